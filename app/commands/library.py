@@ -1,0 +1,220 @@
+"""Library commands: import, documents, show, edit, check, backup."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from app import usecases
+from app.cli import print_json
+from app.domain import KINDS
+from app.importer import import_files
+from app.library import Library
+from app.terminal import ProgressBar
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="import PDF files and folders (recursively)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--password", help="password for encrypted PDFs (never stored)")
+    p.add_argument("--kind", choices=KINDS, help="document kind for every imported file")
+    p.add_argument("--json", action="store_true", help="print the outcome per file as JSON")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("documents", help="list the documents in the library")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_documents)
+
+    p = sub.add_parser("show", help="show one document: metadata, pages and their text state")
+    p.add_argument("doc", metavar="DOC", help="id, unique id prefix or file name")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--text", action="store_true", help="also print the text of every page")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("edit", help="change a document's title, kind or language")
+    p.add_argument("doc", metavar="DOC")
+    p.add_argument("--title")
+    p.add_argument("--kind", choices=KINDS)
+    p.add_argument("--language", choices=["nl", "en"])
+    p.set_defaults(func=cmd_edit)
+
+    p = sub.add_parser("remove", help="remove a document and its annotations from the library")
+    p.add_argument("doc", metavar="DOC")
+    p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser(
+        "check", help="check the library: database integrity, schema, files, search index"
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("backup", help="write a verified copy of the database to backups/")
+    p.set_defaults(func=cmd_backup)
+
+
+def cmd_import(args: argparse.Namespace, lib: Library) -> int:
+    bar = ProgressBar("Importing")
+    report = import_files(
+        lib,
+        args.paths,
+        password=args.password,
+        kind=args.kind,
+        progress=lambda done, total, path: bar.update(done, total, path.name),
+    )
+    bar.finish()
+    if args.json:
+        print_json(
+            [
+                {
+                    "path": str(o.path),
+                    "status": o.status,
+                    "document": o.document_id,
+                    "title": o.title,
+                    "pages": o.pages,
+                    "error": o.code or None,
+                    "message": o.message,
+                    "warnings": o.warnings,
+                }
+                for o in report.outcomes
+            ]
+        )
+    else:
+        for o in report.outcomes:
+            if o.status == "imported":
+                extra = "".join(f" (warning: {w})" for w in o.warnings)
+                print(f"imported  {o.path.name}: {o.title} ({o.pages} pages){extra}")
+            elif o.status == "duplicate":
+                print(f"skipped   {o.path.name}: {o.message}")
+        for o in report.failed:
+            print(f"kanttekening: {o.path}: {o.message}", file=sys.stderr)
+        if not report.outcomes:
+            print("no PDF files found", file=sys.stderr)
+        else:
+            print(
+                f"{len(report.imported)} imported, {len(report.duplicates)} already present, "
+                f"{len(report.failed)} failed"
+            )
+    if not report.outcomes:
+        return 1
+    return 1 if report.failed else 0
+
+
+def document_json(d: dict) -> dict:
+    return {
+        "id": d["id"],
+        "title": d["title"],
+        "kind": d["kind"],
+        "language": d["language"],
+        "author": d["author"],
+        "file_name": d["file_name"],
+        "sha256": d["sha256"],
+        "pages": d["page_count"],
+        "pages_with_text": d["pages_with_text"],
+        "annotations": d["annotation_count"],
+        "imported_at": d["imported_at"],
+        "repaired": bool(d["repaired"]),
+    }
+
+
+def cmd_documents(args: argparse.Namespace, lib: Library) -> int:
+    docs = usecases.list_documents(lib)
+    if args.json:
+        print_json([document_json(d) for d in docs])
+        return 0
+    if not docs:
+        print("The library is empty. Import PDFs with: kanttekening import FILE.pdf")
+        return 0
+    print(f"{'id':8}  {'kind':8}  {'pages':>5}  {'text':>5}  {'notes':>5}  title")
+    for d in docs:
+        print(
+            f"{d['id'][:8]}  {d['kind']:8}  {d['page_count']:>5}  {d['pages_with_text']:>5}  "
+            f"{d['annotation_count']:>5}  {d['title']}"
+        )
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, lib: Library) -> int:
+    doc = lib.resolve_document(args.doc)
+    pages = usecases.document_pages(lib, doc["id"])
+    full = next(d for d in usecases.list_documents(lib) if d["id"] == doc["id"])
+    if args.json:
+        out = document_json(full)
+        out["outline"] = json.loads(doc["outline"])
+        out["pages_detail"] = [
+            {
+                "page": p["page_no"],
+                "label": p["label"],
+                "has_text": bool(p["has_text"]),
+                "characters": len(p["text"]),
+                **({"text": p["text"]} if args.text else {}),
+            }
+            for p in pages
+        ]
+        print_json(out)
+        return 0
+    print(f"{full['title']}")
+    print(f"  id        {full['id']}")
+    print(f"  file      {full['file_name']} (sha256 {full['sha256'][:16]}…)")
+    print(f"  kind      {full['kind']}    language {full['language']}")
+    if full["author"]:
+        print(f"  author    {full['author']}")
+    print(f"  pages     {full['page_count']} ({full['pages_with_text']} with text)")
+    print(f"  notes     {full['annotation_count']} annotation(s)")
+    no_text = [p["page_no"] for p in pages if not p["has_text"]]
+    if no_text:
+        print(f"  no text layer on page(s): {_ranges(no_text)} (a scan: text cannot be searched)")
+    if full["repaired"]:
+        print("  warning   the file was damaged and repaired when it was imported")
+    if args.text:
+        for p in pages:
+            print(f"\n--- page {p['page_no']} ---\n{p['text']}")
+    return 0
+
+
+def _ranges(numbers: list[int]) -> str:
+    out, start, prev = [], None, None
+    for n in numbers + [None]:  # type: ignore[list-item]
+        if start is None:
+            start = prev = n
+        elif n is not None and n == prev + 1:
+            prev = n
+        else:
+            out.append(f"{start}" if start == prev else f"{start}-{prev}")
+            start = prev = n
+    return ", ".join(out)
+
+
+def cmd_edit(args: argparse.Namespace, lib: Library) -> int:
+    doc = lib.resolve_document(args.doc)
+    fields = {k: v for k, v in (("title", args.title), ("kind", args.kind), ("language", args.language)) if v}
+    if not fields:
+        print("nothing to change: give --title, --kind or --language", file=sys.stderr)
+        return 2
+    usecases.edit_document(lib, doc["id"], **fields)
+    print(f"changed {', '.join(fields)} of {doc['file_name']}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace, lib: Library) -> int:
+    doc = lib.resolve_document(args.doc)
+    usecases.remove_document(lib, doc["id"])
+    print(f"removed {doc['file_name']} ({doc['title']})")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, lib: Library) -> int:
+    result = usecases.check_library(lib)
+    if args.json:
+        print_json(result)
+    else:
+        for item in result["items"]:
+            mark = {"ok": "ok   ", "note": "note ", "problem": "FAIL "}[item["status"]]
+            print(f"{mark} {item['what']}: {item['detail']}")
+        print("the library is in order" if result["ok"] else "problems found")
+    return 0 if result["ok"] else 1
+
+
+def cmd_backup(args: argparse.Namespace, lib: Library) -> int:
+    path = lib.backup(force=True)
+    print(f"backup written to {path}")
+    return 0

@@ -1,0 +1,187 @@
+"""A library: one folder holding the database, the PDFs, the index and backups.
+
+    library.sqlite   the source of truth
+    files/           each imported PDF, named by its SHA-256
+    index/           the search index (a cache, rebuilt when in doubt)
+    backups/         verified copies of library.sqlite
+"""
+from __future__ import annotations
+
+import getpass
+import os
+import sqlite3
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+import platformdirs
+import sqlite_utils
+
+from app.changes import Changes
+from app.domain import UserError
+from storage import StorageError, open_database, records
+
+ENV_VAR = "KANTTEKENING_LIBRARY"
+DB_NAME = "library.sqlite"
+KEEP_BACKUPS = 10
+
+
+def default_library_dir() -> Path:
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir("Kanttekening", appauthor=False)) / "library"
+
+
+class Library:
+    """An open library. One instance owns the write connection; use cases
+    take it as their first argument."""
+
+    def __init__(self, root: Path, db: sqlite_utils.Database) -> None:
+        self.root = root
+        self.db = db
+        self.lock = threading.RLock()  # one writer at a time within the process
+        self._listeners: list[Callable[[Changes], None]] = []
+
+    # --- opening ---------------------------------------------------------
+    @classmethod
+    def open(cls, root: Path | str | None = None, *, create: bool = True) -> "Library":
+        root = Path(root).expanduser() if root else default_library_dir()
+        if root.exists() and not root.is_dir():
+            raise UserError(f"{root} is not a folder")
+        if not root.exists():
+            if not create:
+                raise UserError(f"no library at {root}")
+            root.mkdir(parents=True)
+        for sub in ("files", "index", "backups"):
+            (root / sub).mkdir(exist_ok=True)
+        try:
+            db = open_database(root / DB_NAME)
+        except StorageError as exc:
+            raise UserError(str(exc)) from exc
+        lib = cls(root, db)
+        if records.get_meta(db, "created") is None:
+            with db.atomic():
+                from app.domain import now_iso
+
+                records.set_meta(db, "created", now_iso())
+        return lib
+
+    def close(self) -> None:
+        try:
+            # Fold the WAL back so the library is one file again at rest.
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass
+        self.db.close()
+
+    def __enter__(self) -> "Library":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- places ------------------------------------------------------------
+    @property
+    def files_dir(self) -> Path:
+        return self.root / "files"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.root / "index"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def db_path(self) -> Path:
+        return self.root / DB_NAME
+
+    def file_path(self, sha256: str) -> Path:
+        return self.files_dir / f"{sha256}.pdf"
+
+    def document_file(self, doc: dict) -> Path:
+        return self.file_path(doc["sha256"])
+
+    # --- who is reviewing ----------------------------------------------------
+    @property
+    def reviewer(self) -> str:
+        name = records.get_meta(self.db, "reviewer")
+        if name:
+            return name
+        try:
+            return getpass.getuser()
+        except Exception:  # noqa: BLE001 - no login name on some systems
+            return "reviewer"
+
+    def set_reviewer(self, name: str) -> None:
+        with self.lock, self.db.atomic():
+            records.set_meta(self.db, "reviewer", name.strip())
+
+    # --- change notification ---------------------------------------------------
+    def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def changed(self, changes: Changes) -> Changes:
+        """Tell listeners (the search index, open views) what a use case changed."""
+        if changes:
+            for listener in list(self._listeners):
+                listener(changes)
+        return changes
+
+    # --- finding documents --------------------------------------------------
+    def resolve_document(self, ref: str) -> dict:
+        """A document by id, unique id prefix, file name, or SHA-256 prefix."""
+        ref = ref.strip()
+        if not ref:
+            raise UserError("no document given")
+        docs = records.list_documents(self.db)
+        exact = [d for d in docs if d["id"] == ref or d["sha256"] == ref]
+        if exact:
+            return exact[0]
+        by_name = [d for d in docs if d["file_name"].lower() == ref.lower()]
+        if len(by_name) == 1:
+            return by_name[0]
+        candidates = [
+            d for d in docs if d["id"].startswith(ref.lower()) or d["sha256"].startswith(ref.lower())
+        ] or by_name
+        if not candidates:
+            candidates = [d for d in docs if d["file_name"].lower().startswith(ref.lower())]
+        if len(candidates) == 1:
+            return candidates[0]
+        if not candidates:
+            raise UserError(f"no document matches '{ref}' (see 'kanttekening documents')")
+        names = ", ".join(f"{d['id'][:8]} {d['file_name']}" for d in candidates[:5])
+        raise UserError(f"'{ref}' matches {len(candidates)} documents: {names}; give more of the id")
+
+    # --- backups ---------------------------------------------------------------
+    def backup(self, *, force: bool = False) -> Path | None:
+        """Copy the database with SQLite's online backup into backups/, verify
+        the copy, and keep the newest ten. Skipped when nothing changed since
+        the last backup (unless ``force``)."""
+        seq = str(records.last_change_seq(self.db))
+        marker = records.get_meta(self.db, "last_backup_seq")
+        existing = sorted(self.backups_dir.glob("library-*.sqlite"))
+        if not force and existing and marker == seq:
+            return None
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
+        final = self.backups_dir / f"library-{stamp}.sqlite"
+        tmp = final.with_suffix(".tmp")
+        target = sqlite3.connect(str(tmp))
+        try:
+            self.db.conn.backup(target, pages=256)
+            ok = target.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        finally:
+            target.close()
+        if not ok:
+            tmp.unlink(missing_ok=True)
+            raise UserError("the backup copy failed its integrity check; the library may be damaged")
+        os.replace(tmp, final)
+        with self.lock, self.db.atomic():
+            records.set_meta(self.db, "last_backup_seq", seq)
+        for old in sorted(self.backups_dir.glob("library-*.sqlite"))[:-KEEP_BACKUPS]:
+            old.unlink(missing_ok=True)
+        return final

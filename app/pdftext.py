@@ -1,0 +1,230 @@
+"""Reading a PDF's metadata and page text with PyMuPDF.
+
+Runs inside the extraction child process (see ``pdfworker``): every PyMuPDF
+object here lives and dies in that one process, on one thread.
+
+Text rules:
+- typographic ligatures are expanded (``TEXT_PRESERVE_LIGATURES`` cleared,
+  plus a table for fonts that map them to private code points);
+- a word hyphenated at a line end is rejoined ("Mensen-" / "rechtenraad"),
+  but a real hyphen is kept ("VN-" / "Mensenrechtenraad", "EU-" / "richtlijn",
+  "mensenrechten-" / "en ..."). PyMuPDF's ``TEXT_DEHYPHENATE`` cannot tell
+  these apart, so we do it ourselves, helped by the words that occur whole
+  elsewhere in the same document.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pymupdf
+
+TEXT_FLAGS = (
+    pymupdf.TEXT_PRESERVE_WHITESPACE
+    | pymupdf.TEXT_MEDIABOX_CLIP
+    | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
+)
+
+LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+        "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st", "\u0132": "IJ", "\u0133": "ij",
+    }
+)
+# Control characters (but tab and newline) and the Unicode non-characters.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+HYPHENS = ("-", "\u2010", "\u00ad")
+_CONJUNCTIONS = {"en", "of", "tot", "en/of", "and", "or", "to", "nor", "dan", "als"}
+_WORD = re.compile(r"\w[\w'’]*", re.UNICODE)
+
+
+def clean_text(text: str) -> str:
+    text = text.translate(LIGATURES)
+    text = _CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass
+class PageText:
+    page_no: int
+    text: str
+    has_text: bool
+    width: float
+    height: float
+    label: str = ""
+
+
+@dataclass
+class Extracted:
+    title: str
+    author: str
+    language: str
+    page_count: int
+    pages: list[PageText]
+    outline: list[list[Any]]
+    repaired: bool
+    warnings: list[str] = field(default_factory=list)
+
+
+def _page_lines(page: pymupdf.Page) -> list[list[str]]:
+    """The page's text blocks, each a list of lines, ligatures expanded."""
+    info = page.get_text("dict", flags=TEXT_FLAGS, sort=False)
+    blocks = []
+    for block in info.get("blocks", []):
+        if block.get("type") != 0:
+            continue
+        lines = []
+        for line in block.get("lines", []):
+            text = clean_text("".join(span.get("text", "") for span in line.get("spans", [])))
+            if text.strip():
+                lines.append(text.rstrip())
+        if lines:
+            blocks.append(lines)
+    return blocks
+
+
+def _vocabulary(all_blocks: list[list[list[str]]]) -> set[str]:
+    """Lower-cased words that stand whole inside lines (not at a line's end)."""
+    vocab: set[str] = set()
+    for blocks in all_blocks:
+        for lines in blocks:
+            for line in lines:
+                words = line.split()
+                for w in words[:-1] if line.endswith(HYPHENS) else words:
+                    vocab.add(w.strip(".,;:()[]\"'“”‘’!?").lower())
+    return vocab
+
+
+def join_hyphenated(head: str, tail_line: str, vocab: set[str]) -> tuple[str, str]:
+    """Decide how a line ending in a hyphen continues on the next line.
+
+    ``head`` is the line up to and including its trailing hyphen. Returns the
+    joined text and what remains of the next line after its first word.
+    """
+    tail_line = tail_line.lstrip()
+    first, _, rest = tail_line.partition(" ")
+    hyphen = head[-1]
+    stem = head[:-1]
+    last_word = stem.split()[-1] if stem.split() else ""
+    # The part after any earlier hyphen in the word ("mensenrechten-" in
+    # "VN-mensenrechten-") decides about acronyms.
+    segment = re.split(r"[-\u2010]", last_word)[-1]
+    core_first = first.strip(".,;:()[]\"'“”‘’!?")
+    if hyphen == "\u00ad":
+        return stem + first, rest
+    if not last_word or not segment:
+        # "-standaarden" style: a line that is only a hyphen or ends with "--".
+        return head + " " + first, rest
+    if core_first.lower() in _CONJUNCTIONS:
+        return head + " " + first, rest  # "mensenrechten- en democratie"
+    glued = (last_word + core_first).lower()
+    hyphenated = (last_word + "-" + core_first).lower()
+    if glued in vocab and hyphenated not in vocab:
+        return stem + first, rest
+    if hyphenated in vocab and glued not in vocab:
+        return head + first, rest
+    if not first[:1].isalpha() or first[:1].isupper():
+        return head + first, rest  # "VN-" / "Mensenrechtenraad", "2020-" / "2022"
+    if segment.isupper() or any(c.isdigit() for c in segment) or not segment[-1:].isalpha():
+        return head + first, rest  # "EU-" / "richtlijn", "G20-" / "top"
+    return stem + first, rest  # "Mensen-" / "rechtenraad"
+
+
+def _join_block(lines: list[str], vocab: set[str]) -> str:
+    out: list[str] = []
+    cur, i = lines[0], 1
+    while True:
+        if i < len(lines) and cur.endswith(HYPHENS):
+            joined, rest = join_hyphenated(cur, lines[i], vocab)
+            i += 1
+            cur = joined + (" " + rest if rest else "")
+            continue
+        out.append(cur)
+        if i >= len(lines):
+            break
+        cur, i = lines[i], i + 1
+    return "\n".join(out)
+
+
+def page_texts(doc: pymupdf.Document) -> list[str]:
+    all_blocks = [_page_lines(page) for page in doc]
+    vocab = _vocabulary(all_blocks)
+    return ["\n".join(_join_block(list(lines), vocab) for lines in blocks) for blocks in all_blocks]
+
+
+_NL = {"de", "het", "een", "van", "en", "is", "niet", "dat", "die", "voor", "op", "met", "zijn", "wordt", "ook"}
+_EN = {"the", "of", "and", "to", "is", "that", "for", "on", "with", "are", "be", "this", "not", "by", "it"}
+
+
+def detect_language(text: str) -> str:
+    """'nl' or 'en', by counting common function words (Dutch wins ties)."""
+    words = [w.lower() for w in _WORD.findall(text[:200_000])]
+    nl = sum(w in _NL for w in words)
+    en = sum(w in _EN for w in words)
+    return "en" if en > nl else "nl"
+
+
+_JUNK_TITLE = re.compile(r"^(untitled|naamloos|document\d*|microsoft word\s*-.*|\s*)$", re.I)
+
+
+def _first_heading(page: pymupdf.Page) -> str:
+    """The text set in the largest type on the first page."""
+    info = page.get_text("dict", flags=TEXT_FLAGS)
+    best: list[tuple[float, str]] = []
+    for block in info.get("blocks", []):
+        for line in block.get("lines", []):
+            for span in line.get("spans", []):
+                text = clean_text(span.get("text", "")).strip()
+                if len(text) >= 3:
+                    best.append((round(span.get("size", 0), 1), text))
+    if not best:
+        return ""
+    top = max(size for size, _ in best)
+    words = " ".join(t for size, t in best if size == top)
+    return re.sub(r"\s+", " ", words)[:300]
+
+
+def choose_title(metadata_title: str, first_page: pymupdf.Page | None, file_name: str) -> str:
+    title = clean_text(metadata_title or "").strip()
+    if title.lower().startswith("microsoft word - "):
+        title = title[17:]
+    if title and not _JUNK_TITLE.match(title):
+        return title
+    if first_page is not None:
+        heading = _first_heading(first_page)
+        if heading:
+            return heading
+    return Path(file_name).stem
+
+
+def extract(doc: pymupdf.Document, file_name: str) -> Extracted:
+    """Metadata and text of every page of an opened, authenticated document."""
+    texts = page_texts(doc)
+    pages: list[PageText] = []
+    for i, page in enumerate(doc):
+        text = texts[i]
+        rect = page.rect
+        try:
+            label = page.get_label() or ""
+        except Exception:  # noqa: BLE001 - a broken label tree is not fatal
+            label = ""
+        pages.append(PageText(i + 1, text, bool(text.strip()), rect.width, rect.height, label))
+    meta = doc.metadata or {}
+    title = choose_title(meta.get("title", ""), doc[0] if doc.page_count else None, file_name)
+    try:
+        outline = [[lvl, clean_text(t), p] for lvl, t, p, *_ in doc.get_toc(simple=True)]
+    except Exception:  # noqa: BLE001 - an illegal outline is not fatal
+        outline = []
+    language = detect_language(" ".join(texts))
+    return Extracted(
+        title=title,
+        author=clean_text(meta.get("author", "") or "").strip(),
+        language=language,
+        page_count=doc.page_count,
+        pages=pages,
+        outline=outline,
+        repaired=bool(doc.is_repaired),
+    )

@@ -1,0 +1,180 @@
+"""Parse untrusted PDFs in a child process.
+
+MuPDF can crash (segfault) or hang on hostile files, and PyMuPDF is not
+thread-safe. The importer therefore hands each file to a child process that
+owns every PyMuPDF object it makes. If the child dies or overruns its time,
+only that file fails; the worker is started again for the next one.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import traceback
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+DEFAULT_TIMEOUT = 120.0
+
+
+@dataclass
+class ExtractFailure:
+    code: str  # encrypted, wrong_password, empty, not_pdf, damaged, truncated, crash, timeout
+    message: str
+
+
+def _classify_open_error(exc: Exception) -> ExtractFailure:
+    import pymupdf
+
+    text = str(exc)
+    if isinstance(exc, pymupdf.EmptyFileError):
+        return ExtractFailure("empty", "the file is empty")
+    if "Invalid number of pages" in text or "no objects found" in text:
+        return ExtractFailure("damaged", "damaged beyond repair (no readable pages)")
+    if isinstance(exc, pymupdf.FileDataError):
+        return ExtractFailure("damaged", f"damaged beyond repair ({text.strip() or 'unreadable'})")
+    return ExtractFailure("damaged", f"cannot be read ({text.strip() or type(exc).__name__})")
+
+
+def _ends_like_pdf(path: Path) -> bool:
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        fh.seek(max(0, size - 2048))
+        return b"%%EOF" in fh.read()
+
+
+def extract_in_this_process(path: str, password: str | None, decrypted_copy: str | None) -> Any:
+    """Open ``path`` and return an ``Extracted`` or an ``ExtractFailure``.
+
+    When the file is encrypted and the password is right, a decrypted copy is
+    written to ``decrypted_copy`` so the library never needs the password again.
+    """
+    import pymupdf
+
+    from app.pdftext import extract
+
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.reset_mupdf_warnings()
+    p = Path(path)
+    try:
+        doc = pymupdf.open(p, filetype="pdf")
+    except Exception as exc:  # noqa: BLE001 - every MuPDF error is classified
+        return _classify_open_error(exc)
+    try:
+        encrypted = bool(doc.needs_pass)
+        if encrypted:
+            if not password:
+                return ExtractFailure(
+                    "encrypted", "encrypted: give the password with --password"
+                )
+            if not doc.authenticate(password):
+                return ExtractFailure("wrong_password", "encrypted: the password is wrong")
+        if doc.page_count == 0:
+            return ExtractFailure("damaged", "damaged beyond repair (no pages)")
+        result = extract(doc, p.name)
+        if doc.is_repaired and not _ends_like_pdf(p):
+            blank = [pg.page_no for pg in result.pages if not pg.has_text]
+            lost = [n for n in blank if not doc[n - 1].get_images(full=False)]
+            if lost:
+                return ExtractFailure(
+                    "truncated",
+                    f"truncated: the file ends early and {len(lost)} of "
+                    f"{doc.page_count} pages lost their content; get a complete copy",
+                )
+        if result.repaired:
+            result.warnings.append("the file was damaged and has been repaired")
+        if encrypted and decrypted_copy:
+            doc.save(decrypted_copy, encryption=pymupdf.PDF_ENCRYPT_NONE, garbage=0)
+        return result
+    except Exception as exc:  # noqa: BLE001
+        return ExtractFailure("damaged", f"cannot be read ({str(exc).strip() or type(exc).__name__})")
+    finally:
+        doc.close()
+
+
+def _serve(conn: Connection) -> None:
+    # A hostile file must not make the child write gigabytes: cap memory.
+    try:
+        import resource
+
+        limit = 4 * 1024**3
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):
+        pass
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        if request is None:
+            return
+        try:
+            reply = extract_in_this_process(*request)
+        except MemoryError:
+            reply = ExtractFailure("damaged", "too large to read (out of memory)")
+        except Exception:  # noqa: BLE001 - report, never die silently
+            reply = ExtractFailure("crash", traceback.format_exc(limit=3).strip().splitlines()[-1])
+        try:
+            conn.send(reply)
+        except (BrokenPipeError, OSError):
+            return
+
+
+class ExtractionWorker:
+    """A child process that extracts PDFs one at a time; restarted after a crash."""
+
+    def __init__(self, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.timeout = timeout
+        self._ctx = mp.get_context("spawn")
+        self._proc: mp.process.BaseProcess | None = None
+        self._conn: Connection | None = None
+
+    def _start(self) -> None:
+        parent, child = self._ctx.Pipe()
+        proc = self._ctx.Process(target=_serve, args=(child,), daemon=True, name="kanttekening-pdf")
+        proc.start()
+        child.close()
+        self._proc, self._conn = proc, parent
+
+    def _stop(self, kill: bool = False) -> None:
+        proc, conn = self._proc, self._conn
+        self._proc = self._conn = None
+        if conn is not None:
+            try:
+                if not kill:
+                    conn.send(None)
+            except (BrokenPipeError, OSError):
+                pass
+            conn.close()
+        if proc is not None:
+            if kill:
+                proc.kill()
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+                proc.join(timeout=5)
+
+    def extract(self, path: Path, password: str | None = None, decrypted_copy: Path | None = None) -> Any:
+        if self._proc is None or not self._proc.is_alive():
+            self._start()
+        assert self._conn is not None
+        self._conn.send((os.fspath(path), password, os.fspath(decrypted_copy) if decrypted_copy else None))
+        if not self._conn.poll(self.timeout):
+            self._stop(kill=True)
+            return ExtractFailure("timeout", f"reading took longer than {self.timeout:.0f} s and was stopped")
+        try:
+            return self._conn.recv()
+        except (EOFError, OSError):
+            code = self._proc.exitcode if self._proc else None
+            self._stop(kill=True)
+            return ExtractFailure("crash", f"the PDF reader crashed on this file (exit {code})")
+
+    def close(self) -> None:
+        self._stop()
+
+    def __enter__(self) -> "ExtractionWorker":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,109 @@
+"""Use cases on documents and the library as a whole.
+
+Each user action is one transaction and returns what it changed.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from app.changes import Changes
+from app.domain import KINDS, UserError, now_iso
+from app.importer import sha256_of, stray_files
+from app.library import Library
+from storage import records, schema_version
+from storage.migrations import LATEST
+
+
+def list_documents(lib: Library) -> list[dict]:
+    return records.list_documents(lib.db)
+
+
+def document_pages(lib: Library, doc_id: str) -> list[dict]:
+    return records.get_pages(lib.db, doc_id)
+
+
+def edit_document(lib: Library, doc_id: str, **fields: Any) -> Changes:
+    if "kind" in fields and fields["kind"] not in KINDS:
+        raise UserError(f"unknown kind '{fields['kind']}'; choose one of {', '.join(KINDS)}")
+    if "language" in fields and fields["language"] not in ("nl", "en"):
+        raise UserError("language must be 'nl' or 'en'")
+    if "title" in fields:
+        fields["title"] = str(fields["title"]).strip()
+        if not fields["title"]:
+            raise UserError("a title cannot be empty")
+    with lib.lock, lib.db.atomic():
+        if records.get_document(lib.db, doc_id) is None:
+            raise UserError("that document is no longer in the library")
+        records.update_document(lib.db, doc_id, {**fields, "modified": now_iso()})
+    return lib.changed(Changes.of(documents=[doc_id]))
+
+
+def remove_document(lib: Library, doc_id: str) -> Changes:
+    """Remove a document, its pages, annotations and their links; then its file."""
+    doc = records.get_document(lib.db, doc_id)
+    if doc is None:
+        raise UserError("that document is no longer in the library")
+    anns = [a["id"] for a in records.list_annotations(lib.db, document_id=doc_id)]
+    with lib.lock, lib.db.atomic():
+        records.delete_document(lib.db, doc_id)
+    lib.document_file(doc).unlink(missing_ok=True)
+    return lib.changed(Changes.of(documents=[doc_id], annotations=anns))
+
+
+# Extra checks registered by other parts of the core (the search index adds
+# one). Each returns a list of check items as built by ``_item``.
+EXTRA_CHECKS: list[Callable[[Library], list[dict]]] = []
+
+
+def _item(what: str, status: str, detail: str) -> dict:
+    return {"what": what, "status": status, "detail": detail}
+
+
+def check_library(lib: Library) -> dict:
+    """Integrity, schema version, files and index; ``ok`` is False on a problem."""
+    items = []
+    problems = records.integrity_problems(lib.db)
+    items.append(
+        _item("database", "problem" if problems else "ok", "; ".join(problems) or "integrity check passed")
+    )
+    version = schema_version(lib.db)
+    items.append(
+        _item(
+            "schema",
+            "ok" if version == LATEST else "problem",
+            f"version {version}" + ("" if version == LATEST else f" (expected {LATEST})"),
+        )
+    )
+    missing, altered = [], []
+    docs = records.list_documents(lib.db)
+    for d in docs:
+        path = lib.document_file(d)
+        if not path.is_file():
+            missing.append(d["file_name"])
+        elif sha256_of(path) != d["file_sha256"]:
+            altered.append(d["file_name"])
+    if missing or altered:
+        detail = "; ".join(
+            part
+            for part in (
+                f"missing: {', '.join(missing)}" if missing else "",
+                f"changed on disk: {', '.join(altered)}" if altered else "",
+            )
+            if part
+        )
+        items.append(_item("files", "problem", detail))
+    else:
+        items.append(_item("files", "ok", f"{len(docs)} document file(s) present and unchanged"))
+    stray = stray_files(lib)
+    if stray:
+        items.append(
+            _item(
+                "stray files",
+                "note",
+                f"{len(stray)} file(s) in files/ belong to no document (left by an interrupted "
+                "import; harmless, removed by the next import)",
+            )
+        )
+    for extra in EXTRA_CHECKS:
+        items.extend(extra(lib))
+    return {"ok": all(i["status"] != "problem" for i in items), "items": items}
