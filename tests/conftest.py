@@ -1,0 +1,62 @@
+"""Shared fixtures. Core fixtures need no Qt; `qtbot` comes from pytest-qt."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "resources" / "samples"
+SHARED = ROOT.parent / "shared"
+
+REPORT = SAMPLES / "iob-evaluatie-mensenrechtenbeleid-2017-2022.pdf"
+REPLY = SAMPLES / "kabinetsreactie-iob-evaluatie.pdf"
+LETTER = SAMPLES / "kamerbrief-vn-mensenrechtenraad-2020.pdf"
+NOTE = SAMPLES / "beleidsnota-mensenrechten-democratie-rechtsorde.pdf"
+SCAN = SAMPLES / "beleidsnota-mensenrechten-democratie-rechtsorde-scan.pdf"
+MEETING = SAMPLES / "bmo-overleg-minister.pdf"
+
+
+@pytest.fixture
+def library(tmp_path):
+    """An empty library in a temporary folder."""
+    from app.library import Library
+
+    lib = Library.open(tmp_path / "lib")
+    yield lib
+    lib.close()
+
+
+@pytest.fixture(scope="session")
+def _sample_library_template(tmp_path_factory):
+    """The six samples imported once per test session."""
+    from app.importer import import_files
+    from app.library import Library
+
+    root = tmp_path_factory.mktemp("samples") / "lib"
+    lib = Library.open(root)
+    report = import_files(lib, [SAMPLES])
+    assert not report.failed, [o.message for o in report.failed]
+    lib.close()
+    return root
+
+
+@pytest.fixture
+def sample_library(_sample_library_template, tmp_path):
+    """A library with the six sample PDFs, a fresh copy for each test."""
+    from app.library import Library
+
+    root = tmp_path / "lib"
+    shutil.copytree(_sample_library_template, root)
+    lib = Library.open(root)
+    yield lib
+    lib.close()
+
+
+def doc_by_file(lib, name: str) -> dict:
+    """The document row whose file name starts with ``name``."""
+    return lib.resolve_document(name)
