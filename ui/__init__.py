@@ -1,0 +1,1 @@
+"""The window: PySide6 widgets, models and dialogs. Calls use cases in app/."""

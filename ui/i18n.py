@@ -1,0 +1,38 @@
+"""Choosing the interface language: the setting, else the system language."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from resources import translations_dir
+from ui import settings
+
+LANGUAGES = {"en": "English", "nl": "Nederlands"}
+
+_installed: list[QTranslator] = []
+
+
+def current_language() -> str:
+    chosen = settings.get("language")
+    if chosen in LANGUAGES:
+        return chosen
+    system = QLocale.system().name().split("_")[0]
+    return system if system in LANGUAGES else "en"
+
+
+def install_translators(app: QCoreApplication, language: str | None = None) -> str:
+    """Load our and Qt's own translations for ``language``; returns it."""
+    language = language or current_language()
+    for tr in _installed:
+        app.removeTranslator(tr)
+    _installed.clear()
+    if language != "en":
+        ours = QTranslator(app)
+        if ours.load(str(translations_dir() / f"kanttekening_{language}.qm")):
+            app.installTranslator(ours)
+            _installed.append(ours)
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _installed.append(qt)
+    QLocale.setDefault(QLocale(language))
+    return language

@@ -1,0 +1,1 @@
+"""The document library: list, import, samples."""

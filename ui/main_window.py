@@ -1,0 +1,317 @@
+"""The main window: a thin frame. Features install themselves into it.
+
+Each feature package has a ``plugin.py`` with ``install(window)`` that adds its
+actions, menus, docks and shortcuts (Spyder style); the window itself only
+holds the library, the menus, the tabs, the undo stack and the op runner.
+"""
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from app import __version__
+from app.changes import Changes
+from app.importer import ImportReport, import_files
+from app.library import Library
+from ui import settings
+from ui.library.view import LibraryView, sample_paths
+from ui.ops import OpRunner
+
+log = logging.getLogger(__name__)
+
+FEATURES = [
+    "ui.reader.plugin",
+    "ui.search.plugin",
+    "ui.recommendations.plugin",
+    "ui.export.plugin",
+]
+
+
+class MainWindow(QMainWindow):
+    sig_changes = Signal(object)
+    """An ``app.changes.Changes``: what a use case changed (GUI thread)."""
+
+    sig_import_finished = Signal(object)
+    """An ``ImportReport`` after an import ended (for tests and features)."""
+
+    def __init__(self, lib: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lib = lib
+        self.setWindowTitle(self.tr("Kanttekening"))
+        self.setAcceptDrops(True)
+        self.undo_stack = QUndoStack(self)
+        self.ops = OpRunner(lib.root, self.statusBar(), self)
+        self._unsubscribe = lib.subscribe(self._on_lib_changed)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.setCentralWidget(self.tabs)
+        self.library_view = LibraryView(self)
+        self.library_view.sig_open_document.connect(lambda doc_id: self.open_document(doc_id))
+        self.tabs.addTab(self.library_view, self.tr("Library"))
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+
+        self._build_menus()
+        self.features: dict[str, Any] = {}
+        self._document_opener: Callable[..., Any] | None = None
+        for name in FEATURES:
+            try:
+                module = importlib.import_module(name)
+            except ModuleNotFoundError as exc:
+                if exc.name and name.startswith(exc.name):
+                    continue  # that feature is not part of this build
+                raise
+            self.features[name] = module.install(self)
+        self._finish_menus()
+        self.restore_layout()
+        self.statusBar().showMessage(self.tr("Library: {0}").format(str(lib.root)), 8000)
+
+    # --- menus -------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu(self.tr("&File"))
+        self.menu_edit = bar.addMenu(self.tr("&Edit"))
+        self.menu_view = bar.addMenu(self.tr("&View"))
+        self.menu_tools = bar.addMenu(self.tr("&Tools"))
+        self.menu_help = bar.addMenu(self.tr("&Help"))
+
+        self.action_import = QAction(self.tr("&Import PDFs…"), self)
+        self.action_import.setShortcut(QKeySequence.StandardKey.Open)
+        self.action_import.triggered.connect(self.import_dialog)
+        self.menu_file.addAction(self.action_import)
+        self.action_samples = QAction(self.tr("Load the &sample documents"), self)
+        self.action_samples.triggered.connect(self.load_samples)
+        self.menu_file.addAction(self.action_samples)
+        self.menu_file.addSeparator()
+
+        self.action_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.action_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.action_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.menu_edit.addAction(self.action_undo)
+        self.menu_edit.addAction(self.action_redo)
+        self.menu_edit.addSeparator()
+
+        self.action_library = QAction(self.tr("Show the &library"), self)
+        self.action_library.setShortcut(QKeySequence("Ctrl+L"))
+        self.action_library.triggered.connect(lambda: self.tabs.setCurrentIndex(0))
+        self.menu_view.addAction(self.action_library)
+
+        self.action_check = QAction(self.tr("&Check the library"), self)
+        self.action_check.triggered.connect(self.check_library)
+        self.menu_tools.addAction(self.action_check)
+        self.action_backup = QAction(self.tr("&Back up the library now"), self)
+        self.action_backup.triggered.connect(self.backup_now)
+        self.menu_tools.addAction(self.action_backup)
+
+        self.action_about = QAction(self.tr("&About Kanttekening"), self)
+        self.action_about.triggered.connect(self.about)
+        self.menu_help.addAction(self.action_about)
+
+    def _finish_menus(self) -> None:
+        """Items that belong at the end of menus, after the features added theirs."""
+        self.menu_file.addSeparator()
+        self.action_settings = QAction(self.tr("&Settings…"), self)
+        self.action_settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.action_settings.triggered.connect(self.show_settings)
+        self.menu_file.addAction(self.action_settings)
+        self.action_quit = QAction(self.tr("&Quit"), self)
+        self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.action_quit.triggered.connect(self.close)
+        self.menu_file.addAction(self.action_quit)
+
+    # --- changes ----------------------------------------------------------------
+    def _on_lib_changed(self, changes: Changes) -> None:
+        # Use cases may run on the GUI thread (direct) or report from ops; views
+        # listen to sig_changes only.
+        self.sig_changes.emit(changes)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Changes made through another connection (a background op)."""
+        self.lib.changed(changes)
+
+    # --- documents ----------------------------------------------------------------
+    def set_document_opener(self, opener: Callable[..., Any]) -> None:
+        """The reader feature registers how documents are opened."""
+        self._document_opener = opener
+
+    def open_document(self, doc_id: str, page: int | None = None, highlight: Any = None) -> None:
+        """Open (or focus) a document's tab, at ``page``, marking ``highlight``
+        (rects ``[[page, x0, y0, x1, y1], ...]`` or a list of search terms)."""
+        if self._document_opener is None:
+            QMessageBox.information(self, self.tr("Kanttekening"), self.tr("This build has no reader."))
+            return
+        self._document_opener(doc_id, page, highlight)
+
+    def close_document_tabs(self, doc_id: str) -> None:
+        for i in reversed(range(1, self.tabs.count())):
+            if getattr(self.tabs.widget(i), "doc_id", None) == doc_id:
+                self._close_tab(i)
+
+    def _close_tab(self, index: int) -> None:
+        if index == 0:
+            return
+        widget = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        if widget is not None:
+            close = getattr(widget, "close_document", None)
+            if callable(close):
+                close()
+            widget.deleteLater()
+
+    # --- import -----------------------------------------------------------------
+    def import_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import PDFs"), str(Path.home()), self.tr("PDF documents (*.pdf);;All files (*)")
+        )
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def load_samples(self) -> None:
+        self.import_paths(sample_paths())
+
+    def import_paths(self, paths: list[Path], password: str | None = None) -> None:
+        def work(lib: Library, progress, cancelled) -> ImportReport:
+            return import_files(
+                lib,
+                paths,
+                password=password,
+                progress=lambda done, total, path: progress(done, total, path.name),
+                cancelled=cancelled,
+            )
+
+        self.ops.run(work, self._import_done, title=self.tr("Importing"))
+
+    def _import_done(self, report: ImportReport) -> None:
+        self.apply_changes(report.changes)
+        encrypted = [o for o in report.failed if o.code in ("encrypted", "wrong_password")]
+        others = [o for o in report.failed if o not in encrypted]
+        parts = []
+        if report.imported:
+            parts.append(self.tr("{0} document(s) imported").format(len(report.imported)))
+        if report.duplicates:
+            parts.append(self.tr("{0} already in the library").format(len(report.duplicates)))
+        if parts:
+            self.statusBar().showMessage("; ".join(parts), 10000)
+        if others:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("Some files were not imported"))
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText("\n".join(f"{o.path.name}: {o.message}" for o in others))
+            box.open()
+        for outcome in encrypted:
+            self._ask_password(outcome)
+        if len(report.imported) == 1 and not report.failed:
+            self.open_document(report.imported[0].document_id)
+        self.sig_import_finished.emit(report)
+
+    def _ask_password(self, outcome) -> None:
+        prompt = (
+            self.tr("“{0}” is encrypted. Password:")
+            if outcome.code == "encrypted"
+            else self.tr("The password for “{0}” was wrong. Try again:")
+        ).format(outcome.path.name)
+        password, ok = QInputDialog.getText(
+            self, self.tr("Encrypted PDF"), prompt, QLineEdit.EchoMode.Password
+        )
+        if ok and password:
+            self.import_paths([outcome.path], password=password)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # --- tools --------------------------------------------------------------------
+    def check_library(self) -> None:
+        from app.usecases import check_library
+
+        def done(result: dict) -> None:
+            box = QMessageBox(self)
+            box.setWindowTitle(self.tr("Check the library"))
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setIcon(QMessageBox.Icon.Information if result["ok"] else QMessageBox.Icon.Warning)
+            lines = [f"{i['what']}: {i['detail']}" for i in result["items"]]
+            head = self.tr("The library is in order.") if result["ok"] else self.tr("Problems were found.")
+            box.setText(head + "\n\n" + "\n".join(lines))
+            box.open()
+
+        self.ops.run(lambda lib, progress, cancelled: check_library(lib), done, title=self.tr("Checking"))
+
+    def backup_now(self) -> None:
+        self.ops.run(
+            lambda lib, progress, cancelled: lib.backup(force=True),
+            lambda path: self.statusBar().showMessage(self.tr("Backup written to {0}").format(str(path)), 10000),
+            title=self.tr("Backing up"),
+            cancellable=False,
+        )
+
+    def show_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self).exec()
+
+    def about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About Kanttekening"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr(
+                "Kanttekening {0}\n\nOffline review of policy documents: tag recommendations and "
+                "responses, link them with a judgement, search and export.\n\n"
+                "Free software under the GNU Affero General Public License 3.0."
+            ).format(__version__)
+        )
+        box.open()
+
+    # --- layout -------------------------------------------------------------------
+    def restore_layout(self) -> None:
+        s = settings.qsettings()
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 860)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        s = settings.qsettings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_layout()
+        for i in reversed(range(1, self.tabs.count())):
+            self._close_tab(i)
+        for feature in self.features.values():
+            shutdown = getattr(feature, "shutdown", None)
+            if callable(shutdown):
+                shutdown()
+        self.ops.wait(10000)
+        self._unsubscribe()
+        super().closeEvent(event)
