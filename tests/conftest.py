@@ -8,6 +8,11 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Keep tests away from the user's own settings and library.
+_TEST_HOME = Path(__import__("tempfile").mkdtemp(prefix="kanttekening-tests-"))
+os.environ["XDG_CONFIG_HOME"] = str(_TEST_HOME / "config")
+os.environ["XDG_DATA_HOME"] = str(_TEST_HOME / "data")
+os.environ.pop("KANTTEKENING_LIBRARY", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"
