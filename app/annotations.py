@@ -1,0 +1,270 @@
+"""Annotation use cases: create, edit, delete (and restore for undo), list.
+
+Each use case is one transaction (``with lib.lock, lib.db.atomic()``), then
+tells listeners through ``lib.changed`` and returns the ``Changes``. The
+window wraps these in undo commands; the command line calls them directly.
+Tag (codebook) use cases live in ``app/tags.py`` and are re-exported here.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Sequence
+
+from app.changes import Changes
+from app.domain import ROLES, UserError, new_id, now_iso
+from app.library import Library
+from app.tags import (  # noqa: F401 - re-exported: one import for callers
+    create_tag,
+    delete_tag,
+    list_tags,
+    merge_tags,
+    move_tag,
+    rename_tag,
+    resolve_tag,
+    restore_tag,
+    tag_paths,
+    tag_usage,
+    unmerge_tags,
+    update_tag,
+    ensure_tags,
+)
+from storage import records
+
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+EDITABLE = ("role", "label", "note", "color", "tags")
+# Fields re-anchoring may change; not offered to users directly.
+PLACEMENT = ("page_no", "rects", "quote", "prefix", "suffix", "is_area", "orphaned")
+
+
+def _check_role(role: str) -> str:
+    role = (role or "").strip().lower()
+    if role not in ROLES:
+        raise UserError(f"unknown role '{role}'; choose one of: {', '.join(ROLES)}")
+    return role
+
+
+def _check_color(color: str | None) -> str | None:
+    if color in (None, ""):
+        return None
+    if not _COLOR.match(color):
+        raise UserError(f"'{color}' is not a colour; use #rrggbb")
+    return color.lower()
+
+
+def _check_rects(rects: Sequence[Sequence[float]], page_count: int) -> list[list[float]]:
+    out = []
+    for r in rects:
+        if len(r) != 5:
+            raise UserError("a rectangle is [page, x0, y0, x1, y1]")
+        page, x0, y0, x1, y1 = (float(v) for v in r)
+        if not 1 <= page <= page_count or page != int(page):
+            raise UserError(f"rectangle on page {page:g}, which does not exist")
+        out.append([int(page), min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)])
+    return out
+
+
+def _document(lib: Library, doc_id: str) -> dict:
+    doc = records.get_document(lib.db, doc_id)
+    if doc is None:
+        raise UserError(f"no document with id {doc_id}")
+    return doc
+
+
+def create_annotation(
+    lib: Library,
+    doc_id: str,
+    *,
+    page_no: int,
+    rects: Sequence[Sequence[float]],
+    quote: str,
+    prefix: str = "",
+    suffix: str = "",
+    role: str,
+    label: str = "",
+    note: str = "",
+    tags: Iterable[str] = (),
+    color: str | None = None,
+    is_area: bool = False,
+    author: str | None = None,
+    ann_id: str | None = None,
+) -> tuple[str, Changes]:
+    """Store a new annotation; tag names that do not exist yet become tags
+    ("Parent/Child" makes the hierarchy)."""
+    role = _check_role(role)
+    color = _check_color(color)
+    ann_id = ann_id or new_id()
+    with lib.lock, lib.db.atomic():
+        doc = _document(lib, doc_id)
+        if not 1 <= int(page_no) <= doc["page_count"]:
+            raise UserError(f"page {page_no} does not exist; the document has {doc['page_count']} pages")
+        clean_rects = _check_rects(rects, doc["page_count"])
+        if not clean_rects:
+            raise UserError("an annotation needs at least one rectangle")
+        tag_ids, new_tags = ensure_tags(lib, tags)
+        stamp = now_iso()
+        records.insert_annotation(
+            lib.db,
+            {
+                "id": ann_id,
+                "document_id": doc_id,
+                "role": role,
+                "label": label.strip(),
+                "color": color,
+                "note": note,
+                "author": lib.reviewer if author is None else author,
+                "created": stamp,
+                "modified": stamp,
+                "page_no": int(page_no),
+                "rects": clean_rects,
+                "is_area": int(bool(is_area)),
+                "quote": quote,
+                "prefix": prefix,
+                "suffix": suffix,
+                "orphaned": 0,
+            },
+            tag_ids,
+        )
+    changes = Changes.of(annotations=[ann_id], documents=[doc_id], tags=new_tags)
+    return ann_id, lib.changed(changes)
+
+
+def update_annotation(lib: Library, ann_id: str, **fields: Any) -> Changes:
+    """Change role, label, note, colour and/or tags (a list of names, replacing
+    the current ones). Placement fields are for re-anchoring."""
+    bad = set(fields) - set(EDITABLE) - set(PLACEMENT)
+    if bad:
+        raise UserError(f"cannot change {', '.join(sorted(bad))} of an annotation")
+    row: dict[str, Any] = {}
+    if "role" in fields:
+        row["role"] = _check_role(fields["role"])
+    if "label" in fields:
+        row["label"] = (fields["label"] or "").strip()
+    if "note" in fields:
+        row["note"] = fields["note"] or ""
+    if "color" in fields:
+        row["color"] = _check_color(fields["color"])
+    for key in PLACEMENT:
+        if key in fields:
+            row[key] = fields[key]
+    for key in ("is_area", "orphaned"):
+        if key in row:
+            row[key] = int(bool(row[key]))
+    new_tags: list[str] = []
+    with lib.lock, lib.db.atomic():
+        current = records.get_annotation(lib.db, ann_id)
+        if current is None:
+            raise UserError(f"no annotation with id {ann_id}")
+        if "rects" in row:
+            row["rects"] = _check_rects(row["rects"], _document(lib, current["document_id"])["page_count"])
+        if "tags" in fields:
+            tag_ids, new_tags = ensure_tags(lib, fields["tags"] or ())
+            records.set_annotation_tags(lib.db, ann_id, tag_ids)
+        row["modified"] = now_iso()
+        records.update_annotation(lib.db, ann_id, row)
+    changes = Changes.of(annotations=[ann_id], documents=[current["document_id"]], tags=new_tags)
+    return lib.changed(changes)
+
+
+def get_annotation(lib: Library, ann_id: str) -> dict:
+    """One annotation with its tag names (``tags``, full paths) and ``tag_ids``."""
+    row = records.get_annotation(lib.db, ann_id)
+    if row is None:
+        raise UserError(f"no annotation with id {ann_id}")
+    paths = tag_paths(lib)
+    row["tags"] = sorted((paths[t] for t in row["tag_ids"] if t in paths), key=str.lower)
+    return row
+
+
+def resolve_annotation(lib: Library, ref: str) -> dict:
+    """An annotation by id or unique id prefix."""
+    ref = ref.strip().lower()
+    row = records.get_annotation(lib.db, ref)
+    if row is None:
+        hits = lib.db.execute(
+            "SELECT id FROM annotations WHERE id LIKE ? LIMIT 3", (ref.replace("%", "") + "%",)
+        ).fetchall() if ref else []
+        if len(hits) != 1:
+            raise UserError(
+                f"no annotation matches '{ref}'" if not hits else f"'{ref}' matches several annotations"
+            )
+        ref = hits[0][0]
+    return get_annotation(lib, ref)
+
+
+def list_annotations(
+    lib: Library, doc_id: str | None = None, role: str | None = None, tag: str | None = None
+) -> list[dict]:
+    """Annotations in document and page order, each with its tag names."""
+    role = _check_role(role) if role else None
+    tag_id = resolve_tag(lib, tag)["id"] if tag else None
+    rows = records.list_annotations(lib.db, document_id=doc_id, role=role, tag_id=tag_id)
+    paths = tag_paths(lib)
+    for r in rows:
+        r["tags"] = sorted((paths[t] for t in r["tag_ids"] if t in paths), key=str.lower)
+    return rows
+
+
+def delete_annotation(lib: Library, ann_id: str) -> tuple[dict, Changes]:
+    """Delete an annotation; returns a snapshot that ``restore_annotation``
+    puts back with the same id, tags and links."""
+    with lib.lock, lib.db.atomic():
+        row = records.get_annotation(lib.db, ann_id)
+        if row is None:
+            raise UserError(f"no annotation with id {ann_id}")
+        links = records.list_links(lib.db, recommendation_id=ann_id) + records.list_links(
+            lib.db, response_id=ann_id
+        )
+        records.delete_annotation(lib.db, ann_id)
+    snapshot = {"annotation": row, "links": links}
+    changes = Changes.of(
+        annotations=[ann_id], documents=[row["document_id"]], links=[l["id"] for l in links]
+    )
+    return snapshot, lib.changed(changes)
+
+
+def restore_annotation(lib: Library, snapshot: dict) -> Changes:
+    """Undo a delete: the annotation comes back with its id, its tags (those
+    still in the codebook) and its links (those whose other end still exists)."""
+    ann = dict(snapshot["annotation"])
+    tag_ids = ann.pop("tag_ids", [])
+    ann.pop("tags", None)
+    with lib.lock, lib.db.atomic():
+        if records.get_annotation(lib.db, ann["id"]) is not None:
+            raise UserError("that annotation exists already")
+        _document(lib, ann["document_id"])
+        ann["is_area"] = int(bool(ann["is_area"]))
+        ann["orphaned"] = int(bool(ann["orphaned"]))
+        live = [t for t in tag_ids if records.get_tag(lib.db, t) is not None]
+        records.insert_annotation(lib.db, ann, live)
+        restored = []
+        for link in snapshot.get("links", []):
+            ends = [link["recommendation_id"], link["response_id"]]
+            if any(e and records.get_annotation(lib.db, e) is None for e in ends):
+                continue
+            if records.get_link(lib.db, link["id"]) or records.find_link(lib.db, *ends):
+                continue
+            records.insert_link(lib.db, dict(link))
+            restored.append(link["id"])
+    changes = Changes.of(annotations=[ann["id"]], documents=[ann["document_id"]], links=restored)
+    return lib.changed(changes)
+
+
+def annotation_json(row: dict) -> dict:
+    """The public JSON form of an annotation (command line, exports)."""
+    return {
+        "id": row["id"],
+        "document": row["document_id"],
+        "page": row["page_no"],
+        "role": row["role"],
+        "label": row["label"],
+        "quote": row["quote"],
+        "note": row["note"],
+        "tags": row.get("tags", []),
+        "color": row["color"],
+        "rects": row["rects"],
+        "is_area": bool(row["is_area"]),
+        "orphaned": bool(row["orphaned"]),
+        "author": row["author"],
+        "created": row["created"],
+        "modified": row["modified"],
+    }
