@@ -1,0 +1,74 @@
+"""Writing export files atomically.
+
+Every export goes to a temporary file in the target's own folder (so the
+final rename never crosses file systems), is flushed and fsynced, and only
+then replaces the target with ``os.replace``. An export that fails or is
+interrupted leaves the previous file, or none, and removes its temporary
+file.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Iterator
+
+from app.domain import UserError
+
+
+def _check_target(target: Path) -> None:
+    if target.exists() and target.is_dir():
+        raise UserError(f"{target} is a folder; give a file name")
+    parent = target.parent
+    if not parent.exists():
+        raise UserError(f"the folder {parent} does not exist")
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable; not possible on Windows (and harmless to skip).
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def atomic_path(target: Path | str, suffix: str = ".part") -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success make it ``target``.
+
+    The code inside the block writes the temporary path by whatever means
+    (a library's own ``save``); this function fsyncs and renames it.
+    """
+    target = Path(target).expanduser().absolute()
+    _check_target(target)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def atomic_open(target: Path | str, mode: str = "w", **kwargs) -> Iterator[IO]:
+    """Open a temporary file beside ``target`` for writing; replace on success."""
+    if "w" not in mode:
+        raise ValueError("atomic_open is for writing")
+    with atomic_path(target) as tmp:
+        with open(tmp, mode, **kwargs) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())

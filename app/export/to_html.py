@@ -1,0 +1,130 @@
+"""The summary as one self-contained HTML file that prints well.
+
+Every piece of PDF or user text goes through ``html.escape`` (quotes too),
+the page carries a Content-Security-Policy that forbids scripts, remote
+loads and forms, and the file has no links at all, so a ``javascript:`` URL
+in a PDF has nowhere to go.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from app.domain import STANCE_COLORS
+from app.export.atomic import atomic_open
+from app.export.summary import NO_TAG, Passage, Summary
+from app.export.text import KIND_LABELS, display, stance_label
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'"
+
+CSS = """
+body { font-family: "Segoe UI", Arial, sans-serif; font-size: 11pt; line-height: 1.4;
+       max-width: 48em; margin: 2em auto; padding: 0 1em; color: #111; }
+h1 { font-size: 1.6em; } h2 { border-bottom: 1px solid #999; margin-top: 1.6em; }
+blockquote { margin: .4em 0 .4em 1em; padding-left: .8em; border-left: 4px solid #f5c542; }
+.response blockquote { border-left-color: #5ab1ef; }
+.meta { color: #444; font-size: .92em; margin: .2em 0; }
+.stance { font-weight: bold; padding: 0 .3em; border-radius: 3px; color: #fff; }
+.none { font-style: italic; }
+table { border-collapse: collapse; } td, th { border: 1px solid #999; padding: .2em .5em; text-align: left; }
+section.rec, li.other { page-break-inside: avoid; break-inside: avoid; }
+@media print { body { max-width: none; margin: 0; } h2 { page-break-after: avoid; } }
+"""
+
+
+def e(text: object) -> str:
+    return html.escape(display(str(text)), quote=True)
+
+
+def _where(p: Passage) -> str:
+    return f'<p class="meta">{e(p.document_title)}, page {p.page}</p>'
+
+
+def _quote(text: str) -> str:
+    return f"<blockquote>{e(text) or '<i>(area without text)</i>'}</blockquote>"
+
+
+def render_html(s: Summary) -> str:
+    out: list[str] = []
+    add = out.append
+    add("<!DOCTYPE html>")
+    add('<html lang="nl"><head><meta charset="utf-8">')
+    add(f'<meta http-equiv="Content-Security-Policy" content="{CSP}">')
+    add('<meta name="referrer" content="no-referrer">')
+    add(f"<title>Summary of {e(s.library)}</title>")
+    add(f"<style>{CSS}</style></head><body>")
+    add(f"<h1>Summary of {e(s.library)}</h1>")
+    add(f'<p class="meta">Date: {e(s.generated)}</p>')
+    add(f'<p class="meta">Reviewers: {", ".join(e(r) for r in s.reviewers)}</p>')
+    for f in s.filters:
+        add(f'<p class="meta">Filter: {e(f)}</p>')
+    add("<h2>Documents</h2><table><tr><th>Title</th><th>Kind</th><th>File</th><th>Pages</th></tr>")
+    for d in s.documents:
+        add(
+            f"<tr><td>{e(d.title)}</td><td>{e(KIND_LABELS.get(d.kind, d.kind))}</td>"
+            f"<td>{e(d.file_name)}</td><td>{d.pages}</td></tr>"
+        )
+    add("</table>")
+    add("<h2>Recommendations</h2>")
+    if not s.recommendations:
+        add("<p>No recommendations match.</p>")
+    for rec in s.recommendations:
+        p = rec.passage
+        add('<section class="rec">')
+        add(f"<h3>Recommendation {e(p.label) or '(no label)'}</h3>")
+        add(_quote(p.quote))
+        add(_where(p))
+        if p.tags:
+            add(f'<p class="meta">Tags: {", ".join(e(t) for t in p.tags)}</p>')
+        if p.note:
+            add(f'<p class="meta">Note: {e(p.note)}</p>')
+        if not rec.has_response:
+            explicit = [r for r in rec.responses if r.passage is None]
+            extra = f" Assessment: {e(explicit[0].assessment)}" if explicit and explicit[0].assessment else ""
+            add(f'<p class="none">No response.{extra}</p>')
+        else:
+            add("<ul>")
+            for r in rec.answered:
+                rp = r.passage
+                assert rp is not None
+                color = STANCE_COLORS.get(r.stance, "#666")
+                add('<li class="response">')
+                add(
+                    f'<p>Stance: <span class="stance" style="background:{color}">'
+                    f"{e(stance_label(r.stance))}</span></p>"
+                )
+                add(_quote(rp.quote))
+                add(_where(rp))
+                if r.assessment:
+                    add(f'<p class="meta">Assessment: {e(r.assessment)}</p>')
+                add("</li>")
+            add("</ul>")
+        add("</section>")
+    add("<h2>Coverage</h2><table><tr><th>Stance</th><th>Recommendation-response pairs</th></tr>")
+    for stance, n in s.coverage().items():
+        add(f"<tr><td>{e(stance_label(stance))}</td><td>{n}</td></tr>")
+    add("</table>")
+    add(
+        f"<p>{len(s.recommendations)} recommendation(s), "
+        f"{len(s.without_response)} without a response.</p>"
+    )
+    add("<h2>Other annotations</h2>")
+    if not s.other_groups:
+        add("<p>None.</p>")
+    for g in s.other_groups:
+        add(f"<h3>{'Without tag' if g.tag == NO_TAG else 'Tag: ' + e(g.tag)}</h3><ul>")
+        for p in g.passages:
+            label = f", {e(p.label)}" if p.label else ""
+            add(f'<li class="other"><p class="meta">{e(p.document_title)}, page {p.page} ({e(p.role)}{label})</p>')
+            add(_quote(p.quote))
+            if p.note:
+                add(f'<p class="meta">Note: {e(p.note)}</p>')
+            add("</li>")
+        add("</ul>")
+    add("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def write_html(s: Summary, path: Path) -> None:
+    with atomic_open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(render_html(s))
