@@ -104,6 +104,9 @@ def check_library(lib: Library) -> dict:
                 "import; harmless, removed by the next import)",
             )
         )
+    from app.search_service import check_index  # late: keeps the CLI start-up light
+
+    items.extend(check_index(lib))
     for extra in EXTRA_CHECKS:
         items.extend(extra(lib))
     return {"ok": all(i["status"] != "problem" for i in items), "items": items}

@@ -1,0 +1,343 @@
+"""Search use cases: the index's state, keeping it in step, and queries.
+
+SQLite is the truth; the index follows ``change_log`` and records the last
+change it applied. When the index is missing, stale or damaged, queries are
+answered from SQLite (``search_fallback``) until a rebuild has finished.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+from app.library import Library
+from search import (
+    AnnotationEntry,
+    IndexUnavailable,
+    PageEntry,
+    Query,
+    SearchEngine,
+    parse_query,
+)
+from storage import records
+
+Progress = Callable[[int, int], None]
+SORTS = ("relevance", "document")
+
+_engines: dict[str, SearchEngine] = {}
+
+
+def engine(lib: Library) -> SearchEngine:
+    """One engine (and so one open searcher) per library folder and process."""
+    key = str(lib.index_dir.resolve())
+    eng = _engines.get(key)
+    if eng is None:
+        eng = _engines[key] = SearchEngine(lib.index_dir)
+    return eng
+
+
+def close_engine(lib: Library) -> None:
+    eng = _engines.pop(str(lib.index_dir.resolve()), None)
+    if eng is not None:
+        eng.close()
+
+
+def library_id(lib: Library) -> str:
+    return records.get_meta(lib.db, "created") or "library"
+
+
+# --- state ----------------------------------------------------------------------
+
+@dataclass
+class IndexStatus:
+    """``state``: ok, behind (needs a sync), or a reason to rebuild:
+    missing, damaged, foreign, ahead, pruned."""
+
+    state: str
+    detail: str
+    index_seq: int = -1
+    library_seq: int = 0
+
+    @property
+    def usable(self) -> bool:
+        return self.state in ("ok", "behind")
+
+
+def index_status(lib: Library, *, verify: bool = False) -> IndexStatus:
+    eng = engine(lib)
+    library_seq = records.last_change_seq(lib.db)
+    try:
+        if verify:
+            state, entries = eng.verify()
+        else:
+            state, entries = eng.state(), -1
+    except IndexUnavailable as exc:
+        missing = "no index yet" in str(exc)
+        return IndexStatus("missing" if missing else "damaged", str(exc), -1, library_seq)
+    if state.library != library_id(lib):
+        return IndexStatus("foreign", "the index belongs to another library", state.seq, library_seq)
+    if state.seq > library_seq:
+        return IndexStatus(
+            "ahead", "the index is newer than the database (restored backup?)", state.seq, library_seq
+        )
+    first = lib.db.execute("SELECT min(seq) FROM change_log").fetchone()[0]
+    if state.seq < library_seq and first is not None and first > state.seq + 1:
+        return IndexStatus("pruned", "changes the index missed were pruned", state.seq, library_seq)
+    size = f" with {entries} entries" if entries >= 0 else ""
+    if state.seq < library_seq:
+        return IndexStatus(
+            "behind", f"index{size} is {library_seq - state.seq} change(s) behind", state.seq, library_seq
+        )
+    return IndexStatus("ok", f"index{size} is up to date (change {state.seq})", state.seq, library_seq)
+
+
+def check_index(lib: Library) -> list[dict]:
+    """The ``check`` item for the search index."""
+    st = index_status(lib, verify=True)
+    if st.state == "ok":
+        status = "ok"
+    elif st.state == "behind":
+        status = "note"
+    else:
+        status = "problem"
+    detail = st.detail
+    if status == "problem":
+        detail += "; run 'kanttekening reindex' (the window rebuilds it by itself)"
+    return [{"what": "search index", "status": status, "detail": detail}]
+
+
+# --- what goes into the index ---------------------------------------------------------
+
+def _documents(lib: Library) -> dict[str, dict]:
+    return {d["id"]: d for d in records.list_documents(lib.db)}
+
+
+def _tag_paths(lib: Library) -> dict[str, list[str]]:
+    """Tag id -> its name and its ancestors' names (tag:parent finds children)."""
+    tags = {t["id"]: t for t in records.list_tags(lib.db)}
+    out: dict[str, list[str]] = {}
+    for tid, t in tags.items():
+        names, seen, cur = [], set(), t
+        while cur is not None and cur["id"] not in seen:
+            seen.add(cur["id"])
+            names.append(cur["name"])
+            cur = tags.get(cur["parent_id"]) if cur["parent_id"] else None
+        out[tid] = names
+    return out
+
+
+def _stances(lib: Library, ann_id: str) -> list[str]:
+    rows = lib.db.execute(
+        "SELECT stance FROM links WHERE recommendation_id = ? OR response_id = ?", (ann_id, ann_id)
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _annotation_entry(ann: dict, doc: dict, tag_paths: dict[str, list[str]], stances: list[str]) -> AnnotationEntry:
+    tags: list[str] = []
+    for tid in ann.get("tag_ids", []):
+        tags.extend(tag_paths.get(tid, []))
+    return AnnotationEntry(
+        id=ann["id"], document=ann["document_id"], page=int(ann["page_no"]),
+        language=doc["language"], document_kind=doc["kind"], role=ann["role"],
+        label=ann["label"], quote=ann["quote"], note=ann["note"], author=ann["author"],
+        tags=list(dict.fromkeys(tags)), stances=stances,
+    )
+
+
+def _page_entries(lib: Library, docs: dict[str, dict], doc_id: str | None = None) -> Iterator[PageEntry]:
+    if doc_id is None:
+        rows: Any = records.iter_all_pages(lib.db)
+    else:
+        d = docs[doc_id]
+        rows = ({"document_id": doc_id, **p, "language": d["language"], "kind": d["kind"]}
+                for p in records.get_pages(lib.db, doc_id))
+    for r in rows:
+        if r["has_text"] and r["text"].strip():
+            yield PageEntry(r["document_id"], int(r["page_no"]), r["text"], r["language"], r["kind"])
+
+
+def _annotation_entries(lib: Library, docs: dict[str, dict], doc_id: str | None = None) -> Iterator[AnnotationEntry]:
+    paths = _tag_paths(lib)
+    stances: dict[str, list[str]] = {}
+    for link in records.list_links(lib.db):
+        stances.setdefault(link["recommendation_id"], []).append(link["stance"])
+        if link["response_id"]:
+            stances.setdefault(link["response_id"], []).append(link["stance"])
+    for ann in records.list_annotations(lib.db, document_id=doc_id):
+        doc = docs.get(ann["document_id"])
+        if doc is not None:
+            yield _annotation_entry(ann, doc, paths, stances.get(ann["id"], []))
+
+
+# --- keeping the index in step --------------------------------------------------------
+
+def rebuild_index(
+    lib: Library,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Index every page and annotation into a fresh generation, switch to
+    it, then apply what changed meanwhile. Returns the number of entries."""
+    eng = engine(lib)
+    # One read transaction: the rows and the change number agree.
+    lib.db.execute("BEGIN")
+    try:
+        seq = records.last_change_seq(lib.db)
+        docs = _documents(lib)
+        total = lib.db.execute("SELECT count(*) FROM pages WHERE has_text").fetchone()[0]
+        count = eng.rebuild(
+            library_id(lib), seq, _page_entries(lib, docs), _annotation_entries(lib, docs),
+            total=total, progress=progress, cancelled=cancelled,
+        )
+    finally:
+        lib.db.execute("COMMIT")
+    sync_index(lib)
+    return count
+
+
+def sync_index(lib: Library, *, timeout: float = 30.0) -> int:
+    """Apply the changes logged since the index's last one. Returns how many
+    change rows were applied (0: already up to date)."""
+    eng = engine(lib)
+    state = eng.state()
+    applied = 0
+    while True:
+        changes = records.changes_since(lib.db, state.seq, limit=5000)
+        if not changes:
+            return applied
+        writer = eng.writer(library_id(lib), timeout=timeout)
+        try:
+            last = _apply(lib, writer, changes)
+            writer.commit(last)
+        except BaseException:
+            writer.cancel()
+            raise
+        applied += len(changes)
+        state = eng.state()
+
+
+def _apply(lib: Library, writer: Any, changes: list[dict]) -> int:
+    doc_ids = {c["entity_id"] for c in changes if c["entity"] == "document"}
+    ann_ids = {c["entity_id"] for c in changes if c["entity"] == "annotation"}
+    docs = _documents(lib)
+    for doc_id in doc_ids:
+        writer.delete_document(doc_id)
+        if doc_id in docs:
+            for page in _page_entries(lib, docs, doc_id):
+                writer.put_page(page)
+            for ann in _annotation_entries(lib, docs, doc_id):
+                writer.put_annotation(ann)
+    paths = _tag_paths(lib) if ann_ids else {}
+    for ann_id in ann_ids:
+        writer.delete_annotation(ann_id)
+        ann = records.get_annotation(lib.db, ann_id)
+        if ann is None or ann["document_id"] in doc_ids:
+            continue
+        doc = docs.get(ann["document_id"])
+        if doc is not None:
+            writer.put_annotation(_annotation_entry(ann, doc, paths, _stances(lib, ann_id)))
+    return int(changes[-1]["seq"])
+
+
+def ensure_index(
+    lib: Library,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> IndexStatus:
+    """Catch up, or rebuild when the index cannot be trusted."""
+    st = index_status(lib, verify=True)
+    if st.usable:
+        try:
+            sync_index(lib)
+            return index_status(lib)
+        except IndexUnavailable:
+            pass
+    rebuild_index(lib, progress, cancelled)
+    return index_status(lib)
+
+
+# --- queries --------------------------------------------------------------------------
+
+@dataclass
+class Hit:
+    document: str
+    title: str
+    page: int
+    kind: str
+    annotation: str | None
+    score: float
+    snippet: str  # plain text, matched words between « and »
+    marks: list[tuple[int, int]]  # offsets of matched words in ``plain``
+    plain: str  # the snippet without marks
+    role: str | None = None
+    label: str | None = None
+    tags: list[str] = field(default_factory=list)
+    counterparts: list[dict] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "document": self.document, "title": self.title, "page": self.page,
+            "kind": self.kind, "annotation": self.annotation, "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "matched": list(dict.fromkeys(self.plain[s:e] for s, e in self.marks)),
+        }
+
+
+@dataclass
+class SearchOutcome:
+    hits: list[Hit]
+    total: int
+    groups: list[dict]  # {document, title, count} in result order
+    source: str  # "index" or "sqlite" (the index is being rebuilt)
+    query: Query
+
+
+def resolver(lib: Library) -> Callable[[str], list[str]]:
+    """``doc:`` values: an id (prefix), a file name (prefix) or title words."""
+    docs = records.list_documents(lib.db)
+
+    def resolve(value: str) -> list[str]:
+        v = value.lower()
+        ids = [d["id"] for d in docs if d["id"] == v or d["sha256"] == v]
+        if ids:
+            return ids
+        return [
+            d["id"] for d in docs
+            if d["id"].startswith(v) or d["file_name"].lower().startswith(v) or v in d["title"].lower()
+        ]
+
+    return resolve
+
+
+def search(
+    lib: Library,
+    text: str,
+    *,
+    limit: int = 20,
+    doc: str | None = None,
+    sort: str = "relevance",
+    counts: bool = False,
+) -> SearchOutcome:
+    """Answer ``text`` (the query language of docs/search.md). Never raises
+    on a malformed query; ``doc`` limits to one document (id or file name)."""
+    from app import search_fallback, search_results
+
+    query = parse_query(text)
+    if doc:
+        d = lib.resolve_document(doc)
+        from search import Filter
+
+        query.filters.append(Filter("doc", d["id"]))
+    if query.empty:
+        return SearchOutcome([], 0, [], "index", query)
+    try:
+        results = engine(lib).search(query, limit=limit, resolve_doc=resolver(lib), counts=counts)
+        source = "index"
+    except IndexUnavailable:
+        results = search_fallback.search(lib, query, limit=limit, resolve_doc=resolver(lib))
+        source = "sqlite"
+    hits = search_results.assemble(lib, results)
+    if sort == "document":
+        hits = search_results.document_order(lib, hits)
+    groups = search_results.groups(lib, hits, results.counts)
+    return SearchOutcome(hits, results.total, groups, source, query)

@@ -1,0 +1,270 @@
+"""The Whoosh index: its folder, schema, writing and state.
+
+Layout of the index folder (``library/index/``)::
+
+    CURRENT          the name of the generation in use, replaced atomically
+    gen-<hex>/       one complete Whoosh index, with
+        state.json   {"schema", "seq", "library"} written after each commit
+        words.pickle the folded surface words (see ``vocab``)
+
+A rebuild writes a new generation beside the current one and switches
+``CURRENT`` when it is complete, so searches keep using the old one (or the
+caller's fallback) meanwhile, and a rebuild killed halfway leaves only a
+folder that the next cleanup removes.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import whoosh.index
+from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
+
+from search.analysis import LANGUAGES, WORD, analyzer, fold, language_of
+from search.vocab import Vocabulary
+
+SCHEMA_VERSION = 1
+CURRENT = "CURRENT"
+STATE = "state.json"
+INDEX_NAME = "MAIN"
+TEXT_FIELDS = {lang: (f"body_{lang}", f"ann_{lang}") for lang in LANGUAGES}
+# Annotation text and labels rank above page text (BM25F field boosts).
+ANNOTATION_BOOST = 2.0
+LABEL_BOOST = 3.0
+
+
+class IndexUnavailable(Exception):
+    """The index is missing, from another schema, or unreadable."""
+
+
+def build_schema() -> Schema:
+    fields: dict[str, object] = {
+        "key": ID(unique=True, stored=True),
+        "doc": ID(stored=True, sortable=True),
+        "page": NUMERIC(int, bits=32, stored=True, signed=False),
+        "kind": ID,
+        "dkind": ID,
+        "role": ID,
+        "stance": KEYWORD(commas=True),
+        "tags": KEYWORD(commas=True),
+        "author": ID,
+        "label": TEXT(analyzer=analyzer("nl", stemming=False), field_boost=LABEL_BOOST),
+    }
+    for lang, (body, ann) in TEXT_FIELDS.items():
+        fields[body] = TEXT(analyzer=analyzer(lang))
+        fields[ann] = TEXT(analyzer=analyzer(lang), field_boost=ANNOTATION_BOOST)
+    return Schema(**fields)
+
+
+@dataclass(frozen=True)
+class IndexState:
+    schema: int
+    seq: int
+    library: str
+
+
+@dataclass
+class PageEntry:
+    document: str
+    page: int
+    text: str
+    language: str
+    document_kind: str
+
+
+@dataclass
+class AnnotationEntry:
+    id: str
+    document: str
+    page: int
+    language: str
+    document_kind: str
+    role: str
+    label: str
+    quote: str
+    note: str
+    author: str
+    tags: list[str]
+    stances: list[str]
+
+
+def page_key(document: str, page: int) -> str:
+    return f"p/{document}/{page}"
+
+
+def annotation_key(ann_id: str) -> str:
+    return f"a/{ann_id}"
+
+
+# --- the folder --------------------------------------------------------------
+
+def current_generation(root: Path) -> Path | None:
+    try:
+        name = (root / CURRENT).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise IndexUnavailable(f"cannot read {root / CURRENT}: {exc}") from exc
+    if not name.startswith("gen-") or "/" in name or "\\" in name:
+        raise IndexUnavailable(f"{root / CURRENT} names no index generation")
+    return root / name
+
+
+def read_state(folder: Path) -> IndexState:
+    try:
+        data = json.loads((folder / STATE).read_text(encoding="utf-8"))
+        return IndexState(int(data["schema"]), int(data["seq"]), str(data["library"]))
+    except FileNotFoundError as exc:
+        raise IndexUnavailable("the index was never completed") from exc
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexUnavailable(f"unreadable index state: {exc}") from exc
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def write_state(folder: Path, state: IndexState) -> None:
+    _write_atomic(
+        folder / STATE,
+        json.dumps({"schema": state.schema, "seq": state.seq, "library": state.library}),
+    )
+
+
+def activate(root: Path, folder: Path) -> None:
+    """Make ``folder`` the generation in use (one atomic rename)."""
+    _write_atomic(root / CURRENT, folder.name)
+
+
+def remove_stale_generations(root: Path) -> None:
+    """Delete every generation but the current one (best effort: a folder
+    still open elsewhere, e.g. on Windows, is left for next time)."""
+    try:
+        current = current_generation(root)
+    except IndexUnavailable:
+        current = None
+    if not root.is_dir():
+        return
+    for child in root.iterdir():
+        if child.is_dir() and child.name.startswith("gen-") and child != current:
+            shutil.rmtree(child, ignore_errors=True)
+
+
+def open_generation(root: Path) -> tuple[Path, IndexState, whoosh.index.Index]:
+    folder = current_generation(root)
+    if folder is None or not folder.is_dir():
+        raise IndexUnavailable("there is no index yet")
+    state = read_state(folder)
+    if state.schema != SCHEMA_VERSION:
+        raise IndexUnavailable(
+            f"the index has schema {state.schema}, this version uses {SCHEMA_VERSION}"
+        )
+    try:
+        ix = whoosh.index.open_dir(str(folder), indexname=INDEX_NAME)
+    except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds on damage
+        raise IndexUnavailable(f"the index cannot be opened: {exc}") from exc
+    return folder, state, ix
+
+
+def new_generation(root: Path) -> tuple[Path, whoosh.index.Index]:
+    root.mkdir(parents=True, exist_ok=True)
+    folder = root / f"gen-{uuid.uuid4().hex[:12]}"
+    folder.mkdir()
+    ix = whoosh.index.create_in(str(folder), build_schema(), indexname=INDEX_NAME)
+    return folder, ix
+
+
+# --- writing ------------------------------------------------------------------
+
+def _surface_words(text: str) -> set[str]:
+    return {fold(w) for w in WORD.findall(text)}
+
+
+class IndexWriter:
+    """Adds and removes entries; ``commit(seq)`` makes them visible and
+    records the change number they bring the index up to.
+
+    Whoosh allows one writer per index; ``timeout`` makes a second one wait
+    for the lock instead of failing at once.
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        ix: whoosh.index.Index,
+        library: str,
+        *,
+        timeout: float = 30.0,
+        fresh: bool = False,
+        procs: int = 1,
+    ) -> None:
+        self.folder = folder
+        self.library = library
+        self.fresh = fresh
+        self.vocab = Vocabulary() if fresh else Vocabulary.load(folder)
+        kwargs: dict[str, object] = {"timeout": timeout, "limitmb": 256}
+        if procs > 1:
+            kwargs.update(procs=procs, multisegment=True)
+        try:
+            self._w = ix.writer(**kwargs)
+        except whoosh.index.LockError as exc:
+            raise IndexUnavailable("another process is writing the index") from exc
+        self._add = self._w.add_document if fresh else self._w.update_document
+
+    def put_page(self, page: PageEntry) -> None:
+        lang = language_of(page.language)
+        body, _ = TEXT_FIELDS[lang]
+        self.vocab.add(_surface_words(page.text))
+        self._add(
+            key=page_key(page.document, page.page),
+            doc=page.document,
+            page=page.page,
+            kind="page",
+            dkind=page.document_kind,
+            **{body: page.text},
+        )
+
+    def put_annotation(self, ann: AnnotationEntry) -> None:
+        lang = language_of(ann.language)
+        _, field = TEXT_FIELDS[lang]
+        tags = [fold(t) for t in ann.tags if t.strip()]
+        text = "\n".join(part for part in (ann.quote, ann.note, ann.label, *ann.tags) if part)
+        self.vocab.add(_surface_words(text))
+        self._add(
+            key=annotation_key(ann.id),
+            doc=ann.document,
+            page=ann.page,
+            kind="annotation",
+            dkind=ann.document_kind,
+            role=ann.role,
+            stance=",".join(sorted(set(ann.stances))),
+            tags=",".join(tags),
+            author=fold(ann.author.strip()) or "-",
+            label=ann.label,
+            **{field: text},
+        )
+
+    def delete_document(self, document: str) -> None:
+        """Every page and annotation entry of a document."""
+        self._w.delete_by_term("doc", document)
+
+    def delete_annotation(self, ann_id: str) -> None:
+        self._w.delete_by_term("key", annotation_key(ann_id))
+
+    def commit(self, seq: int) -> None:
+        self._w.commit(merge=not self.fresh)
+        if self.vocab.dirty:
+            self.vocab.save(self.folder)
+        write_state(self.folder, IndexState(SCHEMA_VERSION, seq, self.library))
+
+    def cancel(self) -> None:
+        self._w.cancel()
