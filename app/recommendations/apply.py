@@ -1,0 +1,183 @@
+"""Detecting recommendations in a library document and storing the accepted ones.
+
+``detect_document`` proposes (nothing is stored); ``apply_proposals`` anchors
+each accepted proposal on its page with ``app.anchoring`` and stores it as a
+recommendation annotation, all in one transaction. Items already stored as
+recommendations of the document (same page, same text) are skipped, so
+applying twice does not duplicate the register.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from app import annotations
+from app.anchoring import find_quote_in_words, load_words, norm_text
+from app.changes import Changes
+from app.domain import UserError
+from app.library import Library
+from app.recommendations.detect import Proposal, detect_in_pages
+from app.recommendations.register import LinkResult, check_stance, link
+from app.recommendations.suggest import Candidate
+from storage import records
+
+
+def detect_document(lib: Library, doc_id: str) -> list[Proposal]:
+    """Proposed recommendations of a document, read from its stored page text."""
+    doc = records.get_document(lib.db, doc_id)
+    if doc is None:
+        raise UserError("that document is no longer in the library")
+    pages = records.get_pages(lib.db, doc_id)
+    if not any(p["has_text"] for p in pages):
+        raise UserError(
+            f"'{doc['title']}' has no text layer (a scan?): recommendations cannot be detected"
+        )
+    return detect_in_pages(pages)
+
+
+@dataclass
+class ApplyResult:
+    created: list[str] = field(default_factory=list)  # annotation ids, in proposal order
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (label, why)
+    changes: Changes = field(default_factory=Changes)
+
+
+def _words_for(pdf: Path, page_nos: Sequence[int], in_child: bool) -> dict[int, list]:
+    if not in_child:
+        return load_words(pdf, page_nos)[1]
+    # The window keeps PyMuPDF off its threads: the words come from a child process.
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+        return pool.submit(load_words, pdf, list(page_nos)).result(timeout=300)[1]
+
+
+def _note_for(p: Proposal, props: Sequence[Proposal]) -> str:
+    parts = []
+    if p.context:
+        parts.append(p.context)
+    if p.twin is not None and 0 <= p.twin < len(props):
+        twin = props[p.twin]
+        parts.append(f"Also printed on page {twin.page_no} as {twin.label}.")
+    return "\n".join(parts)
+
+
+def apply_proposals(
+    lib: Library,
+    doc_id: str,
+    proposals: Sequence[Proposal],
+    *,
+    all_proposals: Sequence[Proposal] | None = None,
+    in_child: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> ApplyResult:
+    """Store ``proposals`` (those the reviewer accepted) as recommendation
+    annotations. ``all_proposals`` (the full detected list) lets notes name
+    an item's twin printed elsewhere."""
+    doc = records.get_document(lib.db, doc_id)
+    if doc is None:
+        raise UserError("that document is no longer in the library")
+    result = ApplyResult()
+    wanted = [p for p in proposals if p.text.strip()]
+    if not wanted:
+        return result
+    page_nos = sorted({n for p in wanted for n in (p.page_no, p.page_no + 1, *p.pages)
+                       if 1 <= n <= doc["page_count"]})
+    words = _words_for(lib.document_file(doc), page_nos, in_child)
+    existing = {
+        (a["page_no"], norm_text(a["quote"]))
+        for a in records.list_annotations(lib.db, document_id=doc_id, role="recommendation")
+    }
+    anchored = []
+    for n, p in enumerate(wanted):
+        if progress:
+            progress(n, len(wanted), p.label)
+        anchor, why = None, "no text to anchor"
+        tries = [p.quote]
+        if len(p.pages) > 1:
+            tries.append(p.lines_by_page.get(p.page_no, ""))  # the part on its first page
+        for quote in tries:
+            if not norm_text(quote):
+                continue
+            try:
+                anchor = find_quote_in_words(words, p.page_no, quote)
+                break
+            except UserError as exc:
+                why = str(exc)
+        if anchor is None:
+            result.skipped.append((p.label, f"not found on page {p.page_no}: {why}"))
+            continue
+        if (anchor.page_no, norm_text(anchor.quote)) in existing:
+            result.skipped.append((p.label, "already in the register"))
+            continue
+        existing.add((anchor.page_no, norm_text(anchor.quote)))
+        anchored.append((p, anchor))
+    changes = Changes()
+    with lib.lock, lib.db.atomic():
+        for p, anchor in anchored:
+            ann_id, ch = annotations.create_annotation(
+                lib,
+                doc_id,
+                page_no=anchor.page_no,
+                rects=anchor.rects,
+                quote=anchor.quote,
+                prefix=anchor.prefix,
+                suffix=anchor.suffix,
+                role="recommendation",
+                label=p.label,
+                note=_note_for(p, all_proposals or proposals),
+            )
+            result.created.append(ann_id)
+            changes = changes | ch
+    result.changes = changes
+    return result
+
+
+def link_candidate(
+    lib: Library,
+    rec_id: str,
+    candidate: Candidate,
+    stance: str,
+    assessment: str = "",
+    *,
+    in_child: bool = False,
+) -> tuple[str, LinkResult]:
+    """Store a suggested passage as a response annotation and link it to the
+    recommendation, in one transaction. An existing response annotation with
+    the same text on that page is reused."""
+    doc = records.get_document(lib.db, candidate.document_id)
+    if doc is None:
+        raise UserError("that document is no longer in the library")
+    check_stance(stance)
+    pages = sorted({candidate.page_no, candidate.page_no + 1} & set(range(1, doc["page_count"] + 1)))
+    words = _words_for(lib.document_file(doc), pages, in_child)
+    tries = [candidate.text]
+    if len(candidate.lines_by_page) > 1:
+        tries.append(candidate.lines_by_page.get(candidate.page_no, ""))
+    anchor, why = None, "no text to anchor"
+    for quote in tries:
+        if not norm_text(quote):
+            continue
+        try:
+            anchor = find_quote_in_words(words, candidate.page_no, quote)
+            break
+        except UserError as exc:
+            why = str(exc)
+    if anchor is None:
+        raise UserError(f"could not place the passage on page {candidate.page_no}: {why}")
+    key = norm_text(anchor.quote)
+    with lib.lock, lib.db.atomic():
+        same = [a for a in records.list_annotations(lib.db, document_id=doc["id"])
+                if a["page_no"] == anchor.page_no and norm_text(a["quote"]) == key
+                and a["role"] != "recommendation"]
+        if same:
+            ann_id = same[0]["id"]
+        else:
+            ann_id, _ = annotations.create_annotation(
+                lib, doc["id"], page_no=anchor.page_no, rects=anchor.rects, quote=anchor.quote,
+                prefix=anchor.prefix, suffix=anchor.suffix, role="response",
+            )
+        result = link(lib, ann_id, rec_id, stance, assessment)
+    return ann_id, result

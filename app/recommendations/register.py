@@ -1,0 +1,263 @@
+"""The register of recommendations and the links that answer them.
+
+Rules for a link (one row of ``links``):
+- the recommendation side is an annotation with the role recommendation;
+- the response side is any other annotation (not the recommendation itself),
+  or nothing: ``response_id=None`` records explicitly that the
+  recommendation got no response, and then the stance must be ``none``;
+- the stance is one of accepted, partial, rejected, noted, none.
+Linking a pair that is already linked *updates* that link's stance and
+assessment (the pair stays unique); ``link`` reports whether it created or
+updated through ``LinkResult.previous``, so an undo can put the old state back.
+
+Coverage counts recommendations with at least one *confirmed* response: a
+link to a response passage whose stance is not ``none``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.annotations import tag_paths
+from app.changes import Changes
+from app.domain import STANCES, UserError, new_id, now_iso
+from app.library import Library
+from storage import records
+
+# How far a stance goes, for the one colour a recommendation gets when
+# several passages answer it: the most recent confirmed answer counts.
+CONFIRMED = ("accepted", "partial", "rejected", "noted")
+
+
+@dataclass
+class LinkResult:
+    link_id: str
+    changes: Changes
+    previous: dict | None  # the link as it was before, when the pair existed
+
+
+def check_stance(stance: str) -> str:
+    stance = (stance or "").strip().lower()
+    if stance == "partly":
+        stance = "partial"
+    if stance not in STANCES:
+        raise UserError(f"unknown stance '{stance}'; choose one of: {', '.join(STANCES)}")
+    return stance
+
+
+def _recommendation(lib: Library, rec_id: str) -> dict:
+    rec = records.get_annotation(lib.db, rec_id)
+    if rec is None:
+        raise UserError(f"no annotation with id {rec_id}")
+    if rec["role"] != "recommendation":
+        raise UserError(
+            f"annotation {rec_id[:8]} is a {rec['role']}, not a recommendation; "
+            "give the recommendation second"
+        )
+    return rec
+
+
+def _changes(link: dict) -> Changes:
+    anns = [link["recommendation_id"]] + ([link["response_id"]] if link["response_id"] else [])
+    return Changes.of(links=[link["id"]], annotations=anns)
+
+
+def link(
+    lib: Library,
+    response_id: str | None,
+    rec_id: str,
+    stance: str,
+    assessment: str = "",
+    *,
+    author: str | None = None,
+) -> LinkResult:
+    """Link a response passage (or ``None``: no response) to a recommendation."""
+    stance = check_stance(stance)
+    if response_id is None and stance != "none":
+        raise UserError("without a response passage the stance can only be 'none' (no response)")
+    with lib.lock, lib.db.atomic():
+        _recommendation(lib, rec_id)
+        if response_id is not None:
+            if response_id == rec_id:
+                raise UserError("a recommendation cannot answer itself")
+            if records.get_annotation(lib.db, response_id) is None:
+                raise UserError(f"no annotation with id {response_id}")
+        stamp = now_iso()
+        existing = records.find_link(lib.db, rec_id, response_id)
+        if existing is not None:
+            records.update_link(
+                lib.db,
+                existing["id"],
+                {"stance": stance, "assessment": assessment, "modified": stamp,
+                 "author": lib.reviewer if author is None else author},
+            )
+            row = dict(existing)
+        else:
+            row = {
+                "id": new_id(),
+                "recommendation_id": rec_id,
+                "response_id": response_id,
+                "stance": stance,
+                "assessment": assessment,
+                "author": lib.reviewer if author is None else author,
+                "created": stamp,
+                "modified": stamp,
+            }
+            records.insert_link(lib.db, row)
+    return LinkResult(row["id"], lib.changed(_changes(row)), existing)
+
+
+def update_link(
+    lib: Library, link_id: str, *, stance: str | None = None, assessment: str | None = None
+) -> tuple[dict, Changes]:
+    """Change a link's stance and/or assessment; returns the link as it was."""
+    fields: dict[str, Any] = {}
+    if stance is not None:
+        fields["stance"] = check_stance(stance)
+    if assessment is not None:
+        fields["assessment"] = assessment
+    with lib.lock, lib.db.atomic():
+        before = records.get_link(lib.db, link_id)
+        if before is None:
+            raise UserError("that link no longer exists")
+        if before["response_id"] is None and fields.get("stance", "none") != "none":
+            raise UserError("a 'no response' record can only have the stance 'none'")
+        if fields:
+            fields["modified"] = now_iso()
+            records.update_link(lib.db, link_id, fields)
+    return before, lib.changed(_changes(before))
+
+
+def unlink(lib: Library, link_id: str) -> tuple[dict, Changes]:
+    """Remove a link; the returned snapshot lets ``restore_link`` undo it."""
+    with lib.lock, lib.db.atomic():
+        row = records.get_link(lib.db, link_id)
+        if row is None:
+            raise UserError("that link no longer exists")
+        records.delete_link(lib.db, link_id)
+    return row, lib.changed(_changes(row))
+
+
+def restore_link(lib: Library, snapshot: dict) -> Changes:
+    """Put a link back as it was (for undo): re-inserted when gone, its
+    stance and assessment restored when it still exists."""
+    with lib.lock, lib.db.atomic():
+        for end in (snapshot["recommendation_id"], snapshot["response_id"]):
+            if end and records.get_annotation(lib.db, end) is None:
+                raise UserError("a passage of that link no longer exists")
+        current = records.get_link(lib.db, snapshot["id"])
+        if current is None:
+            clash = records.find_link(lib.db, snapshot["recommendation_id"], snapshot["response_id"])
+            if clash is not None:
+                records.delete_link(lib.db, clash["id"])
+            records.insert_link(lib.db, dict(snapshot))
+        else:
+            records.update_link(
+                lib.db,
+                snapshot["id"],
+                {k: snapshot[k] for k in ("stance", "assessment", "author", "modified")},
+            )
+    return lib.changed(_changes(snapshot))
+
+
+def find_link(lib: Library, response_id: str | None, rec_id: str) -> dict | None:
+    return records.find_link(lib.db, rec_id, response_id)
+
+
+def get_link(lib: Library, link_id: str) -> dict:
+    row = records.get_link(lib.db, link_id)
+    if row is None:
+        raise UserError("that link no longer exists")
+    return row
+
+
+# --- reading the register ------------------------------------------------------
+
+def _passage(ann: dict | None, titles: dict[str, str]) -> dict | None:
+    if ann is None:
+        return None
+    return {
+        "id": ann["id"],
+        "document_id": ann["document_id"],
+        "document": titles.get(ann["document_id"], ""),
+        "page_no": ann["page_no"],
+        "label": ann["label"],
+        "role": ann["role"],
+        "quote": ann["quote"],
+        "rects": ann["rects"],
+    }
+
+
+def overall_stance(links: list[dict]) -> str:
+    """The stance shown for a recommendation: the most recently changed
+    confirmed answer; ``none`` when only "no response" was recorded; ``""``
+    when nothing is linked yet."""
+    confirmed = [l for l in links if l["response_id"] and l["stance"] in CONFIRMED]
+    if confirmed:
+        return max(confirmed, key=lambda l: (l["modified"], l["id"]))["stance"]
+    return "none" if links else ""
+
+
+def register(lib: Library, *, document_id: str | None = None) -> list[dict]:
+    """Every recommendation (of one document, or all) with its links, in
+    document and page order. Each entry: the recommendation's annotation
+    fields, ``document`` (title), ``tags`` (paths), ``links`` (each with its
+    ``response`` passage or None), ``stance`` (see ``overall_stance``) and
+    ``covered`` (has a confirmed response)."""
+    recs = records.list_annotations(lib.db, document_id=document_id, role="recommendation")
+    titles = {d["id"]: d["title"] for d in records.list_documents(lib.db)}
+    paths = tag_paths(lib)
+    cache: dict[str, dict | None] = {}
+
+    def ann(aid: str) -> dict | None:
+        if aid not in cache:
+            cache[aid] = records.get_annotation(lib.db, aid)
+        return cache[aid]
+
+    out = []
+    for rec in recs:
+        links = records.list_links(lib.db, recommendation_id=rec["id"])
+        entry = dict(rec)
+        entry["document"] = titles.get(rec["document_id"], "")
+        entry["tags"] = sorted((paths[t] for t in rec["tag_ids"] if t in paths), key=str.lower)
+        entry["links"] = [
+            {**l, "response": _passage(ann(l["response_id"]), titles) if l["response_id"] else None}
+            for l in links
+        ]
+        entry["stance"] = overall_stance(links)
+        entry["covered"] = any(l["response_id"] and l["stance"] in CONFIRMED for l in links)
+        out.append(entry)
+    return out
+
+
+def summary(entries: list[dict]) -> dict:
+    """Counts per stance (of each recommendation's shown stance), how many
+    have no link yet, and coverage."""
+    counts = {s: 0 for s in STANCES}
+    unanswered = 0
+    for e in entries:
+        if e["stance"]:
+            counts[e["stance"]] += 1
+        else:
+            unanswered += 1
+    covered = sum(1 for e in entries if e["covered"])
+    return {
+        "recommendations": len(entries),
+        "per_stance": counts,
+        "no_response_yet": unanswered,
+        "covered": covered,
+        "coverage": round(covered / len(entries), 3) if entries else 0.0,
+    }
+
+
+def counterparts(lib: Library, ann_id: str) -> list[dict]:
+    """The passages linked to an annotation, from either side, with the link."""
+    titles = {d["id"]: d["title"] for d in records.list_documents(lib.db)}
+    out = []
+    for l in records.list_links(lib.db, recommendation_id=ann_id):
+        other = records.get_annotation(lib.db, l["response_id"]) if l["response_id"] else None
+        out.append({"link": l, "side": "response", "passage": _passage(other, titles)})
+    for l in records.list_links(lib.db, response_id=ann_id):
+        other = records.get_annotation(lib.db, l["recommendation_id"])
+        out.append({"link": l, "side": "recommendation", "passage": _passage(other, titles)})
+    return out
