@@ -1,0 +1,139 @@
+"""A copy of a document's PDF with the annotations as real PDF annotations.
+
+Text annotations become Highlight annotations over their rectangles (one
+annotation per page the passage touches), area annotations become Square
+annotations; colour per role (or the annotation's own colour), the label
+and note as the content, the author as the title. Other PDF readers
+(Acrobat, Okular, browsers, poppler) show them as their own.
+
+The library's file is only read: the copy is made by PyMuPDF in a child
+process and written to a temporary file beside the target.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.domain import ROLE_COLORS, UserError
+from app.export import ExportResult, ProgressFn, _no_progress
+from app.export.atomic import atomic_path
+from app.export.isolated import run_isolated
+from app.export.text import display
+from app.library import Library
+from storage import records
+
+
+@dataclass
+class Mark:
+    """What the child process needs to draw one annotation."""
+
+    id: str
+    rects: list[list[float]]
+    color: str
+    title: str
+    content: str
+    subject: str
+    is_area: bool
+    created: str
+    modified: str
+
+
+def _rgb(hex_color: str) -> tuple[float, float, float]:
+    h = hex_color.lstrip("#")
+    if len(h) != 6:
+        h = "f5c542"
+    return tuple(int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def _pdf_date(iso: str) -> str:
+    # "2026-11-20T10:00:00.000Z" -> "D:20261120100000Z" (PDF date string)
+    digits = "".join(ch for ch in iso[:19] if ch.isdigit())
+    return f"D:{digits}Z" if len(digits) == 14 else ""
+
+
+def draw_marks(source: str, out_path: str, marks: list[Mark]) -> int:
+    """Copy ``source`` to ``out_path`` with ``marks`` drawn; returns the count
+    of PDF annotations made. Runs in a child process (PyMuPDF)."""
+    import pymupdf
+
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    made = 0
+    with pymupdf.open(source) as doc:
+        for mark in marks:
+            by_page: dict[int, list[pymupdf.Rect]] = {}
+            for page_no, x0, y0, x1, y1 in mark.rects:
+                if 1 <= int(page_no) <= doc.page_count:
+                    by_page.setdefault(int(page_no), []).append(pymupdf.Rect(x0, y0, x1, y1))
+            for page_no, rects in sorted(by_page.items()):
+                page = doc[page_no - 1]
+                if mark.is_area:
+                    box = rects[0]
+                    for r in rects[1:]:
+                        box |= r
+                    annot = page.add_rect_annot(box)
+                    annot.set_colors(stroke=_rgb(mark.color))
+                    annot.set_border(width=1.5)
+                else:
+                    annot = page.add_highlight_annot(quads=[r.quad for r in rects])
+                    annot.set_colors(stroke=_rgb(mark.color))
+                annot.set_info(
+                    title=mark.title,
+                    content=mark.content,
+                    subject=mark.subject,
+                    creationDate=_pdf_date(mark.created),
+                    modDate=_pdf_date(mark.modified),
+                )
+                annot.update()
+                made += 1
+        doc.save(out_path, garbage=1, deflate=True)
+    return made
+
+
+def _marks(lib: Library, doc_id: str) -> list[Mark]:
+    tags = {t["id"]: t["name"] for t in records.list_tags(lib.db)}
+    out = []
+    for a in records.list_annotations(lib.db, document_id=doc_id):
+        if not a["rects"]:
+            continue
+        head = a["role"] + (f" {a['label']}" if a["label"] else "")
+        tag_line = ", ".join(sorted(tags[t] for t in a["tag_ids"] if t in tags))
+        content = "\n".join(
+            part for part in (head, a["note"], f"Tags: {tag_line}" if tag_line else "") if part
+        )
+        out.append(
+            Mark(
+                id=a["id"],
+                rects=a["rects"],
+                color=a["color"] or ROLE_COLORS.get(a["role"], "#f5c542"),
+                title=display(a["author"]) or lib.reviewer,
+                content=content,
+                subject=a["role"],
+                is_area=a["is_area"],
+                created=a["created"],
+                modified=a["modified"],
+            )
+        )
+    return out
+
+
+def export_annotated_pdf(
+    lib: Library, doc_ref: str, path: Path | str, *, progress: ProgressFn = _no_progress
+) -> ExportResult:
+    start = time.perf_counter()
+    doc = lib.resolve_document(doc_ref)
+    source = lib.document_file(doc)
+    if not source.is_file():
+        raise UserError(f"the PDF of '{doc['title']}' is missing from the library folder")
+    path = Path(path).expanduser()
+    if path.exists() and path.resolve() == source.resolve():
+        raise UserError("that is the library's own copy of the PDF; choose another file name")
+    progress(0, 1, "drawing annotations")
+    marks = _marks(lib, doc["id"])
+    with atomic_path(path) as tmp:
+        made = run_isolated(draw_marks, str(source), str(tmp), marks)
+    progress(1, 1, "done")
+    return ExportResult(
+        path, "annotated PDF", time.perf_counter() - start,
+        {"annotations": len(marks), "PDF annotations": made},
+    )

@@ -1,0 +1,234 @@
+"""Bundles for other reviewers: the library's annotations, tags and links as a
+W3C Web Annotation ``AnnotationCollection`` (JSON-LD).
+
+The format is described for users in ``docs/bundle-format.md``. In short:
+each annotation carries the W3C context plus ours, targets its document by
+``urn:sha256:<hex>`` with a ``page=N`` fragment selector (RFC 3778, the PDF
+fragment identifiers) refined by a ``TextQuoteSelector``, and keeps its
+rectangles, colour and flags in our own terms; role, label, note, tags and
+links are bodies. The collection embeds its one page of items, lists the
+documents and the tag tree, and holds nothing that changes from one export
+to the next of the same data (no export time, ids derived from content), so
+that export, import elsewhere and export again give the same bytes.
+
+Importing is in ``app.export.bundle_merge``.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.export import ExportResult, ProgressFn, _no_progress
+from app.export.atomic import atomic_open
+from app.library import Library
+from storage import records
+
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+KT = "urn:kanttekening:vocab#"
+KT_CONTEXT: dict[str, Any] = {
+    "@version": 1.1,
+    "kt": KT,
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "formatVersion": {"@id": "kt:formatVersion", "@type": "xsd:integer"},
+    "documents": {"@id": "kt:documents", "@container": "@set"},
+    "tags": {"@id": "kt:tags", "@container": "@set"},
+    "fileName": "kt:fileName",
+    "title": "kt:title",
+    "kind": "kt:kind",
+    "pageCount": {"@id": "kt:pageCount", "@type": "xsd:integer"},
+    "parent": {"@id": "kt:parent", "@type": "@id"},
+    "color": "kt:color",
+    "description": "kt:description",
+    "rects": {"@id": "kt:rects", "@type": "@json"},
+    "area": {"@id": "kt:area", "@type": "xsd:boolean"},
+    "orphaned": {"@id": "kt:orphaned", "@type": "xsd:boolean"},
+    "tagId": {"@id": "kt:tag", "@type": "@id"},
+    "linkId": {"@id": "kt:link", "@type": "@id"},
+    "stance": "kt:stance",
+    "assessment": "kt:assessment",
+}
+CONTEXT = [ANNO_CONTEXT, KT_CONTEXT]
+FORMAT_VERSION = 1
+PDF_FRAGMENT_SPEC = "http://tools.ietf.org/rfc/rfc3778"
+GENERATOR = {"id": "urn:kanttekening:app", "type": "Software", "name": f"Kanttekening {__version__}"}
+
+
+def urn_uuid(hex_id: str) -> str:
+    return uuid.UUID(hex=hex_id).urn
+
+
+def _creator(name: str) -> dict | None:
+    return {"type": "Person", "name": name} if name else None
+
+
+def tag_paths(tags: list[dict]) -> dict[str, str]:
+    from app.export.summary import _tag_paths
+
+    return _tag_paths(tags)
+
+
+def annotation_item(ann: dict, doc: dict, paths: dict[str, str], links: list[dict]) -> dict:
+    """One library annotation (with its outgoing links) as a W3C annotation."""
+    bodies: list[dict] = [{"type": "TextualBody", "purpose": "classifying", "value": ann["role"]}]
+    if ann["label"]:
+        bodies.append({"type": "TextualBody", "purpose": "identifying", "value": ann["label"]})
+    if ann["note"]:
+        bodies.append(
+            {"type": "TextualBody", "purpose": "commenting", "value": ann["note"], "format": "text/plain"}
+        )
+    for tid in sorted(ann["tag_ids"]):
+        if tid in paths:
+            bodies.append(
+                {"type": "TextualBody", "purpose": "tagging", "value": paths[tid], "tagId": urn_uuid(tid)}
+            )
+    for link in sorted(links, key=lambda l: l["id"]):
+        # The link's own id is our term: the W3C suite reads a TextualBody
+        # with an "id" as an external resource, which may not have a purpose.
+        body: dict[str, Any] = {"linkId": urn_uuid(link["id"])}
+        if link["response_id"]:
+            body.update(type="SpecificResource", purpose="linking", source=urn_uuid(link["response_id"]))
+        else:
+            body.update(type="TextualBody", purpose="assessing", value=link["assessment"])
+        body["stance"] = link["stance"]
+        body["assessment"] = link["assessment"]
+        creator = _creator(link["author"])
+        if creator:
+            body["creator"] = creator
+        body["created"] = link["created"]
+        body["modified"] = link["modified"]
+        bodies.append(body)
+    selector: dict[str, Any] = {
+        "type": "FragmentSelector",
+        "conformsTo": PDF_FRAGMENT_SPEC,
+        "value": f"page={ann['page_no']}",
+    }
+    if ann["quote"] and not ann["is_area"]:
+        selector["refinedBy"] = {
+            "type": "TextQuoteSelector",
+            "exact": ann["quote"],
+            "prefix": ann["prefix"],
+            "suffix": ann["suffix"],
+        }
+    item: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": urn_uuid(ann["id"]),
+        "type": "Annotation",
+        "motivation": "highlighting",
+    }
+    creator = _creator(ann["author"])
+    if creator:
+        item["creator"] = creator
+    item["created"] = ann["created"]
+    item["modified"] = ann["modified"]
+    item["body"] = bodies
+    item["target"] = {
+        "type": "SpecificResource",
+        "source": {
+            "id": f"urn:sha256:{doc['sha256']}",
+            "type": "Text",
+            "format": "application/pdf",
+            "fileName": doc["file_name"],
+        },
+        "selector": selector,
+        "rects": ann["rects"],
+    }
+    if ann["color"]:
+        item["color"] = ann["color"]
+    if ann["is_area"]:
+        item["area"] = True
+    if ann["orphaned"]:
+        item["orphaned"] = True
+    return item
+
+
+def build_bundle(lib: Library) -> dict:
+    db = lib.db
+    docs = {d["id"]: d for d in records.list_documents(db)}
+    tags = records.list_tags(db)
+    paths = tag_paths(tags)
+    links_by_rec: dict[str, list[dict]] = {}
+    for link in records.list_links(db):
+        links_by_rec.setdefault(link["recommendation_id"], []).append(link)
+    items = []
+    used_docs: dict[str, dict] = {}
+    for ann in records.list_annotations(db):
+        doc = docs[ann["document_id"]]
+        used_docs[doc["sha256"]] = doc
+        items.append(annotation_item(ann, doc, paths, links_by_rec.get(ann["id"], [])))
+    pending_docs: dict[str, str] = {}
+    for row in pending_rows(lib):
+        payload = json.loads(row["payload"])
+        if "annotation" in payload:
+            items.append(payload["annotation"])
+            pending_docs.setdefault(row["document_sha256"], row["document_name"])
+    items.sort(key=lambda it: it["id"])
+    documents = [
+        {
+            "id": f"urn:sha256:{sha}",
+            "fileName": d["file_name"],
+            "title": d["title"],
+            "kind": d["kind"],
+            "pageCount": d["page_count"],
+        }
+        for sha, d in sorted(used_docs.items())
+    ]
+    documents += [
+        {"id": f"urn:sha256:{sha}", "fileName": name}
+        for sha, name in sorted(pending_docs.items())
+        if sha not in used_docs
+    ]
+    documents.sort(key=lambda d: d["id"])
+    tag_list = []
+    for t in sorted(tags, key=lambda t: t["id"]):
+        entry: dict[str, Any] = {"id": urn_uuid(t["id"]), "label": t["name"]}
+        if t["parent_id"]:
+            entry["parent"] = urn_uuid(t["parent_id"])
+        entry.update(color=t["color"], description=t["description"], created=t["created"], modified=t["modified"])
+        tag_list.append(entry)
+    content = json.dumps([documents, tag_list, items], sort_keys=True, ensure_ascii=False)
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
+    return {
+        "@context": CONTEXT,
+        "id": uuid.uuid5(uuid.NAMESPACE_URL, f"urn:sha256:{digest}").urn,
+        "type": "AnnotationCollection",
+        "label": "Kanttekening bundle",
+        "formatVersion": FORMAT_VERSION,
+        "generator": GENERATOR,
+        "total": len(items),
+        "documents": documents,
+        "tags": tag_list,
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+
+
+def dumps(bundle: dict) -> str:
+    return json.dumps(bundle, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def pending_rows(lib: Library) -> list[dict]:
+    cur = lib.db.execute(
+        "SELECT id, document_sha256, document_name, payload, received FROM pending_annotations ORDER BY id"
+    )
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def export_bundle(lib: Library, path: Path | str, *, progress: ProgressFn = _no_progress) -> ExportResult:
+    start = time.perf_counter()
+    progress(0, 1, "collecting annotations")
+    bundle = build_bundle(lib)
+    with atomic_open(Path(path).expanduser(), "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(dumps(bundle))
+    progress(1, 1, "done")
+    links = sum(
+        1 for it in bundle["first"]["items"] for b in it["body"] if b.get("purpose") in ("linking", "assessing")
+    )
+    return ExportResult(
+        Path(path), "bundle", time.perf_counter() - start,
+        {"annotations": bundle["total"], "tags": len(bundle["tags"]), "links": links},
+    )
