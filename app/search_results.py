@@ -83,13 +83,18 @@ def document_order(lib: Library, hits: list) -> list:
 
 
 def groups(lib: Library, hits: list, counts: dict[str, int]) -> list[dict]:
-    """Documents in the order their first hit appears, with match counts
-    (all matches when the engine counted them, else the hits shown)."""
+    """Documents in the order their first hit appears, then the documents
+    with matches beyond the hits shown, with match counts (all matches when
+    the engine counted them, else the hits shown)."""
     out: dict[str, dict] = {}
     for h in hits:
         g = out.setdefault(h.document, {"document": h.document, "title": h.title, "count": 0})
         g["count"] += 1
-    for doc_id, n in counts.items():
-        if doc_id in out:
-            out[doc_id]["count"] = n
+    if counts:
+        docs = {d["id"]: d for d in records.list_documents(lib.db)}
+        for doc_id, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+            if doc_id in out:
+                out[doc_id]["count"] = n
+            elif doc_id in docs:
+                out[doc_id] = {"document": doc_id, "title": docs[doc_id]["title"], "count": n}
     return list(out.values())

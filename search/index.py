@@ -32,7 +32,9 @@ CURRENT = "CURRENT"
 STATE = "state.json"
 INDEX_NAME = "MAIN"
 TEXT_FIELDS = {lang: (f"body_{lang}", f"ann_{lang}") for lang in LANGUAGES}
-# Annotation text and labels rank above page text (BM25F field boosts).
+# Annotation text and labels rank above page text: query-time boosts that
+# multiply the BM25 score (an index-time field boost only raises the term
+# frequency, which BM25 saturates).
 ANNOTATION_BOOST = 2.0
 LABEL_BOOST = 3.0
 
@@ -52,12 +54,18 @@ def build_schema() -> Schema:
         "stance": KEYWORD(commas=True),
         "tags": KEYWORD(commas=True),
         "author": ID,
-        "label": TEXT(analyzer=analyzer("nl", stemming=False), field_boost=LABEL_BOOST),
+        "label": TEXT(analyzer=analyzer("nl", stemming=False)),
     }
     for lang, (body, ann) in TEXT_FIELDS.items():
         fields[body] = TEXT(analyzer=analyzer(lang))
-        fields[ann] = TEXT(analyzer=analyzer(lang), field_boost=ANNOTATION_BOOST)
+        fields[ann] = TEXT(analyzer=analyzer(lang))
     return Schema(**fields)
+
+
+def field_boost(fieldname: str) -> float:
+    if fieldname == "label":
+        return LABEL_BOOST
+    return ANNOTATION_BOOST if fieldname.startswith("ann_") else 1.0
 
 
 @dataclass(frozen=True)

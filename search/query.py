@@ -97,6 +97,8 @@ def _bare(token: str) -> list[Union[Clause, Filter]]:
     name, colon, value = token.partition(":")
     if colon and name.lower() in FILTER_FIELDS and value:
         return [Filter(name.lower(), value)]
+    if colon:  # an unknown field: its name and value are plain words
+        return [Word(w) for w in _words(token)]
     if token.endswith("*"):
         words = _words(token[:-1])
         if len(words) == 1 and len(words[0]) >= MIN_PREFIX:

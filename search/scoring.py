@@ -16,7 +16,11 @@ B = 0.75
 K1 = 1.2
 
 
-def _norms(searcher: Any, fieldname: str, avgfl: float) -> list[float]:
+def _norms(searcher: Any, fieldname: str) -> tuple[list[float], float]:
+    """Per document of the segment: the BM25 length norm; and the average
+    length. The average counts only documents that have the field (Whoosh
+    divides by all documents, which made the sparse annotation fields look
+    ten times longer than average and sank every annotation)."""
     reader = searcher.reader()
     cache = getattr(reader, "_kt_norms", None)
     if cache is None:
@@ -25,23 +29,24 @@ def _norms(searcher: Any, fieldname: str, avgfl: float) -> list[float]:
             reader._kt_norms = cache
         except AttributeError:
             pass
-    norms = cache.get(fieldname)
-    if norms is None:
+    found = cache.get(fieldname)
+    if found is None:
         get = reader.doc_field_length_reader(fieldname) if hasattr(
             reader, "doc_field_length_reader"
         ) else (lambda d: reader.doc_field_length(d, fieldname))
-        n = reader.doc_count_all()
-        norms = [K1 * ((1 - B) + B * (get(d) or 0) / avgfl) for d in range(n)]
-        cache[fieldname] = norms
-    return norms
+        lengths = [get(d) or 0 for d in range(reader.doc_count_all())]
+        having = sum(1 for n in lengths if n)
+        avgfl = (sum(lengths) / having) if having else 1.0
+        norms = [K1 * ((1 - B) + B * n / avgfl) for n in lengths]
+        found = cache[fieldname] = (norms, avgfl)
+    return found
 
 
 class FastBM25FScorer:
     def __init__(self, searcher: Any, fieldname: str, text: str, qf: int = 1) -> None:
         parent = searcher.get_parent()
         self.idf = parent.idf(fieldname, text)
-        avgfl = parent.avg_field_length(fieldname) or 1
-        self.norms = _norms(searcher, fieldname, avgfl)
+        self.norms, avgfl = _norms(searcher, fieldname)
         ti = searcher.term_info(fieldname, text)
         self._max = self._score(ti.max_weight(), ti.min_length(), avgfl)
         self._avgfl = avgfl

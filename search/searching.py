@@ -20,6 +20,7 @@ from search.analysis import LANGUAGES, WORD, fold, stem
 from search.index import (
     TEXT_FIELDS,
     IndexState,
+    field_boost,
     IndexUnavailable,
     open_generation,
     read_state,
@@ -96,7 +97,12 @@ class Searcher:
             if current_generation(self.root) != self.folder:
                 return False
             if not self._searcher.up_to_date():
-                self._searcher = self._searcher.refresh()
+                # A new searcher, not Searcher.refresh(): refresh reuses the
+                # readers of unchanged segments and kept showing entries
+                # deleted from them since.
+                old = self._searcher
+                self._searcher = self._ix.searcher(weighting=FastBM25F())
+                old.close()
                 self._note_fields()
             mtime = self._mtime(self.folder / VOCAB_FILE)
             if mtime != self._vocab_mtime:
@@ -214,20 +220,20 @@ class Searcher:
                 for fieldname in TEXT_FIELDS[lang]:
                     for s in stems:
                         if self._has(fieldname, s):
-                            subs.append(wq.Term(fieldname, s))
+                            subs.append(wq.Term(fieldname, s, boost=field_boost(fieldname)))
                             hl.add_stem(lang, s)
             for w in surface:
                 if self._has("label", w):
-                    subs.append(wq.Term("label", w))
+                    subs.append(wq.Term("label", w, boost=field_boost("label")))
         else:
             hl.phrases.append(clause.words)
             for lang in LANGUAGES:
                 stems = [stem(w, lang) for w in clause.words]
                 for fieldname in TEXT_FIELDS[lang]:
                     if all(self._has(fieldname, s) for s in stems):
-                        subs.append(wq.Phrase(fieldname, stems))
+                        subs.append(wq.Phrase(fieldname, stems, boost=field_boost(fieldname)))
             if all(self._has("label", w) for w in clause.words):
-                subs.append(wq.Phrase("label", list(clause.words)))
+                subs.append(wq.Phrase("label", list(clause.words), boost=field_boost("label")))
         if not subs:
             return None
         return subs[0] if len(subs) == 1 else wq.Or(subs)

@@ -1,0 +1,34 @@
+"""Fixtures for the search tests: the samples imported and indexed once."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def _indexed_template(_sample_library_template, tmp_path_factory):
+    from app import search_service
+    from app.library import Library
+
+    root = tmp_path_factory.mktemp("indexed") / "lib"
+    shutil.copytree(_sample_library_template, root)
+    lib = Library.open(root)
+    search_service.rebuild_index(lib)
+    search_service.close_engine(lib)
+    lib.close()
+    return root
+
+
+@pytest.fixture
+def indexed_library(_indexed_template, tmp_path):
+    """The six samples with an up-to-date search index (a fresh copy)."""
+    from app import search_service
+    from app.library import Library
+
+    root = tmp_path / "lib"
+    shutil.copytree(_indexed_template, root)
+    lib = Library.open(root)
+    yield lib
+    search_service.close_engine(lib)
+    lib.close()
