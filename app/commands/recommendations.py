@@ -162,7 +162,7 @@ def cmd_suggest(args: argparse.Namespace, lib: Library) -> int:
         stance = args.stance or c.stance
         if not stance:
             raise UserError("the wording suggests no stance; give one with --stance")
-        ann_id, res = detection.link_candidate(lib, rec["id"], c, stance)
+        ann_id, _created, res = detection.link_candidate(lib, rec["id"], c, stance)
         print(f"linked response {ann_id[:8]} (page {c.page_no}) to {rec['label'] or rec['id'][:8]} as {stance}")
         return 0
     if args.json:

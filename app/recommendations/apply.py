@@ -83,7 +83,9 @@ def apply_proposals(
     wanted = [p for p in proposals if p.text.strip()]
     if not wanted:
         return result
-    page_nos = sorted({n for p in wanted for n in (p.page_no, p.page_no + 1, *p.pages)
+    page_nos = sorted({n for p in wanted
+                       for n in (p.page_no, p.page_no + 1, *p.pages, *(m[0] for m in p.merged),
+                                 *(m[0] + 1 for m in p.merged))
                        if 1 <= n <= doc["page_count"]})
     words = _words_for(lib.document_file(doc), page_nos, in_child)
     existing = {
@@ -109,6 +111,14 @@ def apply_proposals(
         if anchor is None:
             result.skipped.append((p.label, f"not found on page {p.page_no}: {why}"))
             continue
+        for page_no, quote in p.merged:
+            try:
+                extra = find_quote_in_words(words, page_no, quote)
+            except UserError:
+                continue  # the merged text is kept in the quote; its highlight is not
+            anchor.rects = anchor.rects + [r for r in extra.rects if r not in anchor.rects]
+            anchor.quote = anchor.quote + " " + extra.quote
+            anchor.suffix = extra.suffix
         if (anchor.page_no, norm_text(anchor.quote)) in existing:
             result.skipped.append((p.label, "already in the register"))
             continue
@@ -143,10 +153,11 @@ def link_candidate(
     assessment: str = "",
     *,
     in_child: bool = False,
-) -> tuple[str, LinkResult]:
+) -> tuple[str, bool, LinkResult]:
     """Store a suggested passage as a response annotation and link it to the
-    recommendation, in one transaction. An existing response annotation with
-    the same text on that page is reused."""
+    recommendation, in one transaction. An existing annotation with the same
+    text on that page is reused. Returns (annotation id, whether it was
+    created, the link result)."""
     doc = records.get_document(lib.db, candidate.document_id)
     if doc is None:
         raise UserError("that document is no longer in the library")
@@ -172,6 +183,7 @@ def link_candidate(
         same = [a for a in records.list_annotations(lib.db, document_id=doc["id"])
                 if a["page_no"] == anchor.page_no and norm_text(a["quote"]) == key
                 and a["role"] != "recommendation"]
+        created = not same
         if same:
             ann_id = same[0]["id"]
         else:
@@ -180,4 +192,4 @@ def link_candidate(
                 prefix=anchor.prefix, suffix=anchor.suffix, role="response",
             )
         result = link(lib, ann_id, rec_id, stance, assessment)
-    return ann_id, result
+    return ann_id, created, result

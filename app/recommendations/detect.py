@@ -89,10 +89,13 @@ class Proposal:
     accept: bool = True
     reason: str = ""
     lines_by_page: dict[int, str] = field(default_factory=dict)
+    # Items merged into this one by the reviewer: (page, quote) of each, anchored apart.
+    merged: list[tuple[int, str]] = field(default_factory=list)
 
     def to_json(self, index: int) -> dict:
         out = asdict(self)
         out.pop("lines_by_page")
+        out.pop("merged")
         out["index"] = index
         return out
 

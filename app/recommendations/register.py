@@ -192,9 +192,11 @@ def overall_stance(links: list[dict]) -> str:
     """The stance shown for a recommendation: the most recently changed
     confirmed answer; ``none`` when only "no response" was recorded; ``""``
     when nothing is linked yet."""
-    confirmed = [l for l in links if l["response_id"] and l["stance"] in CONFIRMED]
+    confirmed = [(l["modified"], n, l) for n, l in enumerate(links)
+                 if l["response_id"] and l["stance"] in CONFIRMED]
     if confirmed:
-        return max(confirmed, key=lambda l: (l["modified"], l["id"]))["stance"]
+        # Ties within a millisecond go to the later created link (list order).
+        return max(confirmed, key=lambda c: (c[0], c[1]))[2]["stance"]
     return "none" if links else ""
 
 

@@ -192,3 +192,27 @@ def test_detect_and_apply_on_a_generated_pdf(library, tmp_path):
     # Applying again stores nothing twice.
     again = apply_proposals(library, doc_id, props)
     assert again.created == [] and len(again.skipped) == 2
+
+
+def test_merged_items_are_stored_as_one(library, tmp_path):
+    from app.importer import import_files
+    from app.recommendations.apply import apply_proposals, detect_document
+    from storage import records
+
+    pdf = tmp_path / "merge.pdf"
+    _make_pdf(pdf, [
+        FILLER + "Aanbevelingen\n"
+        "1. Zorg voor een duidelijke taakverdeling tussen de ministeries.\n"
+        "2. Maak de resultaten van het fonds jaarlijks openbaar.\n"
+        "3. Betrek maatschappelijke organisaties bij de uitvoering.\n",
+    ])
+    doc_id = import_files(library, [pdf]).imported[0].document_id
+    props = detect_document(library, doc_id)
+    first, second = props[0], props[1]
+    first.merged.append((second.page_no, second.quote))
+    first.label = "1+2"
+    result = apply_proposals(library, doc_id, [first, props[2]])
+    assert len(result.created) == 2
+    ann = records.get_annotation(library.db, result.created[0])
+    assert ann["label"] == "1+2" and "jaarlijks openbaar" in ann["quote"]
+    assert len(ann["rects"]) == 2
