@@ -80,8 +80,8 @@ def write_docx(s: Summary, path: Path) -> None:
             para = doc.add_paragraph(style="List Bullet")
             para.add_run("Stance: ")
             para.add_run(stance_label(r.stance)).bold = True
-            para.add_run(t(f"; {where(rp)}"))
             quote(rp.quote)
+            meta(f"Source: {where(rp)}")
             if r.assessment:
                 meta(f"Assessment: {r.assessment}")
 

@@ -65,9 +65,11 @@ def render_md(s: Summary) -> str:
         for r in rec.answered:
             rp = r.passage
             assert rp is not None
-            add(f"- Stance: {stance_label(r.stance)}; {_where(rp)}")
+            add(f"- Stance: {stance_label(r.stance)}")
             add("")
             add(_quote(rp.quote, "  "))
+            add("")
+            add(f"  Source: {_where(rp)}")
             if r.assessment:
                 add("")
                 add(f"  Assessment: {md(r.assessment)}")

@@ -1,0 +1,166 @@
+"""Export and exchange in the window: File → Export summary…, Export annotated
+PDF…, Export bundle…, Export REFI-QDA project…, Import bundle….
+
+Each action asks for a file, then runs the use case from ``app.export`` in the
+background through the window's op runner (progress bar and Cancel in the
+status bar) and reports the outcome in the status bar and a message box.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from app import usecases
+from app.export import FORMATS, ExportResult, export_summary
+from app.library import Library
+
+_FILTERS = {
+    "html": "HTML (*.html)",
+    "pdf": "PDF (*.pdf)",
+    "docx": "Word (*.docx)",
+    "md": "Markdown (*.md)",
+    "csv": "CSV (*.csv)",
+    "xlsx": "Excel (*.xlsx)",
+}
+
+
+class ExportPlugin(QObject):
+    sig_export_finished = Signal(object)
+    """An ``ExportResult`` after an export wrote its file."""
+
+    sig_import_finished = Signal(object)
+    """A ``MergeReport`` after a bundle was merged."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        menu = window.menu_file
+        menu.addSeparator()
+        self.action_summary = self._action(self.tr("Export &summary…"), self.export_summary, "action_export_summary")
+        self.action_pdf = self._action(self.tr("Export annotated &PDF…"), self.export_pdf, "action_export_pdf")
+        self.action_bundle = self._action(self.tr("Export &bundle…"), self.export_bundle, "action_export_bundle")
+        self.action_qdpx = self._action(self.tr("Export &REFI-QDA project…"), self.export_qdpx, "action_export_qdpx")
+        self.action_import = self._action(self.tr("Import bundle…"), self.import_bundle, "action_import_bundle")
+        for action in (self.action_summary, self.action_pdf, self.action_bundle, self.action_qdpx,
+                       self.action_import):
+            menu.addAction(action)
+
+    def _action(self, text: str, slot: Callable[[], None], name: str) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        return action
+
+    def _start_dir(self) -> str:
+        return str(Path.home())
+
+    # --- running -------------------------------------------------------------------
+    def _run(self, work: Callable[[Library, Any, Any], ExportResult], title: str) -> None:
+        self.window.ops.run(work, self._exported, title=title)
+
+    def _exported(self, result: ExportResult) -> None:
+        text = self.tr("Exported to {0} in {1} s").format(str(result.path), f"{result.seconds:.1f}")
+        self.window.statusBar().showMessage(text, 15000)
+        self.sig_export_finished.emit(result)
+
+    def _info(self, title: str, text: str) -> None:
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        box.open()
+
+    # --- actions ----------------------------------------------------------------------
+    def export_summary(self) -> None:
+        filters = ";;".join(_FILTERS[f] for f in ("html", "pdf", "docx", "md", "csv", "xlsx"))
+        name, chosen = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export summary"), str(Path(self._start_dir()) / "summary.html"), filters
+        )
+        if not name:
+            return
+        path = Path(name)
+        fmt = path.suffix.lower().lstrip(".")
+        if fmt not in FORMATS:
+            fmt = next((f for f, flt in _FILTERS.items() if flt == chosen), "html")
+            path = path.with_suffix(f".{fmt}")
+
+        def work(lib: Library, progress: Any, cancelled: Any) -> ExportResult:
+            return export_summary(lib, path, fmt=fmt, progress=progress)
+
+        self._run(work, self.tr("Exporting the summary"))
+
+    def export_pdf(self) -> None:
+        docs = usecases.list_documents(self.window.lib)
+        if not docs:
+            self._info(self.tr("Export annotated PDF"), self.tr("The library has no documents yet."))
+            return
+        names = [f"{d['title']} ({d['file_name']})" for d in docs]
+        choice, ok = QInputDialog.getItem(
+            self.window, self.tr("Export annotated PDF"), self.tr("Document:"), names, 0, False
+        )
+        if not ok:
+            return
+        doc = docs[names.index(choice)]
+        suggested = Path(self._start_dir()) / f"{Path(doc['file_name']).stem}-annotated.pdf"
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export annotated PDF"), str(suggested), _FILTERS["pdf"]
+        )
+        if not name:
+            return
+        from app.export.annotated_pdf import export_annotated_pdf
+
+        doc_id = doc["id"]
+        self._run(lambda lib, progress, cancelled: export_annotated_pdf(lib, doc_id, name, progress=progress),
+                  self.tr("Exporting the annotated PDF"))
+
+    def export_bundle(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export bundle"), str(Path(self._start_dir()) / "annotations.jsonld"),
+            self.tr("Web Annotation bundle (*.jsonld *.json)"),
+        )
+        if not name:
+            return
+        from app.export.bundle import export_bundle
+
+        self._run(lambda lib, progress, cancelled: export_bundle(lib, name, progress=progress),
+                  self.tr("Exporting the bundle"))
+
+    def export_qdpx(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export REFI-QDA project"), str(Path(self._start_dir()) / "project.qdpx"),
+            self.tr("REFI-QDA project (*.qdpx)"),
+        )
+        if not name:
+            return
+        from app.export.qdpx import export_qdpx
+
+        self._run(
+            lambda lib, progress, cancelled: export_qdpx(lib, name, progress=progress, cancelled=cancelled),
+            self.tr("Exporting the REFI-QDA project"),
+        )
+
+    def import_bundle(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import bundle"), self._start_dir(),
+            self.tr("Web Annotation bundle (*.jsonld *.json);;All files (*)"),
+        )
+        if not name:
+            return
+        from app.export.bundle_merge import import_bundle
+
+        def done(report: Any) -> None:
+            self.window.apply_changes(report.changes)
+            self._info(self.tr("Bundle imported"), "\n".join(report.lines()))
+            self.sig_import_finished.emit(report)
+
+        self.window.ops.run(lambda lib, progress, cancelled: import_bundle(lib, name), done,
+                            title=self.tr("Importing the bundle"), cancellable=False)
+
+
+def install(window: Any) -> ExportPlugin:
+    return ExportPlugin(window)
