@@ -1,0 +1,1 @@
+"""The reader: PDF pages in tabs, selection, annotations and the codebook."""

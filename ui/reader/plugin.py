@@ -1,0 +1,179 @@
+"""The reader feature: installs the document tabs, the Annotate menu and keys.
+
+Keys (shown in the menus and tooltips):
+  1 / 2 / 3 / 4     annotate the selection as recommendation / response / evidence / comment
+  Shift+drag        select an area (a table, a figure) instead of text
+  Ctrl+C            copy the selected text;  Ctrl+Shift+C: copy with citation
+  Ctrl++ / Ctrl+-   zoom (also Ctrl+wheel);  Ctrl+0: 100 %;  Ctrl+8: fit width;  Ctrl+9: fit page
+  Ctrl+G            go to page;  Home / End / PageUp / PageDown move through the document
+  Delete            delete the selected annotation (Ctrl+Z brings it back)
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+
+from app.changes import Changes
+from app.domain import ROLES, UserError
+from ui.reader.render import RenderService
+from ui.reader.tab import ReaderTab
+from ui.settings_dialog import role_label
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+ROLE_KEYS = {"recommendation": "1", "response": "2", "evidence": "3", "comment": "4"}
+
+
+class ReaderFeature(QObject):
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.service = RenderService(self)
+        # Started now so the first page opened later is painted without
+        # waiting for a process to start.
+        self.service.start()
+        self.actions: dict[str, QAction] = {}
+        self._build_actions()
+        window.set_document_opener(self.open_document)
+        window.sig_changes.connect(self._on_changes)
+        window.tabs.currentChanged.connect(lambda _: self._update_actions())
+        self._update_actions()
+
+    # --- actions -----------------------------------------------------------------------
+    def _action(self, name: str, text: str, keys: list[str] | None, slot: Any, tip: str = "") -> QAction:
+        action = QAction(text, self.window)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setToolTip(f"{tip or text} ({keys[0]})")
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        self.actions[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        w = self.window
+        menu = QMenu(self.tr("&Annotate"), w)
+        w.menuBar().insertMenu(w.menu_tools.menuAction(), menu)
+        self.menu = menu
+        for role in ROLES:
+            a = self._action(
+                f"annotate_{role}",
+                self.tr("Mark as {0}").format(role_label(role)),
+                [ROLE_KEYS[role]],
+                lambda _=False, r=role: self.annotate(r),
+                self.tr("Annotate the selection as {0}").format(role_label(role)),
+            )
+            menu.addAction(a)
+        menu.addSeparator()
+        menu.addAction(self._action("delete", self.tr("&Delete annotation"), ["Delete"],
+                                    self.delete_annotation))
+        menu.addSeparator()
+        menu.addAction(self._action("codebook", self.tr("&Codebook…"), ["Ctrl+K"], self.show_codebook,
+                                    self.tr("Tags: colours, descriptions, rename, move, merge, delete")))
+
+        w.menu_edit.addAction(self._action("copy", self.tr("&Copy"), ["Ctrl+C"], lambda: self._tab_call("copy")))
+        w.menu_edit.addAction(self._action(
+            "copy_cite", self.tr("Copy with c&itation"), ["Ctrl+Shift+C"],
+            lambda: self._tab_call("copy", True)))
+
+        view = w.menu_view
+        view.addSeparator()
+        view.addAction(self._action("zoom_in", self.tr("Zoom &in"), ["Ctrl++", "Ctrl+="],
+                                    lambda: self._view_call("zoom_by", 1.2)))
+        view.addAction(self._action("zoom_out", self.tr("Zoom &out"), ["Ctrl+-"],
+                                    lambda: self._view_call("zoom_by", 1 / 1.2)))
+        view.addAction(self._action("zoom_100", self.tr("&Actual size"), ["Ctrl+0"],
+                                    lambda: self._view_call("set_zoom", 1.0)))
+        view.addAction(self._action("fit_width", self.tr("Fit &width"), ["Ctrl+8"],
+                                    lambda: self._view_call("set_fit", "width")))
+        view.addAction(self._action("fit_page", self.tr("Fit &page"), ["Ctrl+9"],
+                                    lambda: self._view_call("set_fit", "page")))
+        view.addAction(self._action("goto", self.tr("&Go to page…"), ["Ctrl+G"], self.go_to_page))
+
+    def _update_actions(self) -> None:
+        on = self.current_tab() is not None
+        for name, action in self.actions.items():
+            if name != "codebook":
+                action.setEnabled(on)
+
+    # --- tabs ----------------------------------------------------------------------------
+    def current_tab(self) -> ReaderTab | None:
+        tab = self.window.tabs.currentWidget()
+        return tab if isinstance(tab, ReaderTab) else None
+
+    def tab_for(self, doc_id: str) -> ReaderTab | None:
+        for i in range(self.window.tabs.count()):
+            tab = self.window.tabs.widget(i)
+            if isinstance(tab, ReaderTab) and tab.doc_id == doc_id:
+                return tab
+        return None
+
+    def open_document(self, doc_id: str, page: int | None = None, highlight: Any = None) -> ReaderTab | None:
+        tab = self.tab_for(doc_id)
+        if tab is None:
+            try:
+                doc = self.window.lib.resolve_document(doc_id)
+            except UserError as exc:
+                QMessageBox.warning(self.window, self.tr("Kanttekening"), str(exc))
+                return None
+            tab = ReaderTab(self.window, self.service, doc)
+            index = self.window.tabs.addTab(tab, _short(doc["title"]))
+            self.window.tabs.setTabToolTip(index, doc["title"])
+        self.window.tabs.setCurrentWidget(tab)
+        tab.reveal(page, highlight)
+        tab.view.setFocus()
+        return tab
+
+    def _on_changes(self, changes: Changes) -> None:
+        for i in reversed(range(self.window.tabs.count())):
+            tab = self.window.tabs.widget(i)
+            if isinstance(tab, ReaderTab):
+                tab.on_changes(changes)
+
+    def _tab_call(self, name: str, *args: Any) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            getattr(tab, name)(*args)
+
+    def _view_call(self, name: str, *args: Any) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            getattr(tab.view, name)(*args)
+
+    def annotate(self, role: str) -> str | None:
+        tab = self.current_tab()
+        return tab.annotate(role) if tab is not None else None
+
+    def delete_annotation(self) -> None:
+        self._tab_call("panel_delete")
+
+    def go_to_page(self) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            return
+        page, ok = QInputDialog.getInt(self.window, self.tr("Go to page"), self.tr("Page:"),
+                                       tab.view.current_page, 1, len(tab.view.pages))
+        if ok:
+            tab.view.go_to_page(page)
+
+    def show_codebook(self) -> None:
+        from ui.reader.codebook import CodebookDialog
+
+        dialog = CodebookDialog(self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def shutdown(self) -> None:
+        self.service.shutdown()
+
+
+def _short(text: str, n: int = 32) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def install(window: "MainWindow") -> ReaderFeature:
+    return ReaderFeature(window)

@@ -1,0 +1,212 @@
+"""One document's tab: contents and pages, the page view, the annotation panel."""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import annotations as uc
+from app import usecases
+from app.changes import Changes
+from ui.reader.commands import CreateAnnotation, push
+from ui.reader.page_view import PageView
+from ui.reader.panel import AnnotationPanel
+from ui.reader.render import RenderService
+from ui.widgets import SafeLabel
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class ReaderTab(QWidget):
+    def __init__(self, window: "MainWindow", service: RenderService, doc: dict) -> None:
+        super().__init__()
+        self.window_ = window
+        self.lib = window.lib
+        self.service = service
+        self.doc = doc
+        self.doc_id = doc["id"]
+        pages = usecases.document_pages(self.lib, self.doc_id)
+        service.open(self.doc_id, self.lib.document_file(doc))
+        self.view = PageView(service, self.doc_id, pages, self)
+        self.panel = AnnotationPanel(window, self)
+
+        # Contents (the PDF's outline) and a page list, side by side in tabs.
+        self.outline = QTreeWidget()
+        self.outline.setHeaderHidden(True)
+        for level, title, page in json.loads(doc.get("outline") or "[]"):
+            self._add_outline(level, str(title), int(page))
+        self.page_list = QListWidget()
+        for p in pages:
+            label = self.tr("Page {0}").format(p["page_no"])
+            if p.get("label") and p["label"] != str(p["page_no"]):
+                label += f" ({p['label']})"
+            if not p.get("has_text", 1):
+                label += " · " + self.tr("no text")
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, p["page_no"])
+            self.page_list.addItem(item)
+        self.side = QTabWidget()
+        self.side.addTab(self.outline, self.tr("Contents"))
+        self.side.addTab(self.page_list, self.tr("Pages"))
+        if not self.outline.topLevelItemCount():
+            self.side.setCurrentIndex(1)
+
+        self.page_box = QSpinBox()
+        self.page_box.setRange(1, max(1, len(pages)))
+        self.page_box.setToolTip(self.tr("Go to page (Ctrl+G)"))
+        self.page_count = SafeLabel(self.tr("of {0}").format(len(pages)))
+        self.zoom_label = SafeLabel()
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        bar.addWidget(SafeLabel(self.tr("Page")))
+        bar.addWidget(self.page_box)
+        bar.addWidget(self.page_count)
+        bar.addStretch(1)
+        for text, tip, slot in (
+            ("−", self.tr("Zoom out (Ctrl+-)"), lambda: self.view.zoom_by(1 / 1.2)),
+            ("+", self.tr("Zoom in (Ctrl++)"), lambda: self.view.zoom_by(1.2)),
+            (self.tr("Width"), self.tr("Fit width (Ctrl+8)"), lambda: self.view.set_fit("width")),
+            (self.tr("Page"), self.tr("Fit page (Ctrl+9)"), lambda: self.view.set_fit("page")),
+        ):
+            b = QToolButton()
+            b.setText(text)
+            b.setToolTip(tip)
+            b.clicked.connect(slot)
+            bar.addWidget(b)
+        bar.addWidget(self.zoom_label)
+
+        center = QWidget()
+        col = QVBoxLayout(center)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(0)
+        col.addLayout(bar)
+        col.addWidget(self.view, 1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.side)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([200, 800, 320])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.view.sig_page_changed.connect(self._page_changed)
+        self.view.sig_zoom_changed.connect(self._zoom_changed)
+        self.view.sig_annotation_clicked.connect(self.panel.select)
+        self.panel.sig_annotation_selected.connect(lambda i: self.view.select_annotation(i or None, scroll=True))
+        self.page_box.editingFinished.connect(lambda: self.view.go_to_page(self.page_box.value()))
+        self.outline.itemActivated.connect(self._outline_clicked)
+        self.outline.itemClicked.connect(self._outline_clicked)
+        self.page_list.itemClicked.connect(lambda it: self.view.go_to_page(it.data(Qt.ItemDataRole.UserRole)))
+        self._zoom_changed(self.view.zoom)
+        self.refresh_annotations()
+
+    def _add_outline(self, level: int, title: str, page: int) -> None:
+        item = QTreeWidgetItem([title])
+        item.setData(0, Qt.ItemDataRole.UserRole, page)
+        item.setToolTip(0, self.tr("Page {0}").format(page))
+        parent = self.outline.invisibleRootItem()
+        for _ in range(max(0, level - 1)):
+            if parent.childCount() == 0:
+                break
+            parent = parent.child(parent.childCount() - 1)
+        parent.addChild(item)
+
+    def _outline_clicked(self, item: QTreeWidgetItem, _col: int = 0) -> None:
+        page = item.data(0, Qt.ItemDataRole.UserRole)
+        if page and page > 0:
+            self.view.go_to_page(int(page))
+
+    def _page_changed(self, page: int) -> None:
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(page)
+        self.page_box.blockSignals(False)
+
+    def _zoom_changed(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{round(zoom * 100)} %")
+
+    # --- annotations ----------------------------------------------------------------------
+    def refresh_annotations(self) -> None:
+        rows = uc.list_annotations(self.lib, self.doc_id)
+        self.panel.set_rows(rows)
+        self.view.set_annotations(rows)
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.tags:
+            self.panel.refresh_tags()
+        if self.doc_id in changes.documents or changes.annotations or changes.tags:
+            self.refresh_annotations()
+
+    def annotate(self, role: str) -> str | None:
+        """Create an annotation with ``role`` from the selected text or area."""
+        anchor = self.view.selection()
+        if anchor is None or not anchor.rects:
+            self.window_.statusBar().showMessage(
+                self.tr("Select text first (drag over it), or Shift+drag an area"), 6000)
+            return None
+        fields: dict[str, Any] = dict(
+            page_no=anchor.page_no, rects=anchor.rects, quote=anchor.quote, prefix=anchor.prefix,
+            suffix=anchor.suffix, role=role, is_area=self.view.selection_is_area())
+        command = CreateAnnotation(self.lib, self.doc_id, fields)
+        if not push(self.window_, command):
+            return None
+        self.view.clear_selection()
+        self.refresh_annotations()
+        self.panel.select(command.ann_id)
+        self.view.select_annotation(command.ann_id)
+        self.panel.label.setFocus()  # ready to type a label such as 1a
+        return command.ann_id
+
+    def panel_delete(self) -> None:
+        self.panel.delete_current()
+
+    def selected_text(self) -> str:
+        anchor = self.view.selection()
+        if anchor is not None and anchor.quote:
+            return anchor.quote
+        if self.panel.current is not None:
+            return self.panel.current["quote"]
+        return ""
+
+    def copy(self, with_citation: bool = False) -> None:
+        anchor = self.view.selection()
+        text, page = self.selected_text(), None
+        if anchor is not None and anchor.quote:
+            page = anchor.page_no
+        elif self.panel.current is not None:
+            page = self.panel.current["page_no"]
+        if not text:
+            return
+        if with_citation and page is not None:
+            text = self.tr("“{0}” ({1}, p. {2})").format(text, self.doc["title"], page)
+        QGuiApplication.clipboard().setText(text)
+
+    def reveal(self, page: int | None = None, highlight: Any = None) -> None:
+        if highlight is not None:
+            self.view.set_highlight(highlight)
+        if highlight and all(isinstance(h, (list, tuple)) for h in highlight) and page is None:
+            self.view.show_rects(highlight)
+        elif page is not None:
+            rects = [h for h in highlight or [] if isinstance(h, (list, tuple)) and int(h[0]) == page]
+            self.view.go_to_page(page, rects[0][2] if rects else None)
+
+    def close_document(self) -> None:
+        self.panel._flush()
+        self.service.close(self.doc_id)
