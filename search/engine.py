@@ -92,7 +92,9 @@ class SearchEngine:
         caller then applies the changes after it. Returns the entry count.
         """
         folder, ix = new_generation(self.root)
-        writer = IndexWriter(folder, ix, library, fresh=True, procs=procs or rebuild_procs())
+        if procs is None:  # starting processes only pays off on big rebuilds
+            procs = rebuild_procs() if total >= 2000 else 1
+        writer = IndexWriter(folder, ix, library, fresh=True, procs=procs)
         done = 0
         try:
             for page in pages:

@@ -1,0 +1,46 @@
+"""``kanttekening search`` and ``reindex``."""
+from __future__ import annotations
+
+import json
+
+from app.cli import main
+from tests.conftest import LETTER
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_search_json(sample_library, capsys):
+    root = str(sample_library.root)
+    # No index yet: the command builds it first.
+    code, out, err = run(capsys, "--library", root, "search", "Mensenrechtenraad", "--json", "--limit", "5")
+    assert code == 0, err
+    hits = json.loads(out)
+    assert 1 <= len(hits) <= 5
+    for h in hits:
+        assert set(h) >= {"document", "title", "page", "kind", "annotation", "score", "snippet"}
+        assert h["kind"] == "page" and h["annotation"] is None and h["page"] >= 1
+        assert "«" in h["snippet"] and h["matched"]
+    letter = sample_library.resolve_document(LETTER.name)
+    code, out, _ = run(capsys, "--library", root, "search", "Mensenrechtenraad", "--doc", LETTER.name, "--json")
+    assert {h["document"] for h in json.loads(out)} == {letter["id"]}
+
+
+def test_no_hits_prints_nothing(sample_library, capsys):
+    code, out, _ = run(capsys, "--library", str(sample_library.root), "search", "qqzzyxw", "--json")
+    assert code == 0 and out == ""
+    code, out, _ = run(capsys, "--library", str(sample_library.root), "search", '"unclosed', "OR")
+    assert code == 0
+
+
+def test_text_output_and_reindex(sample_library, capsys):
+    root = str(sample_library.root)
+    code, out, err = run(capsys, "--library", root, "reindex")
+    assert code == 0 and "rebuilt" in out, err
+    code, out, _ = run(capsys, "--library", root, "search", "aanbeveling", "--limit", "3")
+    assert code == 0 and out.count("«") >= 3
+    code, _, err = run(capsys, "--library", root, "search", "x", "--limit", "0")
+    assert code == 1 and "limit" in err
