@@ -161,3 +161,17 @@ def build_linked(lib) -> Linked:
 @pytest.fixture
 def linked(sample_library) -> Linked:
     return build_linked(sample_library)
+
+
+@pytest.fixture
+def second_library(_sample_library_template, tmp_path):
+    """Another reviewer's library: the same six PDFs, no annotations."""
+    import shutil
+
+    from app.library import Library
+
+    root = tmp_path / "lib2"
+    shutil.copytree(_sample_library_template, root)
+    lib = Library.open(root)
+    yield lib
+    lib.close()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 
@@ -11,22 +10,11 @@ import pytest
 from app.export.bundle import build_bundle, export_bundle
 from app.export.bundle_merge import import_bundle, pending_summary, place_pending
 from app.importer import import_files
-from app.library import Library
 from app.usecases import remove_document
 from storage import records
 from tests.conftest import REPLY, SHARED
 
 CHECKER = SHARED / "conformance" / "check_web_annotation.py"
-
-
-@pytest.fixture
-def second_library(_sample_library_template, tmp_path):
-    """Another reviewer's library: the same six PDFs, no annotations."""
-    root = tmp_path / "lib2"
-    shutil.copytree(_sample_library_template, root)
-    lib = Library.open(root)
-    yield lib
-    lib.close()
 
 
 def register(lib) -> set[tuple]:

@@ -1,0 +1,96 @@
+"""File → Export summary… and Import bundle… as a user runs them."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from app.export.bundle import export_bundle
+from storage import records
+
+
+@pytest.fixture
+def window_on(qtbot):
+    from ui.application import create_application
+    from ui.main_window import MainWindow
+
+    create_application()
+    windows = []
+
+    def make(lib):
+        window = MainWindow(lib)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for w in windows:
+        w.ops.wait(30000)
+        w.close()
+
+
+def menu_action(window, name):
+    actions = [a for a in window.menu_file.actions() if a.objectName() == name]
+    assert len(actions) == 1, f"File menu has no {name}"
+    assert actions[0].isEnabled()
+    return actions[0]
+
+
+def test_export_summary_from_the_file_menu(qtbot, linked, window_on, tmp_path, monkeypatch):
+    window = window_on(linked.lib)
+    plugin = window.features["ui.export.plugin"]
+    target = tmp_path / "out" / "brief.html"
+    target.parent.mkdir()
+    asked = []
+
+    def fake_dialog(parent, caption, start, filters):
+        asked.append((caption, filters))
+        return str(target), "HTML (*.html)"
+
+    monkeypatch.setattr("ui.export.plugin.QFileDialog.getSaveFileName", fake_dialog)
+    with qtbot.waitSignal(plugin.sig_export_finished, timeout=60000) as blocker:
+        menu_action(window, "action_export_summary").trigger()
+    assert asked and "Word (*.docx)" in asked[0][1]
+    assert blocker.args[0].path == target and target.exists()
+    assert "Recommendation 1b" in target.read_text(encoding="utf-8")
+    assert str(target) in window.statusBar().currentMessage()
+
+
+def test_export_summary_picks_the_format_from_the_filter(qtbot, linked, window_on, tmp_path, monkeypatch):
+    window = window_on(linked.lib)
+    plugin = window.features["ui.export.plugin"]
+    monkeypatch.setattr("ui.export.plugin.QFileDialog.getSaveFileName",
+                        lambda *a: (str(tmp_path / "tabel"), "Excel (*.xlsx)"))
+    with qtbot.waitSignal(plugin.sig_export_finished, timeout=60000):
+        menu_action(window, "action_export_summary").trigger()
+    assert (tmp_path / "tabel.xlsx").exists()
+
+
+def test_import_bundle_from_the_file_menu(qtbot, linked, second_library, window_on, tmp_path, monkeypatch):
+    bundle = tmp_path / "b.jsonld"
+    export_bundle(linked.lib, bundle)
+    other = second_library
+    window = window_on(other)
+    plugin = window.features["ui.export.plugin"]
+    seen = []
+    window.sig_changes.connect(seen.append)
+    monkeypatch.setattr("ui.export.plugin.QFileDialog.getOpenFileName", lambda *a: (str(bundle), ""))
+    with qtbot.waitSignal(plugin.sig_import_finished, timeout=60000) as blocker:
+        menu_action(window, "action_import_bundle").trigger()
+    assert len(blocker.args[0].added) == 13
+    assert len(records.list_links(other.db)) == 6
+    assert seen and len(seen[-1].annotations) == 13  # the views were told
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert any("13 annotation(s) added" in b.text() for b in boxes)
+
+
+def test_a_hostile_bundle_shows_a_message(qtbot, linked, window_on, tmp_path, monkeypatch):
+    window = window_on(linked.lib)
+    bad = tmp_path / "bad.jsonld"
+    bad.write_text("[" * 5000, encoding="utf-8")
+    monkeypatch.setattr("ui.export.plugin.QFileDialog.getOpenFileName", lambda *a: (str(bad), ""))
+    with qtbot.waitSignal(window.ops.sig_finished, timeout=60000):
+        menu_action(window, "action_import_bundle").trigger()
+    qtbot.waitUntil(lambda: any("refused" in b.text() for b in window.findChildren(QMessageBox)
+                                if b.isVisible()), timeout=5000)
