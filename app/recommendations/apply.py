@@ -187,9 +187,11 @@ def link_candidate(
         if same:
             ann_id = same[0]["id"]
         else:
-            ann_id, _ = annotations.create_annotation(
+            ann_id, made = annotations.create_annotation(
                 lib, doc["id"], page_no=anchor.page_no, rects=anchor.rects, quote=anchor.quote,
                 prefix=anchor.prefix, suffix=anchor.suffix, role="response",
             )
         result = link(lib, ann_id, rec_id, stance, assessment)
+        if created:
+            result.changes = result.changes | made
     return ann_id, created, result

@@ -1,0 +1,208 @@
+"""The recommendations feature: the register tab, detection, suggestions,
+side by side, and linking from the reader.
+
+Keys (shown in the Recommendations menu):
+  Ctrl+Shift+R   the register of recommendations
+  Ctrl+Shift+D   detect recommendations in the current document
+  Ctrl+Shift+B   side by side (then Alt+Down / Alt+Up walk the recommendations,
+                 Alt+Right / Alt+Left the responses)
+  Ctrl+Shift+K   the passages linked to the annotation selected in the reader
+  Ctrl+Shift+J   link the selected annotation to a recommendation
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QCursor, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMenu
+
+from app import annotations as ann_uc
+from app import usecases
+from app.domain import UserError
+from app.recommendations import apply as detection
+from app.recommendations import register as reg
+from ui.recommendations import commands as cmd
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+    from ui.recommendations.side_by_side import SideBySide
+    from ui.recommendations.view import RegisterView
+
+
+def _short(text: str, n: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+class RecommendationsFeature(QObject):
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.register_view: RegisterView | None = None
+        self.side_by_side: SideBySide | None = None
+        self.dialog: Any = None
+        self._linked_menu: QMenu | None = None
+        self.actions: dict[str, QAction] = {}
+        menu = QMenu(self.tr("Re&commendations"), window)
+        window.menuBar().insertMenu(window.menu_tools.menuAction(), menu)
+        self.menu = menu
+        for name, text, keys, slot in (
+            ("register", self.tr("&Register of recommendations"), "Ctrl+Shift+R", self.show_register),
+            ("detect", self.tr("&Detect recommendations…"), "Ctrl+Shift+D", self.detect),
+            ("suggest", self.tr("&Suggest responses"), None, self.suggest),
+            ("side", self.tr("Side &by side"), "Ctrl+Shift+B", self.show_side_by_side),
+            ("linked", self.tr("&Linked passages…"), "Ctrl+Shift+K", self.show_linked),
+            ("link", self.tr("Link to a re&commendation…"), "Ctrl+Shift+J", self.link_selected),
+        ):
+            action = QAction(text, window)
+            if keys:
+                action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            window.addAction(action)
+            self.actions[name] = action
+
+    # --- the reader's current document and annotation (read only) -------------------------
+    def _reader_tab(self) -> Any:
+        reader = self.window.features.get("ui.reader.plugin")
+        return reader.current_tab() if reader is not None and hasattr(reader, "current_tab") else None
+
+    def _selected_annotation(self) -> dict | None:
+        tab = self._reader_tab()
+        ann_id = getattr(getattr(tab, "view", None), "selected_annotation", None) if tab else None
+        if not ann_id:
+            return None
+        try:
+            return ann_uc.get_annotation(self.window.lib, ann_id)
+        except UserError:
+            return None
+
+    # --- tabs -------------------------------------------------------------------------------
+    def show_register(self) -> "RegisterView":
+        from ui.recommendations.view import RegisterView
+
+        if self.register_view is None or self.window.tabs.indexOf(self.register_view) < 0:
+            self.register_view = RegisterView(self.window)
+            self.register_view.sig_side_by_side.connect(self.show_side_by_side)
+            self.window.tabs.addTab(self.register_view, self.tr("Recommendations"))
+        self.window.tabs.setCurrentWidget(self.register_view)
+        return self.register_view
+
+    def show_side_by_side(self, rec_id: str | None = None) -> "SideBySide":
+        from ui.recommendations.side_by_side import SideBySide
+
+        view = self.register_view if self.register_view is not None and \
+            self.window.tabs.indexOf(self.register_view) >= 0 else None
+        if view is None:
+            view = self.show_register()
+        if not rec_id:
+            ann = self._selected_annotation()
+            if ann and ann["role"] == "recommendation":
+                rec_id = ann["id"]
+        if self.side_by_side is None or self.window.tabs.indexOf(self.side_by_side) < 0:
+            self.side_by_side = SideBySide(self.window, view)
+            self.window.tabs.addTab(self.side_by_side, self.tr("Side by side"))
+        self.window.tabs.setCurrentWidget(self.side_by_side)
+        if not rec_id and view.current_id() is None:
+            rec_id = view.move(0)
+        self.side_by_side.show_recommendation(rec_id or view.current_id())
+        return self.side_by_side
+
+    # --- detection --------------------------------------------------------------------------
+    def detect(self, doc_id: str | None = None) -> None:
+        if not doc_id:
+            tab = self._reader_tab()
+            doc_id = getattr(tab, "doc_id", None)
+        if not doc_id:
+            docs = [d for d in usecases.list_documents(self.window.lib) if d["pages_with_text"]]
+            if not docs:
+                cmd.show_error(self.window, self.tr("Import a report first."))
+                return
+            reports = sorted(docs, key=lambda d: d["kind"] != "report")
+            title, ok = QInputDialog.getItem(self.window, self.tr("Detect recommendations"),
+                                             self.tr("Document:"), [d["title"] for d in reports], 0, False)
+            if not ok:
+                return
+            doc_id = next(d["id"] for d in reports if d["title"] == title)
+        doc = self.window.lib.resolve_document(doc_id)
+
+        def work(lib, progress, cancelled):  # noqa: ANN001 - worker thread, its own library
+            return detection.detect_document(lib, doc_id)
+
+        self.window.ops.run(work, lambda props: self._review(doc, props),
+                            title=self.tr("Detecting recommendations"))
+
+    def _review(self, doc: dict, proposals: list) -> None:
+        from ui.recommendations.detect_dialog import DetectionDialog
+
+        self.dialog = DetectionDialog(self.window, doc, proposals)
+        self.dialog.sig_stored.connect(lambda _r: self.show_register())
+        self.dialog.open()
+
+    # --- suggestions and links ------------------------------------------------------------------
+    def suggest(self) -> None:
+        ann = self._selected_annotation()
+        view = self.show_register()
+        if ann and ann["role"] == "recommendation":
+            view.select(ann["id"])
+        view.details_tabs.setCurrentWidget(view.suggestions)
+
+    def show_linked(self) -> None:
+        ann = self._selected_annotation()
+        if ann is None:
+            self.window.statusBar().showMessage(self.tr("Select an annotation in a document first."), 5000)
+            return
+        others = reg.counterparts(self.window.lib, ann["id"])
+        menu = QMenu(self.window)
+        if not others:
+            menu.addAction(self.tr("No linked passages")).setEnabled(False)
+        for c in others:
+            p, link = c["passage"], c["link"]
+            if p is None:
+                text = self.tr("{0}: no response").format(link["stance"])
+                menu.addAction(text).setEnabled(False)
+                continue
+            text = self.tr("{0} · {1}, p. {2}: {3}").format(
+                link["stance"], _short(p["document"], 30), p["page_no"], _short(p["quote"], 60))
+            action = menu.addAction(text)
+            action.triggered.connect(
+                lambda _=False, p=p: self.window.open_document(p["document_id"], p["page_no"], p["rects"]))
+        menu.popup(QCursor.pos())
+        self._linked_menu = menu
+
+    def link_selected(self) -> None:
+        ann = self._selected_annotation()
+        if ann is None:
+            self.window.statusBar().showMessage(
+                self.tr("Select the response passage in a document first."), 5000)
+            return
+        entries = [e for e in reg.register(self.window.lib) if e["id"] != ann["id"]]
+        if not entries:
+            cmd.show_error(self.window, self.tr("There are no recommendations yet."))
+            return
+        items = [f"{e['label'] or '–'}  {_short(e['quote'])}" for e in entries]
+        choice, ok = QInputDialog.getItem(self.window, self.tr("Link to a recommendation"),
+                                          self.tr("Recommendation answered by this passage:"),
+                                          items, 0, False)
+        if not ok:
+            return
+        rec = entries[items.index(choice)]
+        names = {
+            "accepted": self.tr("accepted"), "partial": self.tr("partly accepted"),
+            "rejected": self.tr("rejected"), "noted": self.tr("noted without commitment"),
+            "none": self.tr("no response"),
+        }
+        from app.recommendations.suggest import stance_hint
+
+        hint = stance_hint(ann["quote"])[0] or "accepted"
+        keys = list(names)
+        stance_text, ok = QInputDialog.getItem(self.window, self.tr("Stance"), self.tr("Stance:"),
+                                               [names[k] for k in keys], keys.index(hint), False)
+        if ok:
+            stance = keys[[names[k] for k in keys].index(stance_text)]
+            cmd.push(self.window, cmd.Link(self.window.lib, ann["id"], rec["id"], stance))
+
+
+def install(window: "MainWindow") -> RecommendationsFeature:
+    return RecommendationsFeature(window)
