@@ -24,21 +24,24 @@ class ExtractFailure:
     message: str
 
 
-def _classify_open_error(exc: Exception) -> ExtractFailure:
+def _classify_error(exc: Exception, path: Path) -> ExtractFailure:
     import pymupdf
 
-    text = str(exc)
+    text = str(exc).strip()
     if isinstance(exc, pymupdf.EmptyFileError):
         return ExtractFailure("empty", "the file is empty")
+    if not _ends_like_pdf(path):
+        return ExtractFailure("truncated", "truncated beyond repair: the file ends early; get a complete copy")
     if "Invalid number of pages" in text or "no objects found" in text:
         return ExtractFailure("damaged", "damaged beyond repair (no readable pages)")
-    if isinstance(exc, pymupdf.FileDataError):
-        return ExtractFailure("damaged", f"damaged beyond repair ({text.strip() or 'unreadable'})")
-    return ExtractFailure("damaged", f"cannot be read ({text.strip() or type(exc).__name__})")
+    return ExtractFailure("damaged", f"damaged beyond repair ({text or type(exc).__name__})")
 
 
 def _ends_like_pdf(path: Path) -> bool:
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return False
     with path.open("rb") as fh:
         fh.seek(max(0, size - 2048))
         return b"%%EOF" in fh.read()
@@ -60,7 +63,7 @@ def extract_in_this_process(path: str, password: str | None, decrypted_copy: str
     try:
         doc = pymupdf.open(p, filetype="pdf")
     except Exception as exc:  # noqa: BLE001 - every MuPDF error is classified
-        return _classify_open_error(exc)
+        return _classify_error(exc, p)
     try:
         encrypted = bool(doc.needs_pass)
         if encrypted:
@@ -79,7 +82,7 @@ def extract_in_this_process(path: str, password: str | None, decrypted_copy: str
             if lost:
                 return ExtractFailure(
                     "truncated",
-                    f"truncated: the file ends early and {len(lost)} of "
+                    f"truncated beyond repair: the file ends early and {len(lost)} of "
                     f"{doc.page_count} pages lost their content; get a complete copy",
                 )
         if result.repaired:
@@ -88,7 +91,7 @@ def extract_in_this_process(path: str, password: str | None, decrypted_copy: str
             doc.save(decrypted_copy, encryption=pymupdf.PDF_ENCRYPT_NONE, garbage=0)
         return result
     except Exception as exc:  # noqa: BLE001
-        return ExtractFailure("damaged", f"cannot be read ({str(exc).strip() or type(exc).__name__})")
+        return _classify_error(exc, p)
     finally:
         doc.close()
 

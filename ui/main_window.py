@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         """Open (or focus) a document's tab, at ``page``, marking ``highlight``
         (rects ``[[page, x0, y0, x1, y1], ...]`` or a list of search terms)."""
         if self._document_opener is None:
-            QMessageBox.information(self, self.tr("Kanttekening"), self.tr("This build has no reader."))
+            self.statusBar().showMessage(self.tr("This build has no reader."), 5000)
             return
         self._document_opener(doc_id, page, highlight)
 
@@ -219,9 +219,9 @@ class MainWindow(QMainWindow):
             box.open()
         for outcome in encrypted:
             self._ask_password(outcome)
+        self.sig_import_finished.emit(report)
         if len(report.imported) == 1 and not report.failed:
             self.open_document(report.imported[0].document_id)
-        self.sig_import_finished.emit(report)
 
     def _ask_password(self, outcome) -> None:
         prompt = (

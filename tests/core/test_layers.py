@@ -1,0 +1,40 @@
+"""The core runs without Qt: app, storage and search import with PySide6 blocked."""
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+BLOCKER = r"""
+import importlib, importlib.abc, pkgutil, sys
+
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "PySide6" or name.startswith("PySide6.") or name == "shiboken6":
+            raise ImportError(f"blocked: {name}")
+        return None
+
+sys.meta_path.insert(0, Block())
+count = 0
+for pkg in ("app", "storage", "search"):
+    mod = importlib.import_module(pkg)
+    count += 1
+    for info in pkgutil.walk_packages(mod.__path__, pkg + "."):
+        importlib.import_module(info.name)
+        count += 1
+assert not any(m.startswith("PySide6") for m in sys.modules), "PySide6 was imported"
+print(count)
+"""
+
+
+def test_core_imports_without_pyside6():
+    out = subprocess.run(
+        [sys.executable, "-c", BLOCKER], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert int(out.stdout.strip()) >= 10  # every module of the three packages was imported
+
+
+def test_blocker_really_blocks():
+    code = BLOCKER.replace('for pkg in ("app", "storage", "search")', 'for pkg in ("ui",)')
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode != 0 and "blocked: PySide6" in out.stderr
