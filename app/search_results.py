@@ -44,7 +44,9 @@ def _counterparts(lib: Library, ann_id: str) -> list[dict]:
 def assemble(lib: Library, results: Results) -> list:
     from app.search_service import Hit
 
-    docs = {d["id"]: d for d in records.list_documents(lib.db)}
+    from app.search_service import documents
+
+    docs = {d["id"]: d for d in documents(lib)}
     hits = []
     for raw in results.hits:
         doc = docs.get(raw.document)
@@ -78,7 +80,9 @@ def assemble(lib: Library, results: Results) -> list:
 
 
 def document_order(lib: Library, hits: list) -> list:
-    order = {d["id"]: i for i, d in enumerate(records.list_documents(lib.db))}
+    from app.search_service import documents
+
+    order = {d["id"]: i for i, d in enumerate(documents(lib))}
     return sorted(hits, key=lambda h: (order.get(h.document, 1 << 30), h.page, h.kind != "page"))
 
 
@@ -91,7 +95,9 @@ def groups(lib: Library, hits: list, counts: dict[str, int]) -> list[dict]:
         g = out.setdefault(h.document, {"document": h.document, "title": h.title, "count": 0})
         g["count"] += 1
     if counts:
-        docs = {d["id"]: d for d in records.list_documents(lib.db)}
+        from app.search_service import documents
+
+        docs = {d["id"]: d for d in documents(lib)}
         for doc_id, n in sorted(counts.items(), key=lambda kv: -kv[1]):
             if doc_id in out:
                 out[doc_id]["count"] = n

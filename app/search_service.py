@@ -41,6 +41,21 @@ def close_engine(lib: Library) -> None:
         eng.close()
 
 
+_documents_cache: dict[str, tuple[int, list[dict]]] = {}
+
+
+def documents(lib: Library) -> list[dict]:
+    """``records.list_documents``, cached until the next logged change (it
+    counts pages per document, which took tens of ms per query at 10,000
+    pages)."""
+    key = str(lib.db_path)
+    seq = records.last_change_seq(lib.db)
+    cached = _documents_cache.get(key)
+    if cached is None or cached[0] != seq:
+        cached = _documents_cache[key] = (seq, records.list_documents(lib.db))
+    return cached[1]
+
+
 def library_id(lib: Library) -> str:
     return records.get_meta(lib.db, "created") or "library"
 
@@ -108,7 +123,7 @@ def check_index(lib: Library) -> list[dict]:
 # --- what goes into the index ---------------------------------------------------------
 
 def _documents(lib: Library) -> dict[str, dict]:
-    return {d["id"]: d for d in records.list_documents(lib.db)}
+    return {d["id"]: d for d in records.list_documents(lib.db)}  # uncached: writers need the truth
 
 
 def _tag_paths(lib: Library) -> dict[str, list[str]]:
@@ -294,7 +309,7 @@ class SearchOutcome:
 
 def resolver(lib: Library) -> Callable[[str], list[str]]:
     """``doc:`` values: an id (prefix), a file name (prefix) or title words."""
-    docs = records.list_documents(lib.db)
+    docs = documents(lib)
 
     def resolve(value: str) -> list[str]:
         v = value.lower()

@@ -90,6 +90,15 @@ def _term(raw: str, language: str, stemming: bool, cache: dict[str, str]) -> str
     return term
 
 
+def term_of(raw: str, language: str) -> tuple[str, str]:
+    """(folded word, index term) of one raw word, through the caches."""
+    cache = _term_cache(language, True)
+    term = cache.get(raw)
+    if term is None:
+        term = _term(raw, language, True, cache)
+    return fold(raw), term
+
+
 class StemmingTokenizer(Tokenizer):
     """Regex words, folded and stemmed in one generator (fewer layers of
     Python generators than Tokenizer | LowercaseFilter | StemFilter, which

@@ -8,13 +8,36 @@ the query expanded to or its stem is one of the query's stems.
 from __future__ import annotations
 
 import re
-
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from search.analysis import language_of, stem, words
+from search.analysis import WORD, language_of, stem, term_of
 
 OPEN, CLOSE = "«", "»"
 WINDOW_WORDS = 32
+
+Token = tuple[int, int, str, str]  # start, end, folded word, index term
+
+# Pages come back again and again while someone refines a query: keep the
+# analysed tokens of the most recent ones.
+_TOKENS: OrderedDict[tuple[str, str], list[Token]] = OrderedDict()
+_TOKENS_MAX = 2048
+
+
+def tokens(text: str, language: str) -> list[Token]:
+    key = (language, text)
+    found = _TOKENS.get(key)
+    if found is not None:
+        _TOKENS.move_to_end(key)
+        return found
+    found = []
+    for m in WORD.finditer(text):
+        folded, term = term_of(m.group(), language)
+        found.append((m.start(), m.end(), folded, term))
+    _TOKENS[key] = found
+    if len(_TOKENS) > _TOKENS_MAX:
+        _TOKENS.popitem(last=False)
+    return found
 
 
 @dataclass
@@ -29,27 +52,28 @@ class Highlight:
     def add_stem(self, language: str, term: str) -> None:
         self.stems.setdefault(language, set()).add(term)
 
-    def matches(self, folded: str, language: str) -> bool:
-        if folded in self.surface:
-            return True
-        stems = self.stems.get(language)
-        return bool(stems) and stem(folded, language) in stems  # type: ignore[operator]
-
     def __bool__(self) -> bool:
         return bool(self.surface or self.stems or self.phrases)
 
 
-def _same_word(folded: str, wanted: str, language: str) -> bool:
-    return folded == wanted or stem(folded, language) == stem(wanted, language)
+def phrase_starts(toks: list[Token], phrase: tuple[str, ...], language: str) -> list[int]:
+    """Where the phrase's words stand together (compared as index terms)."""
+    wanted = [stem(w, language) for w in phrase]
+    n = len(wanted)
+    first = wanted[0]
+    return [
+        i for i in range(len(toks) - n + 1)
+        if toks[i][3] == first and all(toks[i + k][3] == wanted[k] for k in range(1, n))
+    ]
 
 
-def _matched_tokens(tokens: list[tuple[int, int, str]], hl: Highlight, language: str) -> list[int]:
-    hits = {i for i, (_, _, w) in enumerate(tokens) if hl.matches(w, language)}
+def _matched_tokens(toks: list[Token], hl: Highlight, language: str) -> list[int]:
+    stems = hl.stems.get(language, set())
+    surface = hl.surface
+    hits = {i for i, t in enumerate(toks) if t[3] in stems or t[2] in surface}
     for phrase in hl.phrases:
-        n = len(phrase)
-        for i in range(len(tokens) - n + 1):
-            if all(_same_word(tokens[i + k][2], phrase[k], language) for k in range(n)):
-                hits.update(range(i, i + n))
+        for i in phrase_starts(toks, phrase, language):
+            hits.update(range(i, i + len(phrase)))
     return sorted(hits)
 
 
@@ -79,23 +103,23 @@ def make_snippet(
 ) -> Snippet:
     """The window of ``window`` words with the most distinct matched words."""
     language = language_of(language)
-    tokens = list(words(text))
-    if not tokens:
+    toks = tokens(text, language)
+    if not toks:
         return Snippet(_squash(text[:200]), [])
-    hits = _matched_tokens(tokens, highlight, language) if highlight else []
+    hits = _matched_tokens(toks, highlight, language) if highlight else []
     if hits:
         best_start, best_score = hits[0], -1
         for i in hits:  # a window starting a little before each hit
             start = max(0, i - 4)
-            inside = {tokens[j][2] for j in hits if start <= j < start + window}
+            inside = {toks[j][2] for j in hits if start <= j < start + window}
             score = len(inside) * 100 + sum(1 for j in hits if start <= j < start + window)
             if score > best_score:
                 best_start, best_score = start, score
     else:
         best_start = 0
-    end_tok = min(len(tokens), best_start + window) - 1
-    begin = tokens[best_start][0]
-    end = tokens[end_tok][1]
+    end_tok = min(len(toks), best_start + window) - 1
+    begin = toks[best_start][0]
+    end = toks[end_tok][1]
     # Rebuild the window with whitespace squashed, keeping mark offsets right.
     out: list[str] = []
     marks: list[tuple[int, int]] = []
@@ -106,7 +130,7 @@ def make_snippet(
     cursor = begin
     hit_set = set(hits)
     for j in range(best_start, end_tok + 1):
-        s, e, _ = tokens[j]
+        s, e = toks[j][0], toks[j][1]
         gap = _squash(text[cursor:s])
         out.append(gap)
         length += len(gap)
@@ -121,7 +145,7 @@ def make_snippet(
     tail = text[end : end + 1]
     if tail and not tail.isspace():
         out.append(tail)  # closing punctuation
-    if end_tok < len(tokens) - 1:
+    if end_tok < len(toks) - 1:
         out.append(" …")
     return Snippet("".join(out), marks)
 
