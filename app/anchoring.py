@@ -28,6 +28,7 @@ from app.pdftext import HYPHENS, clean_text, join_hyphenated
 Word = tuple
 CONTEXT_CHARS = 32
 _STRIP = ".,;:()[]\"'“”‘’!?"
+_PUNCT = _STRIP + "…-–—"
 
 
 @dataclass
@@ -179,7 +180,22 @@ def _locate(words: Sequence[Word], quote: str) -> list[tuple[tuple[int, int], tu
     hits = _find_all(hay, needle)
     if not hits:
         hits = _find_all(_fold(hay), _fold(needle))
-    return [(pos[i], pos[i + len(needle) - 1]) for i in hits]
+    spans = [(pos[i], pos[i + len(needle) - 1]) for i in hits]
+    return [_widen(words, quote.strip(), a, b) for a, b in spans]
+
+
+def _widen(words: Sequence[Word], quote: str, start: tuple[int, int],
+           end: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Take in punctuation the quote has around its letters ("(DMM" / "monitoren.")
+    when the page has it at the same place."""
+    lead = len(quote) - len(quote.lstrip(_PUNCT))
+    trail = len(quote) - len(quote.rstrip(_PUNCT))
+    (w0, c0), (w1, c1) = start, end
+    if lead and c0 >= lead and words[w0][4][c0 - lead : c0] == quote[:lead]:
+        c0 -= lead
+    if trail and words[w1][4][c1 + 1 : c1 + 1 + trail] == quote[-trail:]:
+        c1 += trail
+    return (w0, c0), (w1, c1)
 
 
 def anchor_on_words(words: Sequence[Word], page_no: int, start: tuple[int, int],

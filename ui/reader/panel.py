@@ -85,6 +85,8 @@ class AnnotationPanel(QWidget):
         self.list.setUniformItemSizes(False)
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
+        # A click on the current item must also show it on the page again.
+        self.list.clicked.connect(lambda idx: self.sig_annotation_selected.emit(idx.data(ID_ROLE)))
         self.count = SafeLabel()
 
         box = QGroupBox(self.tr("Selected annotation"))
