@@ -24,9 +24,22 @@ def write_docx(s: Summary, path: Path) -> None:
     doc.core_properties.title = t(f"Summary of {s.library}")
     doc.core_properties.author = t(", ".join(s.reviewers))
     doc.styles["Normal"].font.size = Pt(10.5)
+    # python-docx resolves a style by scanning every style on each use, which
+    # makes long registers slow; set the style id on the paragraph instead.
+    quote_id, bullet_id = doc.styles["Quote"].style_id, doc.styles["List Bullet"].style_id
+
+    heading_ids = {level: doc.styles["Title" if level == 0 else f"Heading {level}"].style_id for level in (0, 1, 2)}
+
+    def styled(style_id: str):
+        para = doc.add_paragraph()
+        para._p.style = style_id
+        return para
+
+    def heading(text: str, level: int) -> None:
+        styled(heading_ids[level]).add_run(text)
 
     def quote(text: str) -> None:
-        para = doc.add_paragraph(style="Quote")
+        para = styled(quote_id)
         para.add_run(t(text) or "(area without text)")
 
     def meta(text: str) -> None:
@@ -37,13 +50,13 @@ def write_docx(s: Summary, path: Path) -> None:
     def where(p: Passage) -> str:
         return f"{p.document_title}, page {p.page}"
 
-    doc.add_heading(t(f"Summary of {s.library}"), level=0)
+    heading(t(f"Summary of {s.library}"), 0)
     meta(f"Date: {s.generated}")
     meta("Reviewers: " + ", ".join(s.reviewers))
     for f in s.filters:
         meta(f"Filter: {f}")
 
-    doc.add_heading("Documents", level=1)
+    heading("Documents", 1)
     table = doc.add_table(rows=1, cols=4)
     table.style = "Table Grid"
     for cell, head in zip(table.rows[0].cells, ("Title", "Kind", "File", "Pages")):
@@ -55,12 +68,12 @@ def write_docx(s: Summary, path: Path) -> None:
         cells[2].text = t(d.file_name)
         cells[3].text = str(d.pages)
 
-    doc.add_heading("Recommendations", level=1)
+    heading("Recommendations", 1)
     if not s.recommendations:
         doc.add_paragraph("No recommendations match.")
     for rec in s.recommendations:
         p = rec.passage
-        doc.add_heading(t(f"Recommendation {p.label or '(no label)'}"), level=2)
+        heading(t(f"Recommendation {p.label or '(no label)'}"), 2)
         quote(p.quote)
         meta(f"Source: {where(p)}")
         if p.tags:
@@ -77,7 +90,7 @@ def write_docx(s: Summary, path: Path) -> None:
         for r in rec.answered:
             rp = r.passage
             assert rp is not None
-            para = doc.add_paragraph(style="List Bullet")
+            para = styled(bullet_id)
             para.add_run("Stance: ")
             para.add_run(stance_label(r.stance)).bold = True
             quote(rp.quote)
@@ -85,7 +98,7 @@ def write_docx(s: Summary, path: Path) -> None:
             if r.assessment:
                 meta(f"Assessment: {r.assessment}")
 
-    doc.add_heading("Coverage", level=1)
+    heading("Coverage", 1)
     cov = doc.add_table(rows=1, cols=2)
     cov.style = "Table Grid"
     cov.rows[0].cells[0].text = "Stance"
@@ -98,11 +111,11 @@ def write_docx(s: Summary, path: Path) -> None:
         f"{len(s.recommendations)} recommendation(s), {len(s.without_response)} without a response."
     )
 
-    doc.add_heading("Other annotations", level=1)
+    heading("Other annotations", 1)
     if not s.other_groups:
         doc.add_paragraph("None.")
     for g in s.other_groups:
-        doc.add_heading("Without tag" if g.tag == NO_TAG else t(f"Tag: {g.tag}"), level=2)
+        heading("Without tag" if g.tag == NO_TAG else t(f"Tag: {g.tag}"), 2)
         for p in g.passages:
             label = f", {p.label}" if p.label else ""
             meta(f"{where(p)} ({p.role}{label})")
