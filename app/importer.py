@@ -16,14 +16,16 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from app.changes import Changes
 from app.domain import KINDS, new_id, now_iso, UserError
 from app.library import Library
-from app.pdftext import Extracted
 from app.pdfworker import ExtractFailure, ExtractionWorker
 from storage import records
+
+if TYPE_CHECKING:
+    from app.pdftext import Extracted  # imports PyMuPDF, which the window process does not need
 
 PDF_MAGIC = b"%PDF-"
 
@@ -204,7 +206,6 @@ def import_one(
         result = worker.extract(path, password, decrypted)
         if isinstance(result, ExtractFailure):
             return ImportOutcome(path, "failed", result.message, code=result.code)
-        assert isinstance(result, Extracted)
         was_encrypted = decrypted.exists()
         if was_encrypted:
             os.replace(decrypted, dest)

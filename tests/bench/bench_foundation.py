@@ -1,0 +1,90 @@
+"""Import speed for the bundled samples and start-up time to a shown window."""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "resources" / "samples"
+
+STARTUP = r"""
+import time
+t0 = time.perf_counter()
+import sys
+from PySide6.QtCore import QTimer
+from ui.application import create_application
+from app.library import Library
+app = create_application()
+from ui.main_window import MainWindow
+lib = Library.open(sys.argv[1])
+w = MainWindow(lib)
+w.show()
+def shown():
+    print(f"{(time.perf_counter() - t0) * 1000:.1f}")
+    w.close()
+    app.quit()
+QTimer.singleShot(0, shown)
+app.exec()
+"""
+
+
+def bench_import(runs: int = 3) -> list[dict]:
+    from app.importer import import_files
+    from app.library import Library
+
+    pages_per_s, seconds = [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            lib = Library.open(Path(tmp) / "lib")
+            t0 = time.perf_counter()
+            report = import_files(lib, [SAMPLES])
+            dt = time.perf_counter() - t0
+            pages = sum(o.pages for o in report.imported)
+            lib.close()
+        seconds.append(dt)
+        pages_per_s.append(pages / dt)
+    return [
+        {"bench": "import_samples", "metric": "pages_per_second", "unit": "pages/s",
+         "median": round(statistics.median(pages_per_s), 1), "runs": runs, "pages": pages},
+        {"bench": "import_samples", "metric": "total_time", "unit": "s",
+         "median": round(statistics.median(seconds), 3), "runs": runs,
+         "note": "six sample PDFs, 171 pages, incl. child process start and SHA-256"},
+    ]
+
+
+def bench_startup(runs: int = 5) -> list[dict]:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "PYTHONPATH": str(ROOT)}
+    with tempfile.TemporaryDirectory() as tmp:
+        # A library with the samples, as a user has after the first start.
+        from app.importer import import_files
+        from app.library import Library
+
+        lib = Library.open(Path(tmp) / "lib")
+        import_files(lib, [SAMPLES])
+        lib.close()
+        inside, wall = [], []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            out = subprocess.run(
+                [sys.executable, "-c", STARTUP, str(Path(tmp) / "lib")],
+                cwd=ROOT, env={**env, "XDG_CONFIG_HOME": tmp}, capture_output=True, text=True, timeout=120,
+            )
+            wall.append((time.perf_counter() - t0) * 1000)
+            inside.append(float(out.stdout.strip().splitlines()[-1]))
+    return [
+        {"bench": "startup", "metric": "process_start_to_shown_window", "unit": "ms",
+         "median": round(statistics.median(wall), 1), "runs": runs,
+         "note": "whole process incl. interpreter start, library with the six samples"},
+        {"bench": "startup", "metric": "imports_to_shown_window", "unit": "ms",
+         "median": round(statistics.median(inside), 1), "runs": runs},
+    ]
+
+
+def run() -> list[dict]:
+    return bench_import() + bench_startup()
