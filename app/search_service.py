@@ -305,6 +305,7 @@ class SearchOutcome:
     groups: list[dict]  # {document, title, count} in result order
     source: str  # "index" or "sqlite" (the index is being rebuilt)
     query: Query
+    highlight: Any = None  # what the query matched, for marking words on a page
 
 
 def resolver(lib: Library) -> Callable[[str], list[str]]:
@@ -344,7 +345,7 @@ def search(
 
         query.filters.append(Filter("doc", d["id"]))
     if query.empty:
-        return SearchOutcome([], 0, [], "index", query)
+        return SearchOutcome([], 0, [], "index", query, None)
     try:
         results = engine(lib).search(query, limit=limit, resolve_doc=resolver(lib), counts=counts)
         source = "index"
@@ -355,4 +356,41 @@ def search(
     if sort == "document":
         hits = search_results.document_order(lib, hits)
     groups = search_results.groups(lib, hits, results.counts)
-    return SearchOutcome(hits, results.total, groups, source, query)
+    return SearchOutcome(hits, results.total, groups, source, query, results.highlight)
+
+
+def page_words(lib: Library, outcome: SearchOutcome, doc_id: str, page: int) -> list[str]:
+    """The distinct words on a page that the search matched, lower case (for
+    the reader to mark every match on the page it opens)."""
+    from search import make_snippet
+
+    if outcome.highlight is None:
+        return []
+    row = records.get_page(lib.db, doc_id, page)
+    doc = records.get_document(lib.db, doc_id)
+    if row is None or doc is None:
+        return []
+    snip = make_snippet(row["text"], outcome.highlight, doc["language"], window=1 << 30)
+    return list(dict.fromkeys(snip.text[s:e].lower() for s, e in snip.marks))
+
+
+def match_pages(lib: Library, text: str, doc_id: str) -> list[int]:
+    """Every page of one document with a match (page text or annotation), in
+    page order: for "next / previous match" and find in document."""
+    doc = records.get_document(lib.db, doc_id)
+    if doc is None:
+        return []
+    query = parse_query(text)
+    if not query.has_terms:
+        return []
+    from search import Filter
+
+    query.filters.append(Filter("doc", doc_id))
+    limit = doc["page_count"] * 2 + 200
+    try:
+        results = engine(lib).search(query, limit=limit)
+    except IndexUnavailable:
+        from app import search_fallback
+
+        results = search_fallback.search(lib, query, limit=limit)
+    return sorted({h.page for h in results.hits})

@@ -32,3 +32,19 @@ def indexed_library(_indexed_template, tmp_path):
     yield lib
     search_service.close_engine(lib)
     lib.close()
+
+
+@pytest.fixture
+def search_window(qtbot, indexed_library):
+    """A main window on the indexed samples, with the search feature."""
+    from ui.application import create_application
+    from ui.main_window import MainWindow
+
+    create_application()
+    window = MainWindow(indexed_library)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.ops.wait(30000)
+    window.close()

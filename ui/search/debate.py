@@ -1,0 +1,114 @@
+"""Debate mode: the search full screen in large type. Enter (or Ctrl+C)
+copies the selected passage with its citation, ready to paste into a
+message or a speech; Escape leaves."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+
+from ui.search.worker import SearchRunner
+
+if TYPE_CHECKING:
+    from ui.search.plugin import SearchFeature
+
+FONT_POINTS = 20
+
+
+def citation(hit: Any) -> str:
+    """The passage and where it stands: «…» (title, p. N)."""
+    passage = hit.plain.strip().removeprefix("…").removesuffix("…").strip()
+    return QGuiApplication.translate("DebateView", "“{0}” ({1}, p. {2})").format(
+        passage, hit.title, hit.page
+    )
+
+
+class DebateView(QDialog):
+    sig_results = Signal(object)
+    """The SearchOutcome shown (for tests)."""
+
+    sig_copied = Signal(str)
+    """The text put on the clipboard."""
+
+    def __init__(self, feature: "SearchFeature") -> None:
+        super().__init__(feature.window)
+        self.setWindowTitle(self.tr("Debate mode"))
+        font = QFont(self.font())
+        font.setPointSize(FONT_POINTS)
+        self.setFont(font)
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(self.tr("Search… (Enter copies the passage with its source)"))
+        self.field.installEventFilter(self)
+        self.results = QListWidget()
+        self.results.setWordWrap(True)
+        self.results.setAlternatingRowColors(True)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.field)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.status)
+        self.runner = SearchRunner(feature.window.lib.root, self)
+        self.runner.sig_results.connect(self._show)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self._search)
+        self.field.textChanged.connect(lambda _t: self._timer.start())
+        QShortcut(QKeySequence.StandardKey.Copy, self, self.copy_selected)
+        self.results.itemActivated.connect(lambda _item: self.copy_selected())
+        self._hits: list[Any] = []
+
+    def _search(self) -> None:
+        text = self.field.text().strip()
+        if text:
+            self.runner.request(text, limit=30)
+        else:
+            self.results.clear()
+            self._hits = []
+
+    def _show(self, outcome: Any) -> None:
+        self.results.clear()
+        self._hits = list(outcome.hits)
+        for hit in self._hits:
+            # Plain text items: PDF text is never interpreted as markup.
+            item = QListWidgetItem(f"{hit.plain}\n— {hit.title}, p. {hit.page}")
+            self.results.addItem(item)
+        if self._hits:
+            self.results.setCurrentRow(0)
+        self.status.setText(self.tr("{0} matches").format(len(self._hits)) if self._hits else self.tr("No matches"))
+        self.sig_results.emit(outcome)
+
+    def copy_selected(self) -> None:
+        row = self.results.currentRow()
+        if not 0 <= row < len(self._hits):
+            return
+        text = citation(self._hits[row])
+        QGuiApplication.clipboard().setText(text)
+        self.status.setText(self.tr("Copied: {0}").format(text[:120]))
+        self.sig_copied.emit(text)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.field and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self._hits:
+                step = 1 if key == Qt.Key.Key_Down else -1
+                self.results.setCurrentRow(max(0, min(len(self._hits) - 1, self.results.currentRow() + step)))
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._timer.isActive():
+                    self._search()
+                else:
+                    self.copy_selected()
+                return True
+        return super().eventFilter(obj, event)
+
+    def start(self) -> None:
+        self.showFullScreen()
+        self.field.setFocus()
+
+    def done(self, result: int) -> None:  # Escape and close end here
+        self.runner.stop()
+        super().done(result)
