@@ -93,3 +93,33 @@ def test_register_summary_and_coverage(linked_library):
     delete_annotation(lib, ids["a2"])
     s = reg.summary(reg.register(lib))
     assert s["covered"] == 1 and s["per_stance"]["partial"] == 1
+
+
+def test_search_index_follows_link_changes(library, tmp_path):
+    from app import search_service as ss
+    from app.importer import import_files
+    from tests.recommendations.conftest import add_annotation
+    from tests.recommendations.test_detect import _make_pdf
+
+    lib = library
+    _make_pdf(tmp_path / "report.pdf", ["Aanbevelingen\n1. Behoud voldoende capaciteit op de posten."])
+    _make_pdf(tmp_path / "reply.pdf", ["Het kabinet neemt de aanbeveling gedeeltelijk over."])
+    report = import_files(lib, [tmp_path / "report.pdf", tmp_path / "reply.pdf"])
+    rep, rpl = (o.document_id for o in report.imported)
+    rec = add_annotation(lib, rep, "recommendation", "Behoud voldoende capaciteit op de posten", 1, "1")
+    ans = add_annotation(lib, rpl, "response", "Het kabinet neemt de aanbeveling gedeeltelijk over", 1)
+    ss.rebuild_index(lib)
+
+    def found(q):
+        ss.sync_index(lib)
+        outcome = ss.search(lib, q, limit=50)
+        assert outcome.source == "index"
+        return {h.annotation for h in outcome.hits if h.kind == "annotation"}
+
+    res = reg.link(lib, ans, rec, "partial")
+    assert {ans, rec} <= found("stance:partial")
+    reg.update_link(lib, res.link_id, stance="rejected")
+    assert rec in found("stance:rejected") and rec not in found("stance:partial")
+    reg.unlink(lib, res.link_id)
+    assert rec not in found("stance:rejected")
+    ss.close_engine(lib)
