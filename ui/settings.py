@@ -25,6 +25,7 @@ SETTINGS: dict[str, Option] = {
         Option("language", str, ""),  # "" = the system language
         Option("library", str, ""),  # "" = the default library folder
         Option("offer_samples", bool, True),
+        Option("export/folder", str, ""),  # "" = the home folder; else the last export folder
         *(Option(f"colors/{role}", str, color) for role, color in ROLE_COLORS.items()),
     )
 }

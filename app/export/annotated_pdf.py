@@ -90,8 +90,10 @@ def draw_marks(source: str, out_path: str, marks: list[Mark]) -> int:
     return made
 
 
-def _marks(lib: Library, doc_id: str) -> list[Mark]:
-    tags = {t["id"]: t["name"] for t in records.list_tags(lib.db)}
+def _marks(lib: Library, doc_id: str, role_colors: dict[str, str]) -> list[Mark]:
+    from app.export.summary import _tag_paths
+
+    tags = _tag_paths(records.list_tags(lib.db))
     out = []
     for a in records.list_annotations(lib.db, document_id=doc_id):
         if not a["rects"]:
@@ -105,7 +107,7 @@ def _marks(lib: Library, doc_id: str) -> list[Mark]:
             Mark(
                 id=a["id"],
                 rects=a["rects"],
-                color=a["color"] or ROLE_COLORS.get(a["role"], "#f5c542"),
+                color=a["color"] or role_colors.get(a["role"]) or ROLE_COLORS.get(a["role"], "#f5c542"),
                 title=display(a["author"]) or lib.reviewer,
                 content=content,
                 subject=a["role"],
@@ -118,8 +120,15 @@ def _marks(lib: Library, doc_id: str) -> list[Mark]:
 
 
 def export_annotated_pdf(
-    lib: Library, doc_ref: str, path: Path | str, *, progress: ProgressFn = _no_progress
+    lib: Library,
+    doc_ref: str,
+    path: Path | str,
+    *,
+    role_colors: dict[str, str] | None = None,
+    progress: ProgressFn = _no_progress,
 ) -> ExportResult:
+    """``role_colors`` overrides the default colour per role (the window passes
+    the colours the reviewer chose in the settings)."""
     start = time.perf_counter()
     doc = lib.resolve_document(doc_ref)
     source = lib.document_file(doc)
@@ -129,7 +138,7 @@ def export_annotated_pdf(
     if path.exists() and path.resolve() == source.resolve():
         raise UserError("that is the library's own copy of the PDF; choose another file name")
     progress(0, 1, "drawing annotations")
-    marks = _marks(lib, doc["id"])
+    marks = _marks(lib, doc["id"], role_colors or {})
     with atomic_path(path) as tmp:
         made = run_isolated(draw_marks, str(source), str(tmp), marks)
     progress(1, 1, "done")

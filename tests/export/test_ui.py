@@ -94,3 +94,33 @@ def test_a_hostile_bundle_shows_a_message(qtbot, linked, window_on, tmp_path, mo
         menu_action(window, "action_import_bundle").trigger()
     qtbot.waitUntil(lambda: any("refused" in b.text() for b in window.findChildren(QMessageBox)
                                 if b.isVisible()), timeout=5000)
+
+
+def test_export_annotated_pdf_uses_the_chosen_colours(qtbot, linked, window_on, tmp_path, monkeypatch, request):
+    from pypdf import PdfReader
+
+    from app.domain import ROLE_COLORS
+    from ui import settings
+
+    settings.set("colors/recommendation", "#00ff00")
+    request.addfinalizer(lambda: settings.set("colors/recommendation", ROLE_COLORS["recommendation"]))
+    request.addfinalizer(lambda: settings.set("export/folder", ""))
+    window = window_on(linked.lib)
+    plugin = window.features["ui.export.plugin"]
+    target = tmp_path / "iob-annotated.pdf"
+    offered = []
+
+    def pick(parent, title, label, items, current, editable):
+        offered.extend(items)
+        return next(i for i in items if "iob-evaluatie" in i), True
+
+    monkeypatch.setattr("ui.export.plugin.QInputDialog.getItem", pick)
+    monkeypatch.setattr("ui.export.plugin.QFileDialog.getSaveFileName", lambda *a: (str(target), ""))
+    with qtbot.waitSignal(plugin.sig_export_finished, timeout=60000):
+        menu_action(window, "action_export_pdf").trigger()
+    assert len(offered) == 6
+    page = PdfReader(target).pages[11]
+    colours = {tuple(float(c) for c in a.get_object()["/C"]) for a in page["/Annots"]
+               if a.get_object()["/Contents"].startswith("recommendation")}
+    assert colours == {(0.0, 1.0, 0.0)}
+    assert settings.get("export/folder") == str(tmp_path)

@@ -15,8 +15,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app import usecases
+from app.domain import ROLES
 from app.export import FORMATS, ExportResult, export_summary
 from app.library import Library
+from ui import settings
 
 _FILTERS = {
     "html": "HTML (*.html)",
@@ -56,7 +58,11 @@ class ExportPlugin(QObject):
         return action
 
     def _start_dir(self) -> str:
-        return str(Path.home())
+        folder = settings.get("export/folder")
+        return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+    def _remember(self, chosen: str) -> None:
+        settings.set("export/folder", str(Path(chosen).parent))
 
     # --- running -------------------------------------------------------------------
     def _run(self, work: Callable[[Library, Any, Any], ExportResult], title: str) -> None:
@@ -83,6 +89,7 @@ class ExportPlugin(QObject):
         )
         if not name:
             return
+        self._remember(name)
         path = Path(name)
         fmt = path.suffix.lower().lstrip(".")
         if fmt not in FORMATS:
@@ -112,11 +119,17 @@ class ExportPlugin(QObject):
         )
         if not name:
             return
+        self._remember(name)
         from app.export.annotated_pdf import export_annotated_pdf
 
         doc_id = doc["id"]
-        self._run(lambda lib, progress, cancelled: export_annotated_pdf(lib, doc_id, name, progress=progress),
-                  self.tr("Exporting the annotated PDF"))
+        colors = {role: settings.get(f"colors/{role}") for role in ROLES}
+        self._run(
+            lambda lib, progress, cancelled: export_annotated_pdf(
+                lib, doc_id, name, role_colors=colors, progress=progress
+            ),
+            self.tr("Exporting the annotated PDF"),
+        )
 
     def export_bundle(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -125,6 +138,7 @@ class ExportPlugin(QObject):
         )
         if not name:
             return
+        self._remember(name)
         from app.export.bundle import export_bundle
 
         self._run(lambda lib, progress, cancelled: export_bundle(lib, name, progress=progress),
@@ -137,6 +151,7 @@ class ExportPlugin(QObject):
         )
         if not name:
             return
+        self._remember(name)
         from app.export.qdpx import export_qdpx
 
         self._run(
@@ -151,6 +166,7 @@ class ExportPlugin(QObject):
         )
         if not name:
             return
+        self._remember(name)
         from app.export.bundle_merge import import_bundle
 
         def done(report: Any) -> None:
