@@ -154,6 +154,14 @@ def build_bundle(lib: Library) -> dict:
     links_by_rec: dict[str, list[dict]] = {}
     for link in records.list_links(db):
         links_by_rec.setdefault(link["recommendation_id"], []).append(link)
+    waiting = pending_rows(lib)
+    for row in waiting:  # links that wait for their response's document travel on too
+        payload = json.loads(row["payload"])
+        if "link" in payload:
+            link = payload["link"]
+            links_by_rec.setdefault(link["recommendation_id"], []).append(
+                {k: link[k] for k in ("id", "response_id", "stance", "assessment", "author", "created", "modified")}
+            )
     items = []
     used_docs: dict[str, dict] = {}
     for ann in records.list_annotations(db):
@@ -161,7 +169,7 @@ def build_bundle(lib: Library) -> dict:
         used_docs[doc["sha256"]] = doc
         items.append(annotation_item(ann, doc, paths, links_by_rec.get(ann["id"], [])))
     pending_docs: dict[str, str] = {}
-    for row in pending_rows(lib):
+    for row in waiting:
         payload = json.loads(row["payload"])
         if "annotation" in payload:
             items.append(payload["annotation"])
