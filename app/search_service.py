@@ -110,7 +110,9 @@ def check_index(lib: Library) -> list[dict]:
     st = index_status(lib, verify=True)
     if st.state == "ok":
         status = "ok"
-    elif st.state == "behind":
+    elif st.state in ("behind", "missing"):
+        # A cache that is merely behind or not built yet loses nothing: the
+        # next sync (any command that searches, or the window) catches up.
         status = "note"
     else:
         status = "problem"
