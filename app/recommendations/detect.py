@@ -32,7 +32,8 @@ _ALPHA = re.compile(r"^(?:\(([a-zA-Z])\)|([a-zA-Z])([.)]))(?:\s+(.*)|$)")
 _ROMAN = re.compile(r"^(?:\(([ivxIVX]{1,4})\)|([ivxIVX]{1,4})([.)]))(?:\s+(.*)|$)")
 _BULLET = re.compile(r"^([" + re.escape(BULLETS) + r"])(?:\s+(.*)|$)")
 _HEADED = re.compile(
-    r"^(aanbeveling|recommendation|advies|aanbevelingen)\s+(\d{1,3})([a-z]?)\s*(?:$|[:.\-–—)]\s*(.*)$)",
+    r"^(aanbeveling|recommendation|advies|aanbevelingen)\s+(\d{1,3}(?:\.\d{1,3})*)([a-z]?)"
+    r"\s*(?:$|[:.\-–—)]\s*(.*)$)",
     re.I,
 )
 # Words that announce recommendations in a heading or the sentence leading
@@ -124,7 +125,7 @@ def _markers(text: str) -> list[_Marker]:
     out: list[_Marker] = []
     m = _HEADED.match(text)
     if m:
-        out.append(_Marker(("headed", m.group(1).lower()[:5]), int(m.group(2)),
+        out.append(_Marker(("headed", m.group(1).lower()[:5]), int(m.group(2).split(".")[-1]),
                            m.group(2) + m.group(3), m.group(4) or ""))
         return out
     m = _NUM.match(text)
@@ -144,11 +145,8 @@ def _markers(text: str) -> list[_Marker]:
     if m:
         ch = m.group(1) or m.group(2)
         delim = "()" if m.group(1) else m.group(3)
-        rest = m.group(4) or ""
-        # "A. Jansen" or "B.V." are not list items.
-        if not (delim == "." and ch.isupper() and rest[:1].isupper() and len(rest.split()) < 3):
-            kind = "alpha" if ch.islower() else "ALPHA"
-            out.append(_Marker((kind, delim), ord(ch.lower()) - 96, ch.lower(), rest))
+        kind = "alpha" if ch.islower() else "ALPHA"
+        out.append(_Marker((kind, delim), ord(ch.lower()) - 96, ch, m.group(4) or ""))
     m = _BULLET.match(text)
     if m and not out:
         ch = m.group(1)
@@ -189,7 +187,7 @@ class _ListParser:
         """The stack depth at which ``marker`` goes, or None when it does not fit."""
         for depth, (style, value, _) in enumerate(stack):
             if style == marker.style:
-                if style[0] == "bullet":
+                if style[0] in ("bullet", "headed"):
                     return depth
                 gap = marker.value - value
                 return depth if 1 <= gap <= self.MAX_GAP[style[0]] else None

@@ -216,3 +216,50 @@ def test_merged_items_are_stored_as_one(library, tmp_path):
     ann = records.get_annotation(library.db, result.created[0])
     assert ann["label"] == "1+2" and "jaarlijks openbaar" in ann["quote"]
     assert len(ann["rects"]) == 2
+
+
+def test_markers_on_their_own_line_parenthesised_letters_and_explanations():
+    props = detect_in_pages(pages(
+        FILLER + "Recommendations\n"
+        "The committee recommends the following.\n"
+        "1.\n"
+        "Ensure that the fund publishes its results every year.\n"
+        "This would let Parliament follow the spending and compare countries over the years,\n"
+        "as other donors already do.\n"
+        "2.\n"
+        "Strengthen the steering of embassies:\n"
+        "(a) define goals per country;\n"
+        "(b) review them every two years.\n"
+        "3. Limit the number of themes per country to three.\n"
+        + FILLER
+    ))
+    assert [p.label for p in props] == ["1", "2", "2a", "2b", "3"]
+    assert props[0].text == "Ensure that the fund publishes its results every year."
+    assert props[2].text == "define goals per country;"
+    assert props[4].text == "Limit the number of themes per country to three."
+
+
+def test_headed_recommendations_with_dotted_numbers():
+    props = detect_in_pages(pages(
+        FILLER + "Aanbeveling 2.1: Zorg voor een centraal register van alle fondsen.\n" + FILLER
+        + "Aanbeveling 2.2: Publiceer de evaluaties van alle programma’s.\n" + FILLER,
+    ))
+    assert [(p.label, p.text) for p in props] == [
+        ("2.1", "Zorg voor een centraal register van alle fondsen."),
+        ("2.2", "Publiceer de evaluaties van alle programma’s."),
+    ]
+
+
+def test_english_lettered_list_under_a_heading_with_uppercase_and_roman_items():
+    props = detect_in_pages(pages(
+        "Summary of recommendations\n"
+        "A. Governance\n"
+        "i. Establish a single steering committee for the programme.\n"
+        "ii. Publish its decisions within a month.\n"
+        "B. Finance\n"
+        "i. Merge the three funds into one budget line.\n"
+        + FILLER
+    ))
+    assert [p.label for p in props] == ["A", "A-i", "A-ii", "B", "B-i"]
+    assert [p.kind for p in props] == ["group", "item", "item", "group", "item"]
+    assert props[1].context == "Governance"
