@@ -44,6 +44,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the merge report as JSON")
     p.set_defaults(func=cmd_import_bundle)
 
+    p = sub.add_parser("waiting", help="list bundle annotations that wait for documents not in this library")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_waiting)
+
 
 def _done(args: argparse.Namespace, result: ExportResult) -> int:
     if args.json:
@@ -88,4 +92,21 @@ def cmd_import_bundle(args: argparse.Namespace, lib: Library) -> int:
             print(line)
     if report.conflicts:
         print(f"{len(report.conflicts)} conflict(s): the newer version was kept each time", file=sys.stderr)
+    return 0
+
+
+def cmd_waiting(args: argparse.Namespace, lib: Library) -> int:
+    from app.export.bundle_merge import pending_summary
+
+    waiting = pending_summary(lib)
+    if args.json:
+        print_json(waiting)
+        return 0
+    if not waiting:
+        print("no annotations are waiting for documents")
+        return 0
+    for w in waiting:
+        print(f"{w['annotations']:>5} annotation(s), {w['links']:>4} link(s) wait for "
+              f"{w['document'] or '(unnamed)'} (sha256 {w['sha256'][:16]}…)")
+    print("import those PDFs and the annotations are put in place")
     return 0
