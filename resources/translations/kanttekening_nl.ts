@@ -1,0 +1,1457 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name></name>
+    <message>
+        <source>Kanttekening</source>
+        <translation>Kanttekening</translation>
+    </message>
+    <message>
+        <source>Could not undo or redo: {0}</source>
+        <translation>Ongedaan maken of opnieuw uitvoeren is mislukt: {0}</translation>
+    </message>
+    <message>
+        <source>Create annotation</source>
+        <translation>Annotatie maken</translation>
+    </message>
+    <message>
+        <source>Edit annotation</source>
+        <translation>Annotatie bewerken</translation>
+    </message>
+    <message>
+        <source>Delete annotation</source>
+        <translation>Annotatie verwijderen</translation>
+    </message>
+    <message>
+        <source>Create tag</source>
+        <translation>Tag maken</translation>
+    </message>
+    <message>
+        <source>Rename tag</source>
+        <translation>Naam van tag wijzigen</translation>
+    </message>
+    <message>
+        <source>Move tag</source>
+        <translation>Tag verplaatsen</translation>
+    </message>
+    <message>
+        <source>Change tag</source>
+        <translation>Tag wijzigen</translation>
+    </message>
+    <message>
+        <source>Merge tags</source>
+        <translation>Tags samenvoegen</translation>
+    </message>
+    <message>
+        <source>Delete tag</source>
+        <translation>Tag verwijderen</translation>
+    </message>
+    <message>
+        <source>Link response</source>
+        <translation>Reactie koppelen</translation>
+    </message>
+    <message>
+        <source>Change stance</source>
+        <translation>Oordeel wijzigen</translation>
+    </message>
+    <message>
+        <source>Change assessment</source>
+        <translation>Beoordeling wijzigen</translation>
+    </message>
+    <message>
+        <source>Unlink response</source>
+        <translation>Reactie ontkoppelen</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationListModel</name>
+    <message>
+        <source>p. {0}</source>
+        <translation>p. {0}</translation>
+    </message>
+    <message>
+        <source>orphaned</source>
+        <translation>verweesd</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationPanel</name>
+    <message>
+        <source>All roles</source>
+        <translation>Alle rollen</translation>
+    </message>
+    <message>
+        <source>Filter by text</source>
+        <translation>Filteren op tekst</translation>
+    </message>
+    <message>
+        <source>Selected annotation</source>
+        <translation>Geselecteerde annotatie</translation>
+    </message>
+    <message>
+        <source>e.g. 1a</source>
+        <translation>bijv. 1a</translation>
+    </message>
+    <message>
+        <source>The colour of this annotation (right-click: use the role&apos;s colour)</source>
+        <translation>De kleur van deze annotatie (rechtsklik: de kleur van de rol gebruiken)</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Tags, gescheiden door komma&apos;s</translation>
+    </message>
+    <message>
+        <source>Note (plain text)</source>
+        <translation>Notitie (platte tekst)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete this annotation (Delete key in the list; undo with Ctrl+Z)</source>
+        <translation>Deze annotatie verwijderen (Delete-toets in de lijst; ongedaan maken met Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rol:</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Label:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Tags:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Notitie:</translation>
+    </message>
+    <message>
+        <source>{0} of {1} annotations</source>
+        <translation>{0} van {1} annotaties</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle tags</translation>
+    </message>
+    <message>
+        <source>Annotation colour</source>
+        <translation>Kleur van de annotatie</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>This library is already open in another Kanttekening window:
+{0}</source>
+        <translation>Deze bibliotheek is al geopend in een ander venster van Kanttekening:
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookDialog</name>
+    <message>
+        <source>Codebook</source>
+        <translation>Codeboek</translation>
+    </message>
+    <message>
+        <source>Description of the selected tag (plain text)</source>
+        <translation>Beschrijving van de geselecteerde tag (platte tekst)</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Nieuw…</translation>
+    </message>
+    <message>
+        <source>New sub-tag…</source>
+        <translation>Nieuwe subtag…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Naam wijzigen…</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>Verplaatsen…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>Samenvoegen met…</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Kleur…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>{0}: used by {1} annotation(s), {2} with its sub-tags</source>
+        <translation>{0}: gebruikt door {1} annotatie(s), {2} inclusief subtags</translation>
+    </message>
+    <message>
+        <source>{0} tags</source>
+        <translation>{0} tags</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>Nieuwe tag</translation>
+    </message>
+    <message>
+        <source>Name (use / for a sub-tag, e.g. Theme/Press):</source>
+        <translation>Naam (gebruik / voor een subtag, bijv. Thema/Pers):</translation>
+    </message>
+    <message>
+        <source>Rename tag</source>
+        <translation>Naam van tag wijzigen</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nieuwe naam:</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(hoogste niveau)</translation>
+    </message>
+    <message>
+        <source>Move tag</source>
+        <translation>Tag verplaatsen</translation>
+    </message>
+    <message>
+        <source>Put “{0}” under:</source>
+        <translation>“{0}” plaatsen onder:</translation>
+    </message>
+    <message>
+        <source>Merge tags</source>
+        <translation>Tags samenvoegen</translation>
+    </message>
+    <message>
+        <source>Merge “{0}” into (its {1} annotation(s) get that tag instead):</source>
+        <translation>“{0}” samenvoegen met (de {1} annotatie(s) krijgen dan die tag):</translation>
+    </message>
+    <message>
+        <source>Tag colour</source>
+        <translation>Kleur van de tag</translation>
+    </message>
+    <message>
+        <source>Delete tag</source>
+        <translation>Tag verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete “{0}”? {1} annotation(s) use it or one of its {2} sub-tag(s); they keep everything else. You can undo this.</source>
+        <translation>“{0}” verwijderen? {1} annotatie(s) gebruiken deze tag of een van de {2} subtag(s); al het andere blijft bij die annotaties behouden. U kunt dit ongedaan maken.</translation>
+    </message>
+</context>
+<context>
+    <name>DebateView</name>
+    <message>
+        <source>“{0}” ({1}, p. {2})</source>
+        <translation>“{0}” ({1}, p. {2})</translation>
+    </message>
+    <message>
+        <source>Debate mode</source>
+        <translation>Debatmodus</translation>
+    </message>
+    <message>
+        <source>Search… (Enter copies the passage with its source)</source>
+        <translation>Zoeken… (Enter kopieert de passage met bronvermelding)</translation>
+    </message>
+    <message>
+        <source>{0} matches</source>
+        <translation>{0} treffers</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Geen treffers</translation>
+    </message>
+    <message>
+        <source>Copied: {0}</source>
+        <translation>Gekopieerd: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DetectionDialog</name>
+    <message>
+        <source>Detected recommendations: {0}</source>
+        <translation>Herkende aanbevelingen: {0}</translation>
+    </message>
+    <message>
+        <source>{0} items found; {1} of them printed twice (the second printing is unchecked). Check what to store; double-click a label or text to edit it.</source>
+        <translation>{0} items gevonden; {1} daarvan staan twee keer in het document (de tweede vermelding is niet aangevinkt). Vink aan wat u wilt opslaan; dubbelklik op een label of tekst om die te bewerken.</translation>
+    </message>
+    <message>
+        <source>No numbered recommendations were found in this document.</source>
+        <translation>In dit document zijn geen genummerde aanbevelingen gevonden.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge selected</source>
+        <translation>Selectie &amp;samenvoegen</translation>
+    </message>
+    <message>
+        <source>&amp;Drop selected</source>
+        <translation>Selectie &amp;weglaten</translation>
+    </message>
+    <message>
+        <source>Show in document</source>
+        <translation>Tonen in document</translation>
+    </message>
+    <message>
+        <source>&amp;Store checked items</source>
+        <translation>Aangevinkte items &amp;opslaan</translation>
+    </message>
+    <message>
+        <source>Store {0} recommendations</source>
+        <translation>{0} aanbevelingen opslaan</translation>
+    </message>
+    <message>
+        <source>{0} recommendation(s) stored</source>
+        <translation>{0} aanbeveling(en) opgeslagen</translation>
+    </message>
+    <message>
+        <source>{0} skipped: {1}</source>
+        <translation>{0} overgeslagen: {1}</translation>
+    </message>
+    <message>
+        <source>Storing recommendations</source>
+        <translation>Bezig met opslaan van aanbevelingen</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsModel</name>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pagina&apos;s</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotaties</translation>
+    </message>
+    <message>
+        <source>{0} ({1} without text)</source>
+        <translation>{0} ({1} zonder tekst)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPlugin</name>
+    <message>
+        <source>Export &amp;summary…</source>
+        <translation>&amp;Samenvatting exporteren…</translation>
+    </message>
+    <message>
+        <source>Export annotated &amp;PDF…</source>
+        <translation>Geannoteerde &amp;PDF exporteren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;bundle…</source>
+        <translation>&amp;Bundel exporteren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;REFI-QDA project…</source>
+        <translation>&amp;REFI-QDA-project exporteren…</translation>
+    </message>
+    <message>
+        <source>Import bundle…</source>
+        <translation>Bundel importeren…</translation>
+    </message>
+    <message>
+        <source>Exported to {0} in {1} s</source>
+        <translation>Geëxporteerd naar {0} in {1} s</translation>
+    </message>
+    <message>
+        <source>Export summary</source>
+        <translation>Samenvatting exporteren</translation>
+    </message>
+    <message>
+        <source>Exporting the summary</source>
+        <translation>Bezig met exporteren van de samenvatting</translation>
+    </message>
+    <message>
+        <source>Export annotated PDF</source>
+        <translation>Geannoteerde PDF exporteren</translation>
+    </message>
+    <message>
+        <source>The library has no documents yet.</source>
+        <translation>De bibliotheek bevat nog geen documenten.</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Document:</translation>
+    </message>
+    <message>
+        <source>Exporting the annotated PDF</source>
+        <translation>Bezig met exporteren van de geannoteerde PDF</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>Bundel exporteren</translation>
+    </message>
+    <message>
+        <source>Web Annotation bundle (*.jsonld *.json)</source>
+        <translation>Web Annotation-bundel (*.jsonld *.json)</translation>
+    </message>
+    <message>
+        <source>Exporting the bundle</source>
+        <translation>Bezig met exporteren van de bundel</translation>
+    </message>
+    <message>
+        <source>Export REFI-QDA project</source>
+        <translation>REFI-QDA-project exporteren</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project (*.qdpx)</source>
+        <translation>REFI-QDA-project (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>Exporting the REFI-QDA project</source>
+        <translation>Bezig met exporteren van het REFI-QDA-project</translation>
+    </message>
+    <message>
+        <source>Import bundle</source>
+        <translation>Bundel importeren</translation>
+    </message>
+    <message>
+        <source>Web Annotation bundle (*.jsonld *.json);;All files (*)</source>
+        <translation>Web Annotation-bundel (*.jsonld *.json);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Bundle imported</source>
+        <translation>Bundel geïmporteerd</translation>
+    </message>
+    <message>
+        <source>Importing the bundle</source>
+        <translation>Bezig met importeren van de bundel</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <source>report</source>
+        <translation>rapport</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>reactie</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>brief</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>overig</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>Filter documents by title</source>
+        <translation>Documenten filteren op titel</translation>
+    </message>
+    <message>
+        <source>Your library is empty</source>
+        <translation>Uw bibliotheek is leeg</translation>
+    </message>
+    <message>
+        <source>Import the PDFs you review (an evaluation report, the government&apos;s reply, letters) with the button below, or drop them on this window.</source>
+        <translation>Importeer de PDF&apos;s die u beoordeelt (een evaluatierapport, de kabinetsreactie, brieven) met de knop hieronder, of sleep ze naar dit venster.</translation>
+    </message>
+    <message>
+        <source>Import PDFs…</source>
+        <translation>PDF&apos;s importeren…</translation>
+    </message>
+    <message>
+        <source>Load the sample documents</source>
+        <translation>Voorbeelddocumenten laden</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Nederlands</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engels</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Naam wijzigen…</translation>
+    </message>
+    <message>
+        <source>Remove from library…</source>
+        <translation>Uit de bibliotheek verwijderen…</translation>
+    </message>
+    <message>
+        <source>Rename document</source>
+        <translation>Naam van document wijzigen</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>Document verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove “{0}” and its {1} annotation(s) from the library? This cannot be undone.</source>
+        <translation>“{0}” en de {1} annotatie(s) daarbij uit de bibliotheek verwijderen? Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Kanttekening</source>
+        <translation>Kanttekening</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliotheek</translation>
+    </message>
+    <message>
+        <source>Library: {0}</source>
+        <translation>Bibliotheek: {0}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>Be&amp;werken</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtra</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Import PDFs…</source>
+        <translation>PDF&apos;s &amp;importeren…</translation>
+    </message>
+    <message>
+        <source>Load the &amp;sample documents</source>
+        <translation>&amp;Voorbeelddocumenten laden</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Op&amp;nieuw</translation>
+    </message>
+    <message>
+        <source>Show the &amp;library</source>
+        <translation>&amp;Bibliotheek tonen</translation>
+    </message>
+    <message>
+        <source>&amp;Check the library</source>
+        <translation>Bibliotheek &amp;controleren</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the library now</source>
+        <translation>Nu een &amp;back-up van de bibliotheek maken</translation>
+    </message>
+    <message>
+        <source>&amp;About Kanttekening</source>
+        <translation>&amp;Over Kanttekening</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>I&amp;nstellingen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>This build has no reader.</source>
+        <translation>Deze versie kan geen documenten tonen.</translation>
+    </message>
+    <message>
+        <source>Import PDFs</source>
+        <translation>PDF&apos;s importeren</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf);;All files (*)</source>
+        <translation>PDF-documenten (*.pdf);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Bezig met importeren</translation>
+    </message>
+    <message>
+        <source>{0} document(s) imported</source>
+        <translation>{0} document(en) geïmporteerd</translation>
+    </message>
+    <message>
+        <source>{0} already in the library</source>
+        <translation>{0} al in de bibliotheek</translation>
+    </message>
+    <message>
+        <source>Some files were not imported</source>
+        <translation>Sommige bestanden zijn niet geïmporteerd</translation>
+    </message>
+    <message>
+        <source>“{0}” is encrypted. Password:</source>
+        <translation>“{0}” is versleuteld. Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>The password for “{0}” was wrong. Try again:</source>
+        <translation>Het wachtwoord voor “{0}” is onjuist. Probeer het opnieuw:</translation>
+    </message>
+    <message>
+        <source>Encrypted PDF</source>
+        <translation>Versleutelde PDF</translation>
+    </message>
+    <message>
+        <source>Check the library</source>
+        <translation>Bibliotheek controleren</translation>
+    </message>
+    <message>
+        <source>The library is in order.</source>
+        <translation>De bibliotheek is in orde.</translation>
+    </message>
+    <message>
+        <source>Problems were found.</source>
+        <translation>Er zijn problemen gevonden.</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Bezig met controleren</translation>
+    </message>
+    <message>
+        <source>Backup written to {0}</source>
+        <translation>Back-up opgeslagen in {0}</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>Bezig met back-up maken</translation>
+    </message>
+    <message>
+        <source>About Kanttekening</source>
+        <translation>Over Kanttekening</translation>
+    </message>
+    <message>
+        <source>Kanttekening {0}
+
+Offline review of policy documents: tag recommendations and responses, link them with a judgement, search and export.
+
+Free software under the GNU Affero General Public License 3.0.</source>
+        <translation>Kanttekening {0}
+
+Offline beleidsdocumenten beoordelen: aanbevelingen en reacties taggen, ze met een oordeel aan elkaar koppelen, zoeken en exporteren.
+
+Vrije software onder de GNU Affero General Public License 3.0.</translation>
+    </message>
+</context>
+<context>
+    <name>OpRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Kanttekening</source>
+        <translation>Kanttekening</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Nothing was lost: every change made so far is stored.</source>
+        <translation>Er is iets misgegaan. Er is niets verloren gegaan: alle wijzigingen tot nu toe zijn opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Bezig met annuleren…</translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <source>No text layer on this page: its text cannot be selected or searched.</source>
+        <translation>Deze pagina heeft geen tekstlaag: de tekst kan niet worden geselecteerd of doorzocht.</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalModel</name>
+    <message>
+        <source>Store</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Pagina</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>a title over the items below it</source>
+        <translation>een kop boven de items eronder</translation>
+    </message>
+    <message>
+        <source>also printed on page {0} as {1}</source>
+        <translation>staat ook op pagina {0} als {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderFeature</name>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>&amp;Annoteren</translation>
+    </message>
+    <message>
+        <source>Mark as {0}</source>
+        <translation>Markeren als {0}</translation>
+    </message>
+    <message>
+        <source>Annotate the selection as {0}</source>
+        <translation>De selectie annoteren als {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Delete annotation</source>
+        <translation>Annotatie &amp;verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Codebook…</source>
+        <translation>&amp;Codeboek…</translation>
+    </message>
+    <message>
+        <source>Tags: colours, descriptions, rename, move, merge, delete</source>
+        <translation>Tags: kleuren, beschrijvingen, naam wijzigen, verplaatsen, samenvoegen, verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy with c&amp;itation</source>
+        <translation>Kopiëren met &amp;bronvermelding</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Inzoomen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Uitzoomen</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>&amp;Ware grootte</translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>Passend op b&amp;reedte</translation>
+    </message>
+    <message>
+        <source>Fit &amp;page</source>
+        <translation>Passend op &amp;pagina</translation>
+    </message>
+    <message>
+        <source>&amp;Go to page…</source>
+        <translation>&amp;Ga naar pagina…</translation>
+    </message>
+    <message>
+        <source>Kanttekening</source>
+        <translation>Kanttekening</translation>
+    </message>
+    <message>
+        <source>Go to page</source>
+        <translation>Ga naar pagina</translation>
+    </message>
+    <message>
+        <source>Page:</source>
+        <translation>Pagina:</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderTab</name>
+    <message>
+        <source>Page {0}</source>
+        <translation>Pagina {0}</translation>
+    </message>
+    <message>
+        <source>no text</source>
+        <translation>geen tekst</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Inhoud</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pagina&apos;s</translation>
+    </message>
+    <message>
+        <source>Go to page (Ctrl+G)</source>
+        <translation>Ga naar pagina (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>of {0}</source>
+        <translation>van {0}</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Pagina</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Uitzoomen (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Inzoomen (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Breedte</translation>
+    </message>
+    <message>
+        <source>Fit width (Ctrl+8)</source>
+        <translation>Passend op breedte (Ctrl+8)</translation>
+    </message>
+    <message>
+        <source>Fit page (Ctrl+9)</source>
+        <translation>Passend op pagina (Ctrl+9)</translation>
+    </message>
+    <message>
+        <source>Select text first (drag over it), or Shift+drag an area</source>
+        <translation>Selecteer eerst tekst (sleep eroverheen), of sleep met Shift ingedrukt een gebied</translation>
+    </message>
+    <message>
+        <source>“{0}” ({1}, p. {2})</source>
+        <translation>“{0}” ({1}, p. {2})</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationsFeature</name>
+    <message>
+        <source>Re&amp;commendations</source>
+        <translation>Aanbe&amp;velingen</translation>
+    </message>
+    <message>
+        <source>&amp;Register of recommendations</source>
+        <translation>&amp;Register van aanbevelingen</translation>
+    </message>
+    <message>
+        <source>&amp;Detect recommendations…</source>
+        <translation>Aanbevelingen &amp;herkennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest responses</source>
+        <translation>Reacties &amp;voorstellen</translation>
+    </message>
+    <message>
+        <source>Side &amp;by side</source>
+        <translation>&amp;Naast elkaar</translation>
+    </message>
+    <message>
+        <source>&amp;Linked passages…</source>
+        <translation>&amp;Gekoppelde passages…</translation>
+    </message>
+    <message>
+        <source>Link to a re&amp;commendation…</source>
+        <translation>Koppelen aan een &amp;aanbeveling…</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Aanbevelingen</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Naast elkaar</translation>
+    </message>
+    <message>
+        <source>Import a report first.</source>
+        <translation>Importeer eerst een rapport.</translation>
+    </message>
+    <message>
+        <source>Detect recommendations</source>
+        <translation>Aanbevelingen herkennen</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Document:</translation>
+    </message>
+    <message>
+        <source>Detecting recommendations</source>
+        <translation>Bezig met herkennen van aanbevelingen</translation>
+    </message>
+    <message>
+        <source>Select an annotation in a document first.</source>
+        <translation>Selecteer eerst een annotatie in een document.</translation>
+    </message>
+    <message>
+        <source>No linked passages</source>
+        <translation>Geen gekoppelde passages</translation>
+    </message>
+    <message>
+        <source>{0}: no response</source>
+        <translation>{0}: geen reactie</translation>
+    </message>
+    <message>
+        <source>{0} · {1}, p. {2}: {3}</source>
+        <translation>{0} · {1}, p. {2}: {3}</translation>
+    </message>
+    <message>
+        <source>Select the response passage in a document first.</source>
+        <translation>Selecteer eerst de passage met de reactie in een document.</translation>
+    </message>
+    <message>
+        <source>There are no recommendations yet.</source>
+        <translation>Er zijn nog geen aanbevelingen.</translation>
+    </message>
+    <message>
+        <source>Link to a recommendation</source>
+        <translation>Koppelen aan een aanbeveling</translation>
+    </message>
+    <message>
+        <source>Recommendation answered by this passage:</source>
+        <translation>Aanbeveling waarop deze passage een reactie is:</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>overgenomen</translation>
+    </message>
+    <message>
+        <source>partly accepted</source>
+        <translation>deels overgenomen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>afgewezen</translation>
+    </message>
+    <message>
+        <source>noted without commitment</source>
+        <translation>voor kennisgeving aangenomen</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>geen reactie</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>Oordeel</translation>
+    </message>
+    <message>
+        <source>Stance:</source>
+        <translation>Oordeel:</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Aanbeveling</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>Reacties</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>Oordeel</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Beoordeling</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>overgenomen</translation>
+    </message>
+    <message>
+        <source>partly accepted</source>
+        <translation>deels overgenomen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>afgewezen</translation>
+    </message>
+    <message>
+        <source>noted without commitment</source>
+        <translation>voor kennisgeving aangenomen</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>geen reactie</translation>
+    </message>
+    <message>
+        <source>no response yet</source>
+        <translation>nog geen reactie</translation>
+    </message>
+    <message>
+        <source>{0}, p. {1}</source>
+        <translation>{0}, p. {1}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message>
+        <source>Filter by text…</source>
+        <translation>Filteren op tekst…</translation>
+    </message>
+    <message>
+        <source>Any stance</source>
+        <translation>Elk oordeel</translation>
+    </message>
+    <message>
+        <source>nothing linked yet</source>
+        <translation>nog niets gekoppeld</translation>
+    </message>
+    <message>
+        <source>No confirmed response yet</source>
+        <translation>Nog geen bevestigde reactie</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>Oordeel</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Reactie</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Vindplaats</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Beoordeling</translation>
+    </message>
+    <message>
+        <source>Set stance</source>
+        <translation>Oordeel instellen</translation>
+    </message>
+    <message>
+        <source>Assessment…</source>
+        <translation>Beoordeling…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Ontkoppelen</translation>
+    </message>
+    <message>
+        <source>Record: no response</source>
+        <translation>Vastleggen: geen reactie</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Naast elkaar</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>Reacties</translation>
+    </message>
+    <message>
+        <source>Suggested responses</source>
+        <translation>Voorgestelde reacties</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Elke tag</translation>
+    </message>
+    <message>
+        <source>Any document</source>
+        <translation>Elk document</translation>
+    </message>
+    <message>
+        <source>{0} recommendations</source>
+        <translation>{0} aanbevelingen</translation>
+    </message>
+    <message>
+        <source>no response yet: {0}</source>
+        <translation>nog geen reactie: {0}</translation>
+    </message>
+    <message>
+        <source>coverage: {0} of {1} ({2} %)</source>
+        <translation>dekking: {0} van {1} ({2} %)</translation>
+    </message>
+    <message>
+        <source>{0} shown</source>
+        <translation>{0} getoond</translation>
+    </message>
+    <message>
+        <source>(no response)</source>
+        <translation>(geen reactie)</translation>
+    </message>
+    <message>
+        <source>{0}, p. {1}</source>
+        <translation>{0}, p. {1}</translation>
+    </message>
+    <message>
+        <source>Your assessment of this response:</source>
+        <translation>Uw beoordeling van deze reactie:</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>p. {0} [{1}{2}]</source>
+        <translation>p. {0} [{1}{2}]</translation>
+    </message>
+    <message>
+        <source>p. {0}</source>
+        <translation>p. {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Recommendation</source>
+        <translation>Aanbeveling</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Reactie</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Onderbouwing</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Opmerking</translation>
+    </message>
+</context>
+<context>
+    <name>SearchFeature</name>
+    <message>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>Indexing %p%</source>
+        <translation>Indexeren %p%</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>&amp;Zoeken…</translation>
+    </message>
+    <message>
+        <source>&amp;Find in document…</source>
+        <translation>Zoeken in &amp;document…</translation>
+    </message>
+    <message>
+        <source>Next &amp;match</source>
+        <translation>&amp;Volgende treffer</translation>
+    </message>
+    <message>
+        <source>&amp;Previous match</source>
+        <translation>Vo&amp;rige treffer</translation>
+    </message>
+    <message>
+        <source>&amp;Debate mode</source>
+        <translation>&amp;Debatmodus</translation>
+    </message>
+    <message>
+        <source>Rebuild search &amp;index</source>
+        <translation>Zoek&amp;index opnieuw opbouwen</translation>
+    </message>
+    <message>
+        <source>No matches in this document</source>
+        <translation>Geen treffers in dit document</translation>
+    </message>
+    <message>
+        <source>Match on page {0} ({1} of {2} pages)</source>
+        <translation>Treffer op pagina {0} ({1} van {2} pagina&apos;s met treffers)</translation>
+    </message>
+    <message>
+        <source>The search index is ready</source>
+        <translation>De zoekindex is gereed</translation>
+    </message>
+    <message>
+        <source>Search index: {0}</source>
+        <translation>Zoekindex: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search pages and annotations (Ctrl+K)</source>
+        <translation>Pagina&apos;s en annotaties doorzoeken (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Words (all must match), &quot;a phrase&quot;, OR, -word or NOT word, prefix*, word~ (typos), doc: kind: role: tag: label: stance: page:10-20</source>
+        <translation>Woorden (alle moeten voorkomen), &quot;een woordgroep&quot;, OR, -woord of NOT woord, begin*, woord~ (tikfouten), doc: kind: role: tag: label: stance: page:10-20</translation>
+    </message>
+    <message>
+        <source>This document only</source>
+        <translation>Alleen dit document</translation>
+    </message>
+    <message>
+        <source>Relevance</source>
+        <translation>Relevantie</translation>
+    </message>
+    <message>
+        <source>Document order</source>
+        <translation>Volgorde in het document</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Geen treffers</translation>
+    </message>
+    <message>
+        <source>{0} matches (plain text: the search index is being rebuilt)</source>
+        <translation>{0} treffers (platte tekst: de zoekindex wordt opnieuw opgebouwd)</translation>
+    </message>
+    <message>
+        <source>{0} matches in {1} documents</source>
+        <translation>{0} treffers in {1} documenten</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systeemtaal</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Taal:</translation>
+    </message>
+    <message>
+        <source>Your name (stored with your annotations):</source>
+        <translation>Uw naam (opgeslagen bij uw annotaties):</translation>
+    </message>
+    <message>
+        <source>Colour of {0}:</source>
+        <translation>Kleur voor {0}:</translation>
+    </message>
+    <message>
+        <source>A change of language takes effect when Kanttekening starts again.</source>
+        <translation>Een andere taal gaat in wanneer Kanttekening opnieuw start.</translation>
+    </message>
+</context>
+<context>
+    <name>SideBySide</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Vorige</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Volgende ▶</translation>
+    </message>
+    <message>
+        <source>Next recommendation</source>
+        <translation>Volgende aanbeveling</translation>
+    </message>
+    <message>
+        <source>Previous recommendation</source>
+        <translation>Vorige aanbeveling</translation>
+    </message>
+    <message>
+        <source>Next response</source>
+        <translation>Volgende reactie</translation>
+    </message>
+    <message>
+        <source>Previous response</source>
+        <translation>Vorige reactie</translation>
+    </message>
+    <message>
+        <source>Previous recommendation (Alt+Up)</source>
+        <translation>Vorige aanbeveling (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Next recommendation (Alt+Down)</source>
+        <translation>Volgende aanbeveling (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>No recommendation selected.</source>
+        <translation>Geen aanbeveling geselecteerd.</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · {2}</source>
+        <translation>{0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}, p. {2}</source>
+        <translation>{0}: {1}, p. {2}</translation>
+    </message>
+    <message>
+        <source>no response linked yet</source>
+        <translation>nog geen reactie gekoppeld</translation>
+    </message>
+    <message>
+        <source>Recommendation {0} — {1}, p. {2}</source>
+        <translation>Aanbeveling {0} — {1}, p. {2}</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Reactie</translation>
+    </message>
+    <message>
+        <source>No response passage linked. Suggest one in the register.</source>
+        <translation>Geen passage als reactie gekoppeld. Laat er een voorstellen in het register.</translation>
+    </message>
+    <message>
+        <source>Response — {0}, p. {1}</source>
+        <translation>Reactie — {0}, p. {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestPanel</name>
+    <message>
+        <source>Suggest responses</source>
+        <translation>Reacties voorstellen</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Suggested stance</source>
+        <translation>Voorgesteld oordeel</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Vindplaats</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>Passage</translation>
+    </message>
+    <message>
+        <source>Assessment (optional)</source>
+        <translation>Beoordeling (optioneel)</translation>
+    </message>
+    <message>
+        <source>Link as response</source>
+        <translation>Koppelen als reactie</translation>
+    </message>
+    <message>
+        <source>All other documents</source>
+        <translation>Alle andere documenten</translation>
+    </message>
+    <message>
+        <source>Looking for passages…</source>
+        <translation>Bezig met zoeken naar passages…</translation>
+    </message>
+    <message>
+        <source>Suggesting responses</source>
+        <translation>Bezig met voorstellen van reacties</translation>
+    </message>
+    <message>
+        <source>{0}, p. {1}</source>
+        <translation>{0}, p. {1}</translation>
+    </message>
+    <message>
+        <source>{0} passage(s) found</source>
+        <translation>{0} passage(s) gevonden</translation>
+    </message>
+    <message>
+        <source>No passage shares words with this recommendation.</source>
+        <translation>Geen enkele passage heeft woorden gemeen met deze aanbeveling.</translation>
+    </message>
+    <message>
+        <source>Link response</source>
+        <translation>Reactie koppelen</translation>
+    </message>
+    <message>
+        <source>Linking</source>
+        <translation>Bezig met koppelen</translation>
+    </message>
+</context>
+<context>
+    <name>TagTreeModel</name>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Gebruikt</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschrijving</translation>
+    </message>
+</context>
+<context>
+    <name>obj</name>
+    <message>
+        <source>accepted</source>
+        <translation>overgenomen</translation>
+    </message>
+    <message>
+        <source>partly accepted</source>
+        <translation>deels overgenomen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>afgewezen</translation>
+    </message>
+    <message>
+        <source>noted without commitment</source>
+        <translation>voor kennisgeving aangenomen</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>geen reactie</translation>
+    </message>
+</context>
+</TS>
