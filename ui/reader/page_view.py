@@ -63,6 +63,8 @@ class PageView(QAbstractScrollArea):
         self.selected_annotation: str | None = None
         self._highlight_rects: list[list[float]] = []
         self._highlight_terms: list[str] = []
+        # Paints in which every visible page had its sharp picture (benchmarks, tests).
+        self.complete_frames = 0
         self.no_text_notice = self.tr("No text layer on this page: its text cannot be selected or searched.")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
@@ -380,6 +382,9 @@ class PageView(QAbstractScrollArea):
         if key == self.key and (self._highlight_terms or page_no in self.visible_pages()):
             self.viewport().update()
 
+    def request_visible(self) -> None:
+        self._request(self.visible_pages())
+
     def _request(self, visible: range) -> None:
         if not visible:
             return
@@ -389,11 +394,13 @@ class PageView(QAbstractScrollArea):
         # The child serves the newest request first: ask for the far pages
         # first, the visible ones last.
         order = [n for n in range(lo, hi + 1) if n not in visible] + list(reversed(visible))
-        self.service.retain(self.key, set(range(lo, hi + 1)), scale)
-        for n in order:
-            self.service.request(self.key, n, scale)
-            if self.pages[n - 1].get("has_text", 1):
-                self.service.request_words(self.key, n)
+        with self.service.batch():
+            self.service.retain(self.key, set(range(lo, hi + 1)), scale)
+            for n in order:
+                self.service.request(self.key, n, scale)
+            for n in visible:  # word boxes only for what the user can point at
+                if self.pages[n - 1].get("has_text", 1):
+                    self.service.request_words(self.key, n)
 
     def paintEvent(self, _event: Any) -> None:  # noqa: N802
         painter = QPainter(self.viewport())
@@ -403,16 +410,19 @@ class PageView(QAbstractScrollArea):
         dpr = self.devicePixelRatioF()
         scale = self.px_per_pt * dpr
         colors = {role: QColor(settings.role_color(role)) for role in ROLES}
+        complete = True
         for n in visible:
             r = self.page_rect(n)
             image = self.service.image(self.key, n, scale)
             if image is None:
+                complete = False
                 painter.fillRect(r, Qt.GlobalColor.white)
                 image = self.service.any_image(self.key, n)
             if image is not None:
                 painter.drawImage(r, image)
             self._paint_overlays(painter, n, colors)
         painter.end()
+        self.complete_frames += complete
 
     def _paint_overlays(self, painter: QPainter, n: int, colors: dict[str, QColor]) -> None:
         for ann, rect in self._ann_by_page.get(n, []):

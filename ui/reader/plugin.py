@@ -72,7 +72,7 @@ class ReaderFeature(QObject):
         menu.addAction(self._action("delete", self.tr("&Delete annotation"), ["Delete"],
                                     self.delete_annotation))
         menu.addSeparator()
-        menu.addAction(self._action("codebook", self.tr("&Codebook…"), ["Ctrl+K"], self.show_codebook,
+        menu.addAction(self._action("codebook", self.tr("&Codebook…"), ["Ctrl+Shift+K"], self.show_codebook,
                                     self.tr("Tags: colours, descriptions, rename, move, merge, delete")))
 
         w.menu_edit.addAction(self._action("copy", self.tr("&Copy"), ["Ctrl+C"], lambda: self._tab_call("copy")))
@@ -176,4 +176,7 @@ def _short(text: str, n: int = 32) -> str:
 
 
 def install(window: "MainWindow") -> ReaderFeature:
+    from ui.reader.refguard import make_singletons_immortal
+
+    make_singletons_immortal()  # see refguard: PySide6 6.12 on Python 3.11
     return ReaderFeature(window)

@@ -53,6 +53,7 @@ class RenderService(QObject):
         self._pending: dict[tuple, int] = {}  # (kind, key, page[, scale]) -> request id
         self._ids = itertools.count(1)
         self._send_lock = threading.Lock()
+        self._batch: list | None = None
         self._sig_reply.connect(self._on_reply)
 
     # --- the process -------------------------------------------------------------
@@ -92,7 +93,15 @@ class RenderService(QObject):
         if conn is not None:
             conn.close()
 
+    def batch(self) -> "_Batch":
+        """``with service.batch():`` sends the requests made inside as one message,
+        so the render process weighs them together (newest first)."""
+        return _Batch(self)
+
     def _send(self, msg: Any) -> None:
+        if self._batch is not None:
+            self._batch.append(msg)
+            return
         if self._proc is None or not self._proc.is_alive():
             self.start()
         try:
@@ -223,3 +232,16 @@ class RenderService(QObject):
     @property
     def cached_bytes(self) -> int:
         return self._bytes
+
+
+class _Batch:
+    def __init__(self, service: RenderService) -> None:
+        self.service = service
+
+    def __enter__(self) -> None:
+        self.service._batch = []
+
+    def __exit__(self, *exc: object) -> None:
+        msgs, self.service._batch = self.service._batch or [], None
+        if msgs:
+            self.service._send(("batch", msgs) if len(msgs) > 1 else msgs[0])

@@ -8,6 +8,7 @@ the child starts quickly (``spawn``). The window talks to it over a pipe:
     ("render", rid, key, page_no, scale)     -> ("image", rid, key, page_no, scale, w, h, stride, bytes)
     ("words", rid, key, page_no)             -> ("words", rid, key, page_no, [word tuples])
     ("cancel", [rid, ...]) / ("close", key) / None (quit)
+    ("batch", [message, ...])                several of the above at once
 
 Before each piece of work the child reads every waiting message, so the
 newest render requests are served first and cancelled ones are skipped.
@@ -38,6 +39,8 @@ def serve(conn: Connection) -> None:
         if msg is None:
             return False
         op = msg[0]
+        if op == "batch":  # requests made together are seen together
+            return all(handle(m) for m in msg[1])
         if op == "open":
             _, key, path = msg
             try:
@@ -71,15 +74,24 @@ def serve(conn: Connection) -> None:
             dlists.move_to_end((key, page_no))
         return dl
 
+    rendered_last = False
     while True:
         try:
+            fresh = False
             if not renders and not words:
                 if not handle(conn.recv()):
                     return
+                fresh = True
             while conn.poll():
                 if not handle(conn.recv()):
                     return
-            if words:
+                fresh = True
+            if fresh:
+                rendered_last = False  # new requests: the newest render goes first
+            # Renders first (the newest is the page on screen), then word
+            # boxes, alternating, so neither starves while the user scrolls.
+            if words and (not renders or (rendered_last and not fresh)):
+                rendered_last = False
                 _, (_, rid, key, page_no) = words.popitem(last=False)
                 try:
                     reply: tuple = ("words", rid, key, page_no, page_words(docs[key][page_no - 1]))
@@ -88,6 +100,7 @@ def serve(conn: Connection) -> None:
                 conn.send(reply)
                 continue
             if renders:
+                rendered_last = True
                 _, (_, rid, key, page_no, scale) = renders.popitem(last=True)  # newest first
                 try:
                     dl = display_list(key, page_no)
