@@ -196,6 +196,7 @@ def import_one(
     digest = sha256_of(path)
     existing = records.document_by_sha(lib.db, digest)
     if existing:
+        _place_waiting_annotations(lib, existing["id"])  # in case an earlier import was cut short
         return ImportOutcome(
             path, "duplicate", f"already in the library as \"{existing['title']}\"",
             document_id=existing["id"], title=existing["title"], pages=existing["page_count"],
@@ -244,12 +245,23 @@ def import_one(
         ]
         with lib.lock, lib.db.atomic():
             records.insert_document(lib.db, doc, pages)
+        warnings = list(result.warnings)
+        placed = _place_waiting_annotations(lib, doc_id)
+        if placed:
+            warnings.append(f"{placed} annotation(s) from an imported bundle were put in place")
         return ImportOutcome(
             path, "imported", "", document_id=doc_id, title=result.title,
-            pages=result.page_count, warnings=list(result.warnings),
+            pages=result.page_count, warnings=warnings,
         )
     except OSError as exc:
         dest.unlink(missing_ok=True)
         return ImportOutcome(path, "failed", f"cannot be stored ({exc.strerror or exc})", code="io")
     finally:
         decrypted.unlink(missing_ok=True)
+
+
+def _place_waiting_annotations(lib: Library, doc_id: str) -> int:
+    """Annotations from bundles that waited for this document (see docs/bundle-format.md)."""
+    from app.export.bundle_merge import place_pending
+
+    return len(place_pending(lib, doc_id).placed)
