@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -144,16 +145,33 @@ def test_annotations_wait_for_missing_documents(linked, second_library, tmp_path
     before = snapshot(second_library)
     again = import_bundle(second_library, out)
     assert len(again.pending) == 5 and snapshot(second_library) == before
-    # the document arrives: its annotations and links are put in place
-    imported = import_files(second_library, [REPLY])
-    placed = place_pending(second_library, imported.imported[0].document_id)
+    # the document arrives (as the importer adds it): its annotations and links are put in place
+    doc = records.get_document(linked.lib.db, linked.reply["id"])
+    with second_library.db.atomic():
+        records.insert_document(second_library.db, doc, records.get_pages(linked.lib.db, doc["id"]))
+    shutil.copy(linked.lib.document_file(doc), second_library.document_file(doc))
+    placed = place_pending(second_library, doc["id"])
     assert len(placed.placed) == 5 and placed.links_added == 5
+    assert set(placed.placed) <= placed.changes.annotations and len(placed.changes.links) == 5
+    assert not place_pending(second_library, doc["id"]).placed  # nothing waits any more
     assert register(second_library) == register(linked.lib)
     assert pending_summary(second_library) == []
     export_a, export_b = tmp_path / "a.jsonld", tmp_path / "c.jsonld"
     export_bundle(linked.lib, export_a)
     export_bundle(second_library, export_b)
     assert export_a.read_text(encoding="utf-8") == export_b.read_text(encoding="utf-8")
+
+
+def test_importing_the_missing_pdf_places_waiting_annotations(linked, second_library, tmp_path):
+    out = tmp_path / "b.jsonld"
+    export_bundle(linked.lib, out)
+    remove_document(second_library, second_library.resolve_document("kabinetsreactie")["id"])
+    import_bundle(second_library, out)
+    imported = import_files(second_library, [REPLY])
+    # The importer calls place_pending itself; calling it again is harmless.
+    place_pending(second_library, imported.imported[0].document_id)
+    assert pending_summary(second_library) == []
+    assert register(second_library) == register(linked.lib)
 
 
 def test_pending_annotations_travel_on(linked, second_library, tmp_path):
