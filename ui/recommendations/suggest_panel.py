@@ -57,6 +57,8 @@ class SuggestPanel(QWidget):
                                    self.tr("Passage")])
         self.list.setRootIsDecorated(False)
         self.list.setWordWrap(True)
+        for column, width in ((0, 55), (1, 150), (2, 220)):
+            self.list.setColumnWidth(column, width)
         self.list.currentItemChanged.connect(lambda *_: self._prefill())
         self.list.itemDoubleClicked.connect(lambda item, _c: self.open_candidate(item))
         self.stance = QComboBox()

@@ -109,7 +109,11 @@ class RegisterView(QWidget):
         self.links.setHeaderLabels([self.tr("Stance"), self.tr("Response"), self.tr("Where"),
                                     self.tr("Assessment")])
         self.links.setRootIsDecorated(False)
+        self.links.setColumnWidth(0, 150)
+        self.links.setColumnWidth(1, 380)
+        self.links.setColumnWidth(2, 200)
         self.links.itemDoubleClicked.connect(lambda item, _c: self.open_link(item))
+        self.links.currentItemChanged.connect(lambda *_: self._sync_stance_box())
         self.stance_box = QComboBox()
         for s, name in stance_names(self).items():
             self.stance_box.addItem(name, s)
@@ -281,6 +285,11 @@ class RegisterView(QWidget):
         if self.links.topLevelItemCount():
             self.links.setCurrentItem(self.links.topLevelItem(0))
         self.suggestions.set_recommendation(e)
+
+    def _sync_stance_box(self) -> None:
+        link = self.current_link()
+        if link is not None:
+            self.stance_box.setCurrentIndex(max(0, self.stance_box.findData(link["stance"])))
 
     def current_link(self) -> dict | None:
         item = self.links.currentItem()
