@@ -20,7 +20,7 @@ FORMATS = ("md", "html", "pdf", "docx", "csv", "xlsx")
 ProgressFn = Callable[[int, int, str], None]
 
 
-def _no_progress(done: int, total: int, text: str = "") -> None:
+def no_progress(done: int, total: int, text: str = "") -> None:
     pass
 
 
@@ -56,7 +56,7 @@ def export_summary(
     docs: Iterable[str] = (),
     tags: Iterable[str] = (),
     roles: Iterable[str] = (),
-    progress: ProgressFn = _no_progress,
+    progress: ProgressFn = no_progress,
 ) -> ExportResult:
     """Write the annotated summary in ``fmt`` (md, html, pdf, docx, csv, xlsx)."""
     from app.export.summary import build_summary

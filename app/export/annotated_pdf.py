@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain import ROLE_COLORS, UserError
-from app.export import ExportResult, ProgressFn, _no_progress
+from app.export import ExportResult, ProgressFn, no_progress
 from app.export.atomic import atomic_path
 from app.export.isolated import run_isolated
 from app.export.text import display
@@ -125,7 +125,7 @@ def export_annotated_pdf(
     path: Path | str,
     *,
     role_colors: dict[str, str] | None = None,
-    progress: ProgressFn = _no_progress,
+    progress: ProgressFn = no_progress,
 ) -> ExportResult:
     """``role_colors`` overrides the default colour per role (the window passes
     the colours the reviewer chose in the settings)."""

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.export import ExportResult, ProgressFn, _no_progress
+from app.export import ExportResult, ProgressFn, no_progress
 from app.export.atomic import atomic_open
 from app.library import Library
 from storage import records
@@ -226,7 +226,7 @@ def pending_rows(lib: Library) -> list[dict]:
     return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
-def export_bundle(lib: Library, path: Path | str, *, progress: ProgressFn = _no_progress) -> ExportResult:
+def export_bundle(lib: Library, path: Path | str, *, progress: ProgressFn = no_progress) -> ExportResult:
     start = time.perf_counter()
     progress(0, 1, "collecting annotations")
     bundle = build_bundle(lib)

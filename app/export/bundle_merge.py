@@ -49,11 +49,7 @@ class MergeReport:
     links_updated: int = 0
     changes: Changes = field(default_factory=Changes)
 
-    @property
-    def changed_anything(self) -> bool:
-        return bool(self.changes) or bool(self.pending_written)
-
-    pending_written: int = 0
+    pending_written: int = 0  # rows written to pending_annotations
 
     def to_json(self) -> dict:
         return {

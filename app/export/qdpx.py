@@ -27,7 +27,7 @@ from pathlib import Path
 
 from app import __version__
 from app.domain import ROLE_COLORS, ROLES, STANCE_COLORS, STANCE_LABELS, STANCES, UserError
-from app.export import ExportResult, ProgressFn, _no_progress
+from app.export import ExportResult, ProgressFn, no_progress
 from app.export.atomic import atomic_path
 from app.export.text import xml_safe
 from app.library import Library
@@ -183,7 +183,7 @@ def build_project(lib: Library) -> tuple[bytes, list[dict]]:
     return data, used
 
 
-def export_qdpx(lib: Library, path: Path | str, *, progress: ProgressFn = _no_progress,
+def export_qdpx(lib: Library, path: Path | str, *, progress: ProgressFn = no_progress,
                 cancelled=lambda: False) -> ExportResult:
     start = time.perf_counter()
     path = Path(path).expanduser()
