@@ -280,8 +280,8 @@
         <translation>Herkende aanbevelingen: {0}</translation>
     </message>
     <message>
-        <source>{0} items found; {1} of them printed twice (the second printing is unchecked). Check what to store; double-click a label or text to edit it.</source>
-        <translation>{0} items gevonden; {1} daarvan staan twee keer in het document (de tweede vermelding is niet aangevinkt). Vink aan wat u wilt opslaan; dubbelklik op een label of tekst om die te bewerken.</translation>
+        <source>{0} items found; {1} of them repeat an item printed earlier (those are unchecked). Check what to store; double-click a label or text to edit it.</source>
+        <translation>{0} items gevonden; {1} daarvan herhalen een item dat eerder in het document staat (die zijn niet aangevinkt). Vink aan wat u wilt opslaan; dubbelklik op een label of tekst om die te bewerken.</translation>
     </message>
     <message>
         <source>No numbered recommendations were found in this document.</source>
@@ -1283,7 +1283,7 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     </message>
     <message>
         <source>A change of language takes effect when Kanttekening starts again.</source>
-        <translation>Een andere taal gaat in wanneer Kanttekening opnieuw start.</translation>
+        <translation>Een andere taal gaat in zodra Kanttekening opnieuw wordt gestart.</translation>
     </message>
 </context>
 <context>
