@@ -12,6 +12,7 @@ import copy
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -92,6 +93,8 @@ class ProposalModel(QAbstractTableModel):
                     if twin is not None:
                         return self.tr("also printed on page {0} as {1}").format(twin.page_no, twin.label)
                 return ""
+        if role == Qt.ItemDataRole.ForegroundRole and not p.accept:
+            return QColor(Qt.GlobalColor.gray)
         if role == Qt.ItemDataRole.ToolTipRole and col == "text":
             return plain_tooltip(p.text)
         return None
@@ -160,12 +163,16 @@ class DetectionDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 50), (1, 90), (2, 50), (4, 240)):
+            header.resizeSection(column, width)
         self.table.doubleClicked.connect(self._maybe_open)
         items = sum(1 for p in proposals if p.kind == "item")
-        twins = sum(1 for p in proposals if p.kind == "item" and p.twin is not None)
+        twins = sum(1 for i, p in enumerate(proposals)
+                    if p.kind == "item" and p.twin is not None and p.twin < i)
         self.info = SafeLabel(self.tr(
-            "{0} items found; {1} of them printed twice (the second printing is unchecked). "
+            "{0} items found; {1} of them repeat an item printed earlier (those are unchecked). "
             "Check what to store; double-click a label or text to edit it.").format(items, twins)
             if proposals else self.tr("No numbered recommendations were found in this document."))
         self.info.setWordWrap(True)
