@@ -34,6 +34,13 @@ def default_library_dir() -> Path:
     return Path(platformdirs.user_data_dir("Kanttekening", appauthor=False)) / "library"
 
 
+def _quick_check_ok(db: sqlite_utils.Database) -> bool:
+    try:
+        return db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError:
+        return False
+
+
 class Library:
     """An open library. One instance owns the write connection; use cases
     take it as their first argument."""
@@ -56,10 +63,20 @@ class Library:
             root.mkdir(parents=True)
         for sub in ("files", "index", "backups"):
             (root / sub).mkdir(exist_ok=True)
+        wal = root / (DB_NAME + "-wal")
+        unclean = wal.is_file() and wal.stat().st_size > 0
         try:
             db = open_database(root / DB_NAME)
         except StorageError as exc:
             raise UserError(str(exc)) from exc
+        if unclean and not _quick_check_ok(db):
+            # Like Zotero: after an unclean shutdown, look before writing.
+            db.close()
+            raise UserError(
+                f"the library database in {root} is damaged. Nothing was changed. "
+                f"Verified copies are in {root / 'backups'}: close Kanttekening, copy the newest "
+                f"one over {DB_NAME} (and delete {DB_NAME}-wal), then start again."
+            )
         lib = cls(root, db)
         if records.get_meta(db, "created") is None:
             with db.atomic():

@@ -66,6 +66,8 @@ def check_library(lib: Library) -> dict:
     items.append(
         _item("database", "problem" if problems else "ok", "; ".join(problems) or "integrity check passed")
     )
+    if problems and "damaged" in problems[0]:
+        return {"ok": False, "items": items}  # nothing else can be read reliably
     version = schema_version(lib.db)
     items.append(
         _item(

@@ -7,6 +7,7 @@ parameters; identifiers are never built from input.
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import Any, Iterable
 
 import sqlite_utils
@@ -367,13 +368,20 @@ def delete_link(db: sqlite_utils.Database, link_id: str) -> None:
 
 def integrity_problems(db: sqlite_utils.Database) -> list[str]:
     """Problems found by SQLite's integrity and foreign-key checks (empty: fine)."""
-    problems = [r[0] for r in db.execute("PRAGMA integrity_check") if r[0] != "ok"]
-    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):
-        problems.append(f"{table} row {rowid} points to a missing {parent} row")
-    orphans = db.execute(
-        "SELECT count(*) FROM documents d WHERE page_count <> "
-        "(SELECT count(*) FROM pages p WHERE p.document_id = d.id)"
-    ).fetchone()[0]
+    try:
+        problems = [r[0] for r in db.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):
+            problems.append(f"{table} row {rowid} points to a missing {parent} row")
+        orphans = db.execute(
+            "SELECT count(*) FROM documents d WHERE page_count <> "
+            "(SELECT count(*) FROM pages p WHERE p.document_id = d.id)"
+        ).fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        return problems_from(exc)
     if orphans:
         problems.append(f"{orphans} document(s) whose stored pages do not match their page count")
     return problems
+
+
+def problems_from(exc: Exception) -> list[str]:
+    return [f"the database is damaged ({exc}); restore the newest copy from backups/"]

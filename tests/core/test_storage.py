@@ -74,3 +74,42 @@ def test_tag_names_unique_per_parent_case_insensitive(library):
             records.insert_tag(db, {"id": "b", "name": "thema", "created": "x", "modified": "x"})
     with db.atomic():
         records.insert_tag(db, {"id": "c", "name": "thema", "parent_id": "a", "created": "x", "modified": "x"})
+
+
+def _damaged_library(tmp_path):
+    from app.library import Library
+
+    lib = Library.open(tmp_path / "lib")
+    with lib.db.atomic():
+        for i in range(300):
+            records.set_meta(lib.db, f"k{i}", "x" * 200)
+    lib.close()
+    path = tmp_path / "lib" / "library.sqlite"
+    data = bytearray(path.read_bytes())
+    data[4096 * 3 : 4096 * 3 + 512] = b"\xff" * 512  # a page in the middle, not the header
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_damaged_database_after_a_crash_is_refused_and_left_alone(tmp_path):
+    from app.domain import UserError
+    from app.library import Library
+
+    path = _damaged_library(tmp_path)
+    path.with_name("library.sqlite-wal").write_bytes(b"left over by a crash")
+    before = path.read_bytes()
+    with pytest.raises(UserError, match="damaged.*backups"):
+        Library.open(tmp_path / "lib")
+    assert path.read_bytes() == before
+
+
+def test_check_finds_a_damaged_database(tmp_path):
+    from app.library import Library
+    from app.usecases import check_library
+
+    _damaged_library(tmp_path)
+    lib = Library.open(tmp_path / "lib")
+    result = check_library(lib)
+    lib.close()
+    assert not result["ok"]
+    assert result["items"][0]["what"] == "database" and result["items"][0]["status"] == "problem"
