@@ -157,6 +157,15 @@ class SearchEngine:
     ) -> Results:
         return self.searcher().search(query, limit=limit, resolve_doc=resolve_doc, counts=counts)
 
+    def clear_caches(self) -> None:
+        """Forget cached postings and analysed pages (cold measurements)."""
+        from search import snippets
+
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.clear_caches()
+        snippets.clear_cache()
+
     @staticmethod
     def snippet(text: str, highlight: Highlight, language: str) -> Snippet:
         return make_snippet(text, highlight, language)

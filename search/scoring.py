@@ -21,7 +21,7 @@ def _norms(searcher: Any, fieldname: str) -> tuple[list[float], float]:
     length. The average counts only documents that have the field (Whoosh
     divides by all documents, which made the sparse annotation fields look
     ten times longer than average and sank every annotation)."""
-    reader = searcher.reader()
+    reader = searcher.reader() if hasattr(searcher, "reader") else searcher  # a segment reader
     cache = getattr(reader, "_kt_norms", None)
     if cache is None:
         cache = {}

@@ -25,13 +25,15 @@ from search.index import (
     open_generation,
     read_state,
 )
+from search.fastpath import Alternative, Evaluator, Group, rank
 from search.query import Filter, Phrase, Query, Word, page_range
 from search.snippets import Highlight
 from search.vocab import FILE_NAME as VOCAB_FILE
 from search.vocab import Vocabulary
 
-PREFIX_LIMIT = 24  # most frequent words kept from a prefix expansion
+PREFIX_LIMIT = 16  # most frequent words kept from a prefix expansion
 FUZZY_LIMIT = 16
+POSTINGS_BUDGET = 30_000  # pages read at most for one prefix or fuzzy word (about)
 
 
 @dataclass
@@ -71,6 +73,7 @@ class Searcher:
         self._vocab_mtime = self._mtime(self.folder / VOCAB_FILE)
         self._fields: set[str] = set()
         self._note_fields()
+        self._evaluator = Evaluator(self._searcher)
 
     @staticmethod
     def _mtime(path: Path) -> float:
@@ -115,6 +118,11 @@ class Searcher:
         return self._searcher.doc_count()
 
     # --- querying ------------------------------------------------------------
+    def clear_caches(self) -> None:
+        """Forget scored postings (for cold-cache measurements)."""
+        with self._lock:
+            self._evaluator = Evaluator(self._searcher)
+
     def search(
         self,
         query: Query,
@@ -124,39 +132,58 @@ class Searcher:
         counts: bool = False,
     ) -> Results:
         with self._lock:
+            if self._evaluator.searcher is not self._searcher:
+                self._evaluator = Evaluator(self._searcher)
+            ev = self._evaluator
             highlight = Highlight()
-            q = self._translate(query, highlight, resolve_doc)
-            if q is None:
+            groups: list[Group] = []
+            for clause_group in query.groups:
+                group = Group()
+                for clause in clause_group:
+                    group.alternatives.extend(self._clause(ev, clause, highlight))
+                if not any(a.scores for a in group.alternatives):
+                    return Results([], 0, highlight)  # a required word that is nowhere
+                groups.append(group)
+            allowed = self._filters(ev, query.filters, resolve_doc)
+            if allowed is not None and not allowed:
                 return Results([], 0, highlight)
-            res = self._searcher.search(q, limit=limit)
-            hits = []
-            for hit in res:
-                stored = hit.fields()
-                key = stored["key"]
-                is_ann = key.startswith("a/")
-                hits.append(
-                    RawHit(
-                        key=key,
-                        document=stored["doc"],
-                        page=int(stored["page"]),
-                        kind="annotation" if is_ann else "page",
-                        annotation=key[2:] if is_ann else None,
-                        score=float(hit.score or 0.0),
-                    )
-                )
-            total = len(res) if res.has_exact_length() else res.estimated_length()
-            per_doc: dict[str, int] = {}
-            if counts:
-                per_doc = self._counts(q)
-                total = sum(per_doc.values())
+            if not groups and allowed is None and not query.excluded:
+                return Results([], 0, highlight)
+            excluded: set[int] = set()
+            excluded_checks: list[Group] = []
+            for item in query.excluded:
+                if isinstance(item, Filter):
+                    excluded |= self._filters(ev, [item], resolve_doc) or set()
+                    continue
+                alts = self._clause(ev, item, Highlight())
+                if any(a.verify is not None for a in alts):
+                    excluded_checks.append(Group(alts))
+                for a in alts:
+                    if a.verify is None:
+                        excluded.update(a.scores)
+            top, total, candidates = rank(
+                groups, allowed, excluded, excluded_checks, limit,
+                lambda: set(self._searcher.reader().all_doc_ids()), exact=counts,
+            )
+            hits = [self._hit(docnum, score) for docnum, score in top]
+            per_doc = self._counts(candidates) if counts else {}
             return Results(hits, total, highlight, per_doc)
 
-    def _counts(self, q: wq.Query) -> dict[str, int]:
-        """Matches per document, without scoring (for grouped results)."""
-        reader = self._searcher.reader()
-        column = reader.column_reader("doc")
+    def _hit(self, docnum: int, score: float) -> RawHit:
+        stored = self._searcher.stored_fields(docnum)
+        key = stored["key"]
+        is_ann = key.startswith("a/")
+        return RawHit(
+            key=key, document=stored["doc"], page=int(stored["page"]),
+            kind="annotation" if is_ann else "page",
+            annotation=key[2:] if is_ann else None, score=float(score),
+        )
+
+    def _counts(self, candidates: dict[int, float]) -> dict[str, int]:
+        """Matches per document (for grouped results)."""
+        column = self._searcher.reader().column_reader("doc")
         out: dict[str, int] = {}
-        for docnum in self._searcher.docs_for_query(q):
+        for docnum in candidates:
             doc = column[docnum]
             if isinstance(doc, bytes):
                 doc = doc.decode("utf-8")
@@ -164,112 +191,98 @@ class Searcher:
         return out
 
     # --- translation ------------------------------------------------------------
-    def _translate(
-        self, query: Query, hl: Highlight, resolve_doc: DocResolver | None
-    ) -> wq.Query | None:
-        musts: list[wq.Query] = []
-        for group in query.groups:
-            alternatives = [q for q in (self._clause(c, hl) for c in group) if q is not None]
-            if not alternatives:
-                return None  # a required word that is nowhere
-            musts.append(alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives))
-        by_field: dict[str, list[wq.Query]] = {}
-        for f in query.filters:
-            fq = self._filter(f, resolve_doc)
-            if fq is None:
-                return None
-            by_field.setdefault(f.field, []).append(fq)
-        for alternatives in by_field.values():
-            musts.append(alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives))
-        if not musts:
-            if not query.excluded:
-                return None
-            musts.append(wq.Every())
-        positive: wq.Query = musts[0] if len(musts) == 1 else wq.And(musts)
-        negatives = []
-        for item in query.excluded:
-            if isinstance(item, Filter):
-                nq = self._filter(item, resolve_doc)
-            else:
-                nq = self._clause(item, Highlight())
-            if nq is not None:
-                negatives.append(nq)
-        if negatives:
-            positive = wq.AndNot(positive, negatives[0] if len(negatives) == 1 else wq.Or(negatives))
-        return positive
-
     def _has(self, fieldname: str, text: str) -> bool:
         return fieldname in self._fields and (fieldname, text) in self._searcher.reader()
 
     def _surface(self, word: Word) -> list[str]:
         if word.mode == "prefix":
             found = self.vocab.with_prefix(word.text, PREFIX_LIMIT)
-            return found if word.text in found else [word.text, *found]
-        if word.mode == "fuzzy":
+        elif word.mode == "fuzzy":
             found = self.vocab.within(word.text, word.distance, FUZZY_LIMIT)
-            return found if word.text in found else [word.text, *found]
-        return [word.text]
+        else:
+            return [word.text]
+        # Most frequent first, until the postings to read pass a budget: on
+        # a common stem the rarer forms add hardly any pages but cost reads.
+        kept, pages = [], 0
+        for w in found:
+            if kept and pages >= POSTINGS_BUDGET:
+                break
+            kept.append(w)
+            pages += self.vocab.counts.get(w, 0)
+        return kept if word.text in kept else [word.text, *kept]
 
-    def _clause(self, clause: Word | Phrase, hl: Highlight) -> wq.Query | None:
-        subs: list[wq.Query] = []
+    def _clause(self, ev: Evaluator, clause: Word | Phrase, hl: Highlight) -> list[Alternative]:
         if isinstance(clause, Word):
             surface = self._surface(clause)
             hl.surface.update(surface)
+            terms: list[tuple[str, str, float]] = []
             for lang in LANGUAGES:
                 stems = {stem(w, lang) for w in surface}
                 for fieldname in TEXT_FIELDS[lang]:
                     for s in stems:
                         if self._has(fieldname, s):
-                            subs.append(wq.Term(fieldname, s, boost=field_boost(fieldname)))
+                            terms.append((fieldname, s, field_boost(fieldname)))
                             hl.add_stem(lang, s)
             for w in surface:
                 if self._has("label", w):
-                    subs.append(wq.Term("label", w, boost=field_boost("label")))
-        else:
-            hl.phrases.append(clause.words)
-            for lang in LANGUAGES:
-                stems = [stem(w, lang) for w in clause.words]
-                for fieldname in TEXT_FIELDS[lang]:
-                    if all(self._has(fieldname, s) for s in stems):
-                        subs.append(wq.Phrase(fieldname, stems, boost=field_boost(fieldname)))
-            if all(self._has("label", w) for w in clause.words):
-                subs.append(wq.Phrase("label", list(clause.words), boost=field_boost("label")))
-        if not subs:
-            return None
-        return subs[0] if len(subs) == 1 else wq.Or(subs)
+                    terms.append(("label", w, field_boost("label")))
+            return [ev.words(terms)] if terms else []
+        hl.phrases.append(clause.words)
+        alts = []
+        for lang in LANGUAGES:
+            stems = [stem(w, lang) for w in clause.words]
+            for fieldname in TEXT_FIELDS[lang]:
+                if all(self._has(fieldname, s) for s in stems):
+                    alts.append(ev.phrase(fieldname, stems, field_boost(fieldname)))
+        if all(self._has("label", w) for w in clause.words):
+            alts.append(ev.phrase("label", list(clause.words), field_boost("label")))
+        return alts
 
-    def _filter(self, f: Filter, resolve_doc: DocResolver | None) -> wq.Query | None:
+    def _filters(
+        self, ev: Evaluator, filters: list[Filter], resolve_doc: DocResolver | None
+    ) -> set[int] | None:
+        """Docs allowed by the filters (same field: OR, fields: AND); None
+        when there are no filters."""
+        by_field: dict[str, set[int]] = {}
+        for f in filters:
+            docs = self._filter(ev, f, resolve_doc)
+            by_field[f.field] = by_field.get(f.field, set()) | docs
+        allowed: set[int] | None = None
+        for docs in sorted(by_field.values(), key=len):
+            allowed = set(docs) if allowed is None else allowed & docs
+        return allowed
+
+    def _filter(self, ev: Evaluator, f: Filter, resolve_doc: DocResolver | None) -> set[int]:
         value = f.value.strip()
         if f.field == "doc":
             ids = resolve_doc(value) if resolve_doc else [value]
-            if not ids:
-                return None
-            terms = [wq.Term("doc", i) for i in ids]
-            return terms[0] if len(terms) == 1 else wq.Or(terms)
+            out: set[int] = set()
+            for i in ids:
+                out |= ev.doc_set("doc", i)
+            return out
         if f.field == "page":
             pr = page_range(value)
             if pr is None:
-                return None
-            return wq.NumericRange("page", pr[0], pr[1])
+                return set()
+            return set(self._searcher.docs_for_query(wq.NumericRange("page", pr[0], pr[1])))
         folded = fold(value)
         if f.field == "kind":
             if folded in ("page", "pages"):
-                return wq.Term("kind", "page")
+                return ev.doc_set("kind", "page")
             if folded in ("annotation", "annotations"):
-                return wq.Term("kind", "annotation")
-            return wq.Term("dkind", folded)
-        if f.field in ("role", "stance"):
-            return wq.Term(f.field, folded)
+                return ev.doc_set("kind", "annotation")
+            return ev.doc_set("dkind", folded)
+        if f.field in ("role", "stance", "author"):
+            return ev.doc_set(f.field, folded)
         if f.field == "tag":
-            return wq.Term("tags", folded)
-        if f.field == "author":
-            return wq.Term("author", folded)
+            return ev.doc_set("tags", folded)
         if f.field == "label":
             words = [fold(w) for w in WORD.findall(value)]
-            if not words:
-                return None
-            return wq.Term("label", words[0]) if len(words) == 1 else wq.Phrase("label", words)
-        return None
+            out = ev.doc_set("label", words[0]) if words else set()
+            for w in words[1:]:
+                out &= ev.doc_set("label", w)
+            return out
+        return set()
 
 
 def index_state(root: Path) -> IndexState:

@@ -40,6 +40,10 @@ def tokens(text: str, language: str) -> list[Token]:
     return found
 
 
+def clear_cache() -> None:
+    _TOKENS.clear()
+
+
 @dataclass
 class Highlight:
     """What a query matched: folded surface words and stems per language."""
@@ -98,6 +102,28 @@ class Snippet:
         return "".join(out)
 
 
+def _best_window(toks: list[Token], hits: list[int], window: int) -> int:
+    """The start of the window (a little before some hit) holding the most
+    distinct matched words, then the most matches; a sliding window over
+    the hits, linear in their number."""
+    best_start, best_score = max(0, hits[0] - 4), -1
+    counts: dict[str, int] = {}
+    lo = 0
+    for hi, j in enumerate(hits):
+        counts[toks[j][2]] = counts.get(toks[j][2], 0) + 1
+        # hits[lo..hi] must fit in one window
+        while j - hits[lo] >= window - 4:
+            w = toks[hits[lo]][2]
+            counts[w] -= 1
+            if not counts[w]:
+                del counts[w]
+            lo += 1
+        score = len(counts) * 1000 + (hi - lo + 1)
+        if score > best_score:
+            best_start, best_score = max(0, hits[lo] - 4), score
+    return best_start
+
+
 def make_snippet(
     text: str, highlight: Highlight, language: str, window: int = WINDOW_WORDS
 ) -> Snippet:
@@ -107,16 +133,7 @@ def make_snippet(
     if not toks:
         return Snippet(_squash(text[:200]), [])
     hits = _matched_tokens(toks, highlight, language) if highlight else []
-    if hits:
-        best_start, best_score = hits[0], -1
-        for i in hits:  # a window starting a little before each hit
-            start = max(0, i - 4)
-            inside = {toks[j][2] for j in hits if start <= j < start + window}
-            score = len(inside) * 100 + sum(1 for j in hits if start <= j < start + window)
-            if score > best_score:
-                best_start, best_score = start, score
-    else:
-        best_start = 0
+    best_start = _best_window(toks, hits, window) if hits else 0
     end_tok = min(len(toks), best_start + window) - 1
     begin = toks[best_start][0]
     end = toks[end_tok][1]
