@@ -1,10 +1,12 @@
 """Answering queries from the Whoosh index.
 
-Speed comes from: one searcher kept open and refreshed only when the index
-changed; prefix and fuzzy words expanded against the surface word list and
-cut to the most frequent few; terms absent from a field left out before
-Whoosh sees them; snippets made by the caller from SQLite text with the
-``Highlight`` collected here, so no hit is analysed twice.
+Speed comes from: one searcher kept open and replaced only when the index
+changed; queries evaluated term-at-a-time over the postings (``fastpath``)
+rather than through Whoosh's per-document collector; prefix and fuzzy words
+expanded against the surface word list and cut to the most frequent few;
+terms absent from a field left out before any postings are read; snippets
+made by the caller from SQLite text with the ``Highlight`` collected here,
+so no hit is analysed twice.
 """
 from __future__ import annotations
 
@@ -14,7 +16,6 @@ from pathlib import Path
 from typing import Callable
 
 from whoosh import query as wq
-from search.scoring import FastBM25F
 
 from search.analysis import LANGUAGES, WORD, fold, stem
 from search.index import (
@@ -66,7 +67,7 @@ class Searcher:
         self._lock = threading.Lock()
         self.folder, self.state, self._ix = open_generation(root)
         try:
-            self._searcher = self._ix.searcher(weighting=FastBM25F())
+            self._searcher = self._ix.searcher()
             self.vocab = Vocabulary.load(self.folder)
         except Exception as exc:  # noqa: BLE001 - damaged segment files
             raise IndexUnavailable(f"the index cannot be read: {exc}") from exc
@@ -104,7 +105,7 @@ class Searcher:
                 # readers of unchanged segments and kept showing entries
                 # deleted from them since.
                 old = self._searcher
-                self._searcher = self._ix.searcher(weighting=FastBM25F())
+                self._searcher = self._ix.searcher()
                 old.close()
                 self._note_fields()
             mtime = self._mtime(self.folder / VOCAB_FILE)
