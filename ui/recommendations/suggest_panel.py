@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -80,6 +80,11 @@ class SuggestPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.list, 1)
         layout.addLayout(bottom)
+        # Walking the table with the arrow keys asks once, after a pause.
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.refresh)
         self._fill_documents()
 
     def _fill_documents(self) -> None:
@@ -100,7 +105,7 @@ class SuggestPanel(QWidget):
             self.list.clear()
             self.status.setText("")
             if rec is not None and self.isVisible():
-                self.refresh()
+                self._debounce.start()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
