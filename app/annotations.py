@@ -225,28 +225,77 @@ def delete_annotation(lib: Library, ann_id: str) -> tuple[dict, Changes]:
 def restore_annotation(lib: Library, snapshot: dict) -> Changes:
     """Undo a delete: the annotation comes back with its id, its tags (those
     still in the codebook) and its links (those whose other end still exists)."""
-    ann = dict(snapshot["annotation"])
-    tag_ids = ann.pop("tag_ids", [])
-    ann.pop("tags", None)
+    ann = snapshot["annotation"]
     with lib.lock, lib.db.atomic():
         if records.get_annotation(lib.db, ann["id"]) is not None:
             raise UserError("that annotation exists already")
         _document(lib, ann["document_id"])
-        ann["is_area"] = int(bool(ann["is_area"]))
-        ann["orphaned"] = int(bool(ann["orphaned"]))
-        live = [t for t in tag_ids if records.get_tag(lib.db, t) is not None]
-        records.insert_annotation(lib.db, ann, live)
-        restored = []
-        for link in snapshot.get("links", []):
-            ends = [link["recommendation_id"], link["response_id"]]
-            if any(e and records.get_annotation(lib.db, e) is None for e in ends):
-                continue
-            if records.get_link(lib.db, link["id"]) or records.find_link(lib.db, *ends):
-                continue
-            records.insert_link(lib.db, dict(link))
-            restored.append(link["id"])
+        restored = _insert_snapshot(lib, snapshot)
     changes = Changes.of(annotations=[ann["id"]], documents=[ann["document_id"]], links=restored)
     return lib.changed(changes)
+
+
+def move_to_edition(lib: Library, old_doc_id: str, new_doc_id: str) -> tuple[dict, Changes]:
+    """Move every annotation of a document to a new edition of it, found again
+    by its quote (exact first, then fuzzy). Ids, tags and links are kept. An
+    annotation that cannot be placed is moved all the same, marked orphaned
+    (its old page and rectangles kept), and listed: nothing is dropped."""
+    from app.anchoring import reanchor
+
+    if old_doc_id == new_doc_id:
+        raise UserError("choose two different documents")
+    old, new = _document(lib, old_doc_id), _document(lib, new_doc_id)
+    anns = records.list_annotations(lib.db, document_id=old_doc_id)
+    text_anns = [a for a in anns if not a["is_area"]]
+    anchors = reanchor(lib.document_file(new), text_anns) if text_anns else {}
+    outcome: dict[str, list[str]] = {"exact": [], "fuzzy": [], "orphaned": []}
+    links: list[str] = []
+    with lib.lock, lib.db.atomic():
+        for a in anns:
+            anchor = anchors.get(a["id"])
+            snapshot = {
+                "annotation": records.get_annotation(lib.db, a["id"]),
+                "links": records.list_links(lib.db, recommendation_id=a["id"])
+                + records.list_links(lib.db, response_id=a["id"]),
+            }
+            records.delete_annotation(lib.db, a["id"])
+            row = dict(snapshot["annotation"], document_id=new_doc_id, modified=now_iso())
+            if anchor is not None:
+                row.update(page_no=anchor.page_no, rects=anchor.rects, quote=anchor.quote,
+                           prefix=anchor.prefix, suffix=anchor.suffix, orphaned=0)
+                outcome["exact" if anchor.score >= 1.0 else "fuzzy"].append(a["id"])
+            else:
+                last = new["page_count"]
+                row.update(page_no=min(a["page_no"], last), orphaned=1,
+                           rects=[[min(int(r[0]), last), *r[1:]] for r in a["rects"]])
+                outcome["orphaned"].append(a["id"])
+            snapshot["annotation"] = row
+            _insert_snapshot(lib, snapshot)
+            links += [l["id"] for l in snapshot["links"]]
+    changes = Changes.of(annotations=[a["id"] for a in anns], documents=[old["id"], new["id"]],
+                         links=links)
+    return outcome, lib.changed(changes)
+
+
+def _insert_snapshot(lib: Library, snapshot: dict) -> list[str]:
+    """Insert an annotation snapshot with its tags and links (inside a transaction)."""
+    ann = dict(snapshot["annotation"])
+    tag_ids = ann.pop("tag_ids", [])
+    ann.pop("tags", None)
+    ann["is_area"] = int(bool(ann["is_area"]))
+    ann["orphaned"] = int(bool(ann["orphaned"]))
+    live = [t for t in tag_ids if records.get_tag(lib.db, t) is not None]
+    records.insert_annotation(lib.db, ann, live)
+    restored = []
+    for link in snapshot.get("links", []):
+        ends = [link["recommendation_id"], link["response_id"]]
+        if any(e and records.get_annotation(lib.db, e) is None for e in ends):
+            continue
+        if records.get_link(lib.db, link["id"]) or records.find_link(lib.db, *ends):
+            continue
+        records.insert_link(lib.db, dict(link))
+        restored.append(link["id"])
+    return restored
 
 
 def annotation_json(row: dict) -> dict:

@@ -37,6 +37,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", metavar="ID", help="annotation id or unique prefix")
     p.set_defaults(func=cmd_delete)
 
+    p = sub.add_parser(
+        "reanchor",
+        help="move the annotations of a document to its new edition, found again by their quotes",
+    )
+    p.add_argument("old", metavar="OLD", help="the document the annotations are on now")
+    p.add_argument("new", metavar="NEW", help="the new edition (imported already)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_reanchor)
+
     p = sub.add_parser("tags", help="list the codebook: tags with how often they are used")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_tags)
@@ -84,6 +93,21 @@ def cmd_delete(args: argparse.Namespace, lib: Library) -> int:
     snapshot, _ = uc.delete_annotation(lib, row["id"])
     links = len(snapshot["links"])
     print(f"deleted {row['id']}" + (f" and {links} link(s)" if links else ""))
+    return 0
+
+
+def cmd_reanchor(args: argparse.Namespace, lib: Library) -> int:
+    old = lib.resolve_document(args.old)
+    new = lib.resolve_document(args.new)
+    outcome, _ = uc.move_to_edition(lib, old["id"], new["id"])
+    if args.json:
+        print_json(outcome)
+        return 0
+    print(f"{len(outcome['exact'])} placed by their exact quote, {len(outcome['fuzzy'])} by a "
+          f"close match, {len(outcome['orphaned'])} orphaned")
+    for ann_id in outcome["orphaned"]:
+        row = uc.get_annotation(lib, ann_id)
+        print(f"orphaned  {ann_id[:8]}  p.{row['page_no']}  “{_short(row['quote'])}”")
     return 0
 
 

@@ -21,6 +21,7 @@ from app.domain import ROLES, UserError
 from ui.reader.render import RenderService
 from ui.reader.tab import ReaderTab
 from ui.settings_dialog import role_label
+from ui.widgets import plain_tooltip
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -122,7 +123,7 @@ class ReaderFeature(QObject):
                 return None
             tab = ReaderTab(self.window, self.service, doc)
             index = self.window.tabs.addTab(tab, _short(doc["title"]))
-            self.window.tabs.setTabToolTip(index, doc["title"])
+            self.window.tabs.setTabToolTip(index, plain_tooltip(doc["title"]))
         self.window.tabs.setCurrentWidget(tab)
         tab.reveal(page, highlight)
         tab.view.setFocus()

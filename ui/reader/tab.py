@@ -199,8 +199,15 @@ class ReaderTab(QWidget):
         QGuiApplication.clipboard().setText(text)
 
     def reveal(self, page: int | None = None, highlight: Any = None) -> None:
+        """Scroll to ``page`` and mark ``highlight`` (rects or search terms).
+        Rects that are an annotation's own select that annotation too."""
         if highlight is not None:
             self.view.set_highlight(highlight)
+            rects = [list(map(float, h)) for h in highlight if isinstance(h, (list, tuple))]
+            for a in self.view.annotations:
+                if rects and [list(map(float, r)) for r in a["rects"]] == rects:
+                    self.panel.select(a["id"])
+                    self.view.select_annotation(a["id"])
         if highlight and all(isinstance(h, (list, tuple)) for h in highlight) and page is None:
             self.view.show_rects(highlight)
         elif page is not None:
