@@ -136,6 +136,8 @@ def test_pdf_has_contents_bookmarks_and_page_numbers(linked, tmp_path):
         assert [t for t in titles if t.startswith("Recommendation ")] == [f"Recommendation {x}" for x in ORDER]
         for i, page in enumerate(doc, start=1):
             assert f"Page {i} of {doc.page_count}" in page.get_text()
+        for level, title, page_no in toc:  # each bookmark points to its heading's page
+            assert title in doc[page_no - 1].get_text(), (title, page_no)
         first = norm(doc[0].get_text())
     # the table of contents on the page names each recommendation with its page
     assert re.search(r"Recommendation 1a — page \d+", first)
