@@ -1146,6 +1146,14 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>{0} ({1})</translation>
     </message>
     <message>
+        <source>Tags: {0}</source>
+        <translation>Tags: {0}</translation>
+    </message>
+    <message>
+        <source>Linked ({0}): {1} {2}</source>
+        <translation>Gekoppeld ({0}): {1} {2}</translation>
+    </message>
+    <message>
         <source>p. {0} [{1}{2}]</source>
         <translation>p. {0} [{1}{2}]</translation>
     </message>

@@ -48,19 +48,17 @@ def test_every_string_is_translated(tmp_path):
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     assert run.returncode == 0, run.stdout + run.stderr
-    found = re.search(r"Found (\d+) source text\(s\) \((\d+) new and (\d+) already existing\)", run.stdout)
-    assert found, run.stdout
+    found = messages(copy)
+    assert len(found) > 300, run.stdout  # the scan really found the interface
     untranslated = [
         f"{ctx or '(no context)'}: {src!r}"
-        for ctx, src, tr in messages(copy)
+        for ctx, src, tr in found
         if tr.get("type") == "unfinished" or not (tr.text or "").strip()
     ]
     assert not untranslated, (
         "Untranslated interface strings; run `make translations` and translate them in "
         "resources/translations/kanttekening_nl.ts:\n" + "\n".join(untranslated)
     )
-    assert int(found.group(2)) == 0, run.stdout
-    assert int(found.group(1)) > 300  # the scan really found the interface
 
 
 def test_translations_keep_placeholders_and_accelerators():
@@ -148,6 +146,8 @@ def test_window_in_dutch(dutch, make_window, library):
     # A module-level tr() helper (undo command names) finds lupdate's
     # context-free entry.
     assert QCoreApplication.translate("ReaderCommands", "Create annotation") == "Annotatie maken"
+    # A text nobody translated stays as it is (not empty).
+    assert QCoreApplication.translate("MainWindow", "Not in the catalogue") == "Not in the catalogue"
     # Qt's own texts come in Dutch too.
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
 
