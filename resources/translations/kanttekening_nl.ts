@@ -950,7 +950,7 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     </message>
     <message>
         <source>Recommendation answered by this passage:</source>
-        <translation>Aanbeveling waarop deze passage een reactie is:</translation>
+        <translation>Aanbeveling waarop deze passage reageert:</translation>
     </message>
     <message>
         <source>accepted</source>
@@ -1422,6 +1422,73 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Linking</source>
         <translation>Bezig met koppelen</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <source>Export summary</source>
+        <translation>Samenvatting exporteren</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Formaat:</translation>
+    </message>
+    <message>
+        <source>Only these documents:</source>
+        <translation>Alleen deze documenten:</translation>
+    </message>
+    <message>
+        <source>Only these tags:</source>
+        <translation>Alleen deze tags:</translation>
+    </message>
+    <message>
+        <source>Only these roles:</source>
+        <translation>Alleen deze rollen:</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>HTML (web page, prints well)</source>
+        <translation>HTML (webpagina, goed af te drukken)</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Word (DOCX)</source>
+        <translation>Word (DOCX)</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>CSV (one row per recommendation and response)</source>
+        <translation>CSV (een rij per aanbeveling en reactie)</translation>
+    </message>
+    <message>
+        <source>Excel (one row per recommendation and response)</source>
+        <translation>Excel (een rij per aanbeveling en reactie)</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Aanbevelingen</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>Reacties</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Onderbouwing</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Opmerkingen</translation>
     </message>
 </context>
 <context>
