@@ -80,3 +80,22 @@ def test_encrypted_pdf_asks_for_the_password(qtbot, library, make_window, tmp_pa
     assert asked and "geheim.pdf" in asked[0][0]
     assert asked[0][1] == QLineEdit.EchoMode.Password
     assert window.library_view.model.rowCount() == 1
+
+
+def test_markup_in_titles_and_file_names_is_shown_literally(qtbot, library, make_window, tmp_path):
+    import pymupdf
+
+    hostile = "<b>Vet</b><img src='file:///etc/passwd'> & 'quote'"
+    path = tmp_path / "<i>name<b>.pdf"
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "Tekst")
+    doc.set_metadata({"title": hostile})
+    doc.save(path)
+    doc.close()
+    window = make_window(library)
+    with qtbot.waitSignal(window.sig_import_finished, timeout=60000):
+        window.import_paths([path])
+    model = window.library_view.model
+    assert model.index(0, 0).data() == hostile
+    tooltip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;i&gt;name&lt;b&gt;.pdf" in tooltip and "<i>" not in tooltip
