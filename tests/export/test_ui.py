@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.export.bundle import export_bundle
@@ -45,26 +46,46 @@ def test_export_summary_from_the_file_menu(qtbot, linked, window_on, tmp_path, m
     asked = []
 
     def fake_dialog(parent, caption, start, filters):
-        asked.append((caption, filters))
-        return str(target), "HTML (*.html)"
+        asked.append((start, filters))
+        return str(target), filters
 
     monkeypatch.setattr("ui.export.plugin.QFileDialog.getSaveFileName", fake_dialog)
+    menu_action(window, "action_export_summary").trigger()
+    dialog = plugin.summary_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.chosen_format() == "html"
+    assert dialog.documents.count() == 6 and dialog.tags.count() == 4
     with qtbot.waitSignal(plugin.sig_export_finished, timeout=60000) as blocker:
-        menu_action(window, "action_export_summary").trigger()
-    assert asked and "Word (*.docx)" in asked[0][1]
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert asked and asked[0][0].endswith("summary.html") and asked[0][1] == "HTML (*.html)"
     assert blocker.args[0].path == target and target.exists()
-    assert "Recommendation 1b" in target.read_text(encoding="utf-8")
+    text = target.read_text(encoding="utf-8")
+    assert "Recommendation 1b" in text and "Recommendation 10" in text
     assert str(target) in window.statusBar().currentMessage()
 
 
-def test_export_summary_picks_the_format_from_the_filter(qtbot, linked, window_on, tmp_path, monkeypatch):
+def test_export_summary_with_a_format_and_a_tag(qtbot, linked, window_on, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
     window = window_on(linked.lib)
     plugin = window.features["ui.export.plugin"]
     monkeypatch.setattr("ui.export.plugin.QFileDialog.getSaveFileName",
-                        lambda *a: (str(tmp_path / "tabel"), "Excel (*.xlsx)"))
+                        lambda *a: (str(tmp_path / "tabel"), a[-1]))
+    menu_action(window, "action_export_summary").trigger()
+    dialog = plugin.summary_dialog
+    qtbot.waitExposed(dialog)
+    dialog.format.setFocus()
+    dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
+    tags = dialog.tags
+    row = next(i for i in range(tags.count()) if tags.item(i).text() == "capaciteit")
+    tags.setFocus()
+    tags.setCurrentRow(row)
+    qtbot.keyClick(tags, Qt.Key.Key_Space)  # tick it
+    assert dialog.filters() == {"docs": [], "tags": ["capaciteit"], "roles": []}
     with qtbot.waitSignal(plugin.sig_export_finished, timeout=60000):
-        menu_action(window, "action_export_summary").trigger()
-    assert (tmp_path / "tabel.xlsx").exists()
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    rows = list(load_workbook(tmp_path / "tabel.xlsx")["Recommendations"].iter_rows(values_only=True))
+    assert [r[0] for r in rows[1:]] == ["1b"]
 
 
 def test_import_bundle_from_the_file_menu(qtbot, linked, second_library, window_on, tmp_path, monkeypatch):

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app import usecases
 from app.domain import ROLES
-from app.export import FORMATS, ExportResult, export_summary
+from app.export import ExportResult, export_summary
 from app.library import Library
 from ui import settings
+from ui.export.summary_dialog import SummaryDialog
 
 _FILTERS = {
     "html": "HTML (*.html)",
@@ -83,21 +84,30 @@ class ExportPlugin(QObject):
 
     # --- actions ----------------------------------------------------------------------
     def export_summary(self) -> None:
-        filters = ";;".join(_FILTERS[f] for f in ("html", "pdf", "docx", "md", "csv", "xlsx"))
-        name, chosen = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export summary"), str(Path(self._start_dir()) / "summary.html"), filters
+        """Ask what to show (format and filters), then where to write it."""
+        from app.tags import tag_paths
+
+        lib = self.window.lib
+        dialog = SummaryDialog(usecases.list_documents(lib), sorted(tag_paths(lib).values(), key=str.lower),
+                               self.window)
+        self.summary_dialog = dialog
+        dialog.accepted.connect(lambda: self._summary_chosen(dialog.chosen_format(), dialog.filters()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _summary_chosen(self, fmt: str, filters: dict[str, list[str]]) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export summary"), str(Path(self._start_dir()) / f"summary.{fmt}"), _FILTERS[fmt]
         )
         if not name:
             return
         self._remember(name)
         path = Path(name)
-        fmt = path.suffix.lower().lstrip(".")
-        if fmt not in FORMATS:
-            fmt = next((f for f, flt in _FILTERS.items() if flt == chosen), "html")
-            path = path.with_suffix(f".{fmt}")
+        if path.suffix.lower() != f".{fmt}":
+            path = path.with_name(path.name + f".{fmt}")
 
         def work(lib: Library, progress: Any, cancelled: Any) -> ExportResult:
-            return export_summary(lib, path, fmt=fmt, progress=progress)
+            return export_summary(lib, path, fmt=fmt, progress=progress, **filters)
 
         self._run(work, self.tr("Exporting the summary"))
 
