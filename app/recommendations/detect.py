@@ -253,6 +253,9 @@ class _ListParser:
                 depth = self._fits(stack, marker)
                 if depth is not None and depth < len(stack):
                     return k
+                # Under a headed recommendation, its lettered items may follow an explanation.
+                if depth == len(stack) and stack[-1][0][0] == "headed" and marker.style[0] != "headed":
+                    return k
             if k > j and paragraph_ends(self.lines, k - 1, self.width) and _is_section_heading(text):
                 return None
         return None

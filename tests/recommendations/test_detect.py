@@ -263,3 +263,32 @@ def test_english_lettered_list_under_a_heading_with_uppercase_and_roman_items():
     assert [p.label for p in props] == ["A", "A-i", "A-ii", "B", "B-i"]
     assert [p.kind for p in props] == ["group", "item", "item", "group", "item"]
     assert props[1].context == "Governance"
+
+
+def test_headed_recommendation_with_explanation_then_lettered_items():
+    props = detect_in_pages(pages(
+        "5 Aanbevelingen\n" + FILLER
+        + "Aanbeveling 1\nDe minister moet de sturing op de posten versterken door per land doelen vast te\n"
+        "leggen.\n" + FILLER + FILLER
+        + "Aanbeveling 2\nZorg dat de Kamer jaarlijks een overzicht krijgt van de uitgaven per fonds.\n"
+        + FILLER + "a) Neem daarin ook de resultaten op.\nb) Vermeld de afwijkingen van de begroting.\n"
+        + FILLER
+    ))
+    assert [(p.label, p.text) for p in props] == [
+        ("1", "De minister moet de sturing op de posten versterken door per land doelen vast te leggen."),
+        ("2", "Zorg dat de Kamer jaarlijks een overzicht krijgt van de uitgaven per fonds."),
+        ("2a", "Neem daarin ook de resultaten op."),
+        ("2b", "Vermeld de afwijkingen van de begroting."),
+    ]
+
+
+def test_table_of_contents_and_bulleted_findings_are_not_recommendations():
+    props = detect_in_pages(pages(
+        "Inhoudsopgave\n1. Inleiding 3\n2. Bevindingen 7\n3. Conclusies en aanbevelingen 21\n"
+        "4. Bijlagen 30\n" + FILLER,
+        "Belangrijkste bevindingen\n"
+        "• De posten besteedden het fonds vooral aan kleine projecten.\n"
+        "• De directie stuurde nauwelijks op resultaten.\n"
+        "• Maatschappelijke organisaties waren positief over de samenwerking.\n" + FILLER,
+    ))
+    assert props == []
