@@ -196,3 +196,24 @@ def test_zoom_keys_fit_and_no_text_notice(qtbot, sample_library, open_window):
     r = tab.view.page_rect(1)
     banner = QColor(shot.pixel(QPointF(r.x() + 12, r.y() + 12).toPoint()))
     assert (banner.red(), banner.green()) > (240, 220) and banner.blue() < 200
+
+
+def test_tag_type_ahead_completes_from_the_codebook(qtbot, sample_library, open_window):
+    lib = sample_library
+    doc = doc_by_file(lib, "iob-evaluatie")
+    uc.create_tag(lib, "Thema/Multilateraal")
+    ann_id, _ = uc.create_annotation(lib, doc["id"], page_no=1, rects=[[1, 50, 50, 200, 60]],
+                                     quote="x", role="comment", tags=["urgent"])
+    window = open_window(lib)
+    tab = window.features["ui.reader.plugin"].open_document(doc["id"])
+    tab.panel.select(ann_id)
+    qtbot.mouseClick(tab.panel.tags, Qt.MouseButton.LeftButton)
+    tab.panel.tags.end(False)
+    qtbot.keyClicks(tab.panel.tags, ", multi")
+    popup = tab.panel.tags.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert tab.panel.tags.text() == "urgent, Thema/Multilateraal"
+    qtbot.keyClick(tab.panel.tags, Qt.Key.Key_Return)
+    assert uc.get_annotation(lib, ann_id)["tags"] == ["Thema/Multilateraal", "urgent"]

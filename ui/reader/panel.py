@@ -141,7 +141,7 @@ class AnnotationPanel(QWidget):
         self.tag_filter.currentIndexChanged.connect(self._filter)
         self.text_filter.textChanged.connect(self._filter)
         self.role.activated.connect(lambda _: self._commit("role", self.role.currentData()))
-        self.label.editingFinished.connect(lambda: self._commit("label", self.label.text().strip()))
+        self.label.editingFinished.connect(self._commit_label)
         self.tags.editingFinished.connect(self._commit_tags)
         self.note.textChanged.connect(self._note_edited)
         self.note.installEventFilter(self)
@@ -209,6 +209,9 @@ class AnnotationPanel(QWidget):
             self.sig_annotation_selected.emit(current.data(ID_ROLE) if current.isValid() else "")
 
     def _show(self, a: dict | None) -> None:
+        # A refresh of the same annotation must not overwrite a field the
+        # user is typing in (a note stored meanwhile refreshes the panel).
+        same = a is not None and self.current is not None and a["id"] == self.current["id"]
         self.current = a
         self.editor.setEnabled(a is not None)
         widgets = (self.role, self.label, self.tags, self.note)
@@ -223,12 +226,12 @@ class AnnotationPanel(QWidget):
                 self._paint_color(None)
                 return
             self.role.setCurrentIndex(max(0, self.role.findData(a["role"])))
-            if self.label.text() != a["label"]:
+            if self.label.text() != a["label"] and not (same and self.label.isModified()):
                 self.label.setText(a["label"])
-            tags = ", ".join(a["tags"])
-            if parse_tags(self.tags.text()) != a["tags"]:
-                self.tags.setText(tags)
-            if self.note.toPlainText() != a["note"] and not self._note_timer.isActive():
+            if parse_tags(self.tags.text()) != a["tags"] and not (same and self.tags.hasFocus()):
+                self.tags.setText(", ".join(a["tags"]))
+            typing = same and self.note.document().isModified()
+            if self.note.toPlainText() != a["note"] and not typing:
                 self.note.setPlainText(a["note"])
             self.quote.setText(a["quote"])
             self._paint_color(a)
@@ -247,7 +250,15 @@ class AnnotationPanel(QWidget):
             return
         push(self.window_, EditAnnotation(self.lib, a["id"], {field: value}))
 
+    # Fields are "modified" from the user's first key until stored; a refresh
+    # leaves a modified field alone (see _show).
+    def _commit_label(self) -> None:
+        if self.label.isModified():
+            self.label.setModified(False)
+            self._commit("label", self.label.text().strip())
+
     def _commit_tags(self) -> None:
+        # (The completer sets the text itself, which clears "modified".)
         if self.current is not None and parse_tags(self.tags.text()) != self.current["tags"]:
             self._commit("tags", parse_tags(self.tags.text()))
 
@@ -256,7 +267,9 @@ class AnnotationPanel(QWidget):
 
     def _commit_note(self) -> None:
         self._note_timer.stop()
-        self._commit("note", self.note.toPlainText())
+        if self.note.document().isModified():
+            self.note.document().setModified(False)
+            self._commit("note", self.note.toPlainText())
 
     def _flush(self) -> None:
         """Store edits still in the editor before the selection moves."""

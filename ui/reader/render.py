@@ -124,7 +124,10 @@ class RenderService(QObject):
                 return
             if msg[0] == "image":
                 _, rid, key, page_no, scale, w, h, stride, samples = msg
-                image = QImage(samples, w, h, stride, QImage.Format.Format_RGB888).copy()
+                # Converted here, once, to the format the screen paints without
+                # converting: drawImage of RGB888 converts on every paint.
+                image = QImage(samples, w, h, stride, QImage.Format.Format_RGB888).convertToFormat(
+                    QImage.Format.Format_RGB32)
                 msg = ("image", rid, key, page_no, scale, image)
             self._sig_reply.emit(msg)
 
