@@ -149,10 +149,36 @@ def _join_block(lines: list[str], vocab: set[str]) -> str:
     return "\n".join(out)
 
 
+_PAGE_NUMBER = re.compile(
+    r"^\s*(\d{1,4}|[ivxlcdm]{1,6}|(pagina|page|blz\.?)\s*\d+(\s*(van|of|/)\s*\d+)?)\s*$", re.I
+)
+
+
+def _join_across_pages(texts: list[str], vocab: set[str]) -> None:
+    """A word hyphenated at the end of a page ("Mensen-" / next page
+    "rechtenraad") is completed on the first page, so a search for the whole
+    word finds where it starts; the next page keeps its text as printed."""
+    for i in range(len(texts) - 1):
+        lines = texts[i].split("\n")
+        k = len(lines) - 1
+        while k >= 0 and _PAGE_NUMBER.match(lines[k]):
+            k -= 1
+        if k < 0 or not lines[k].rstrip().endswith(HYPHENS):
+            continue
+        following = [l for l in texts[i + 1].split("\n") if l.strip() and not _PAGE_NUMBER.match(l)]
+        if not following:
+            continue
+        joined, _rest = join_hyphenated(lines[k].rstrip(), following[0], vocab)
+        lines[k] = joined
+        texts[i] = "\n".join(lines)
+
+
 def page_texts(doc: pymupdf.Document) -> list[str]:
     all_blocks = [_page_lines(page) for page in doc]
     vocab = _vocabulary(all_blocks)
-    return ["\n".join(_join_block(list(lines), vocab) for lines in blocks) for blocks in all_blocks]
+    texts = ["\n".join(_join_block(list(lines), vocab) for lines in blocks) for blocks in all_blocks]
+    _join_across_pages(texts, vocab)
+    return texts
 
 
 _NL = {"de", "het", "een", "van", "en", "is", "niet", "dat", "die", "voor", "op", "met", "zijn", "wordt", "ook"}

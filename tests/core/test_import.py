@@ -163,3 +163,28 @@ def test_hostile_corpus_ends_as_documents_or_clear_errors(library):
     assert not records.integrity_problems(library.db)
     for d in docs:
         assert library.document_file(d).is_file()
+
+
+def test_word_hyphenated_across_a_page_break_is_whole_on_the_first_page(sample_library):
+    doc = sample_library.resolve_document(LETTER.name)
+    page5 = records.get_page(sample_library.db, doc["id"], 5)["text"]
+    page6 = records.get_page(sample_library.db, doc["id"], 6)["text"]
+    assert "een sterkere Mensenrechtenraad" in page5
+    assert page6.lstrip().startswith("rechtenraad")  # the next page as printed
+
+
+def test_join_rules_for_line_end_hyphens():
+    from app.pdftext import join_hyphenated
+
+    vocab = set()
+    assert join_hyphenated("de Mensen-", "rechtenraad is", vocab) == ("de Mensenrechtenraad", "is")
+    assert join_hyphenated("de VN-", "Mensenrechtenraad is", vocab) == ("de VN-Mensenrechtenraad", "is")
+    assert join_hyphenated("de EU-", "richtlijn is", vocab) == ("de EU-richtlijn", "is")
+    assert join_hyphenated("mensenrechten-", "en democratie", vocab) == ("mensenrechten- en", "democratie")
+    assert join_hyphenated("periode 2020-", "2022 werd", vocab) == ("periode 2020-2022", "werd")
+    # The document's own words decide when they can.
+    assert join_hyphenated("de zee-", "egel", {"zee-egel"}) == ("de zee-egel", "")
+    assert join_hyphenated("de ontwikkelings-", "samenwerking", {"ontwikkelingssamenwerking"}) == (
+        "de ontwikkelingssamenwerking", "")
+    # A soft hyphen always joins.
+    assert join_hyphenated("Mensen\u00ad", "rechten", vocab) == ("Mensenrechten", "")
