@@ -45,14 +45,13 @@ _documents_cache: dict[str, tuple[int, list[dict]]] = {}
 
 
 def documents(lib: Library) -> list[dict]:
-    """``records.list_documents``, cached until the next logged change (it
-    counts pages per document, which took tens of ms per query at 10,000
-    pages)."""
+    """The documents (without counts) in library order, cached until the
+    next logged change."""
     key = str(lib.db_path)
     seq = records.last_change_seq(lib.db)
     cached = _documents_cache.get(key)
     if cached is None or cached[0] != seq:
-        cached = _documents_cache[key] = (seq, records.list_documents(lib.db))
+        cached = _documents_cache[key] = (seq, records.list_documents_brief(lib.db))
     return cached[1]
 
 

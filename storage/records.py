@@ -110,6 +110,14 @@ def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
     db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
 
+def list_documents_brief(db: sqlite_utils.Database) -> list[Row]:
+    """Like ``list_documents`` (same order) without the per-document counts."""
+    return _rows(
+        db,
+        f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY imported_at, title",
+    )
+
+
 def get_pages(db: sqlite_utils.Database, doc_id: str) -> list[Row]:
     return _rows(
         db,

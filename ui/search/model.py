@@ -110,10 +110,22 @@ class ResultsModel(QAbstractItemModel):
         if role == MARKED_HTML_ROLE:
             return html.escape(self._label(hit)) + "&nbsp;&nbsp;" + snippet_html(hit.plain, hit.marks)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return html.escape(hit.title)
+            return self._tooltip(hit)
         if role == HIT_ROLE:
             return hit
         return None
+
+    def _tooltip(self, hit: Any) -> str:
+        """Title, and for annotations their tags and linked passages (all
+        user or PDF text, so escaped)."""
+        lines = [html.escape(hit.title)]
+        if hit.tags:
+            lines.append(html.escape(self.tr("Tags: {0}").format(", ".join(hit.tags))))
+        for link in hit.counterparts:
+            where = self.tr("p. {0}").format(link["page"]) if link.get("page") else ""
+            lines.append(html.escape(self.tr("Linked ({0}): {1} {2}").format(
+                link["stance"], where, (link.get("label") or link.get("quote") or "")[:80])))
+        return "<br>".join(lines)
 
     def _label(self, hit: Any) -> str:
         if hit.kind == "annotation":

@@ -62,7 +62,6 @@ class SearchFeature(QObject):
 
     # --- actions -------------------------------------------------------------------------
     def _action(self, name: str, text: str, key: str, slot: Any) -> QAction:
-        self._take_shortcut(key)
         action = QAction(text, self.window)
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -70,15 +69,6 @@ class SearchFeature(QObject):
         self.window.addAction(action)
         self.actions[name] = action
         return action
-
-    def _take_shortcut(self, key: str) -> None:
-        """Issue 4 gives Ctrl+K to search; an earlier feature that bound the
-        same key loses it (else Qt finds it ambiguous and neither works)."""
-        seq = QKeySequence(key)
-        for other in self.window.findChildren(QAction):
-            if seq in other.shortcuts():
-                log.warning("search takes %s from %r", key, other.text())
-                other.setShortcuts([s for s in other.shortcuts() if s != seq])
 
     def _build_actions(self) -> None:
         w = self.window
