@@ -11,8 +11,8 @@ import logging
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -117,6 +117,11 @@ class MainWindow(QMainWindow):
         self.action_check = QAction(self.tr("&Check the library"), self)
         self.action_check.triggered.connect(self.check_library)
         self.menu_tools.addAction(self.action_check)
+        self.action_folder = QAction(self.tr("Show the library &folder"), self)
+        self.action_folder.triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.lib.root)))
+        )
+        self.menu_tools.addAction(self.action_folder)
         self.action_backup = QAction(self.tr("&Back up the library now"), self)
         self.action_backup.triggered.connect(self.backup_now)
         self.menu_tools.addAction(self.action_backup)

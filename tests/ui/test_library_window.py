@@ -99,3 +99,25 @@ def test_markup_in_titles_and_file_names_is_shown_literally(qtbot, library, make
     assert model.index(0, 0).data() == hostile
     tooltip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "&lt;i&gt;name&lt;b&gt;.pdf" in tooltip and "<i>" not in tooltip
+
+
+def test_delete_key_removes_a_document_after_confirmation(qtbot, library, make_window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(library)
+    with qtbot.waitSignal(window.sig_import_finished, timeout=60000):
+        window.import_paths([LETTER, MEETING])
+    window.tabs.setCurrentIndex(0)
+    table = window.library_view.table
+    table.selectRow(0)
+    window.activateWindow()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus, timeout=5000)
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: answers.pop(0))
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert window.library_view.model.rowCount() == 2  # cancelled
+    with qtbot.waitSignal(window.sig_changes, timeout=5000):
+        qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert window.library_view.model.rowCount() == 1
+    assert len(list(library.files_dir.iterdir())) == 1

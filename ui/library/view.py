@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -66,6 +66,11 @@ class LibraryView(QWidget):
         self.table.activated.connect(self._open_index)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
+        remove = QAction(self.tr("Remove from library…"), self.table)
+        remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(self._remove_selected)
+        self.table.addAction(remove)
 
         table_page = QWidget()
         tl = QVBoxLayout(table_page)
@@ -156,6 +161,11 @@ class LibraryView(QWidget):
         menu.addSeparator()
         menu.addAction(self.tr("Remove from library…"), lambda: self._remove(doc))
         menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _remove_selected(self) -> None:
+        doc = self.selected_document()
+        if doc is not None:
+            self._remove(doc)
 
     def _set_field(self, doc: dict, **fields) -> None:
         usecases.edit_document(self.window_.lib, doc["id"], **fields)
