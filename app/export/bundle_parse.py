@@ -31,6 +31,7 @@ MAX_RECTS = 5_000
 MAX_TEXT = 200_000  # quotes, notes, assessments
 MAX_SHORT = 1_000  # labels, names, tag names
 MAX_PAGE = 100_000
+MAX_TAG_DEPTH = 20
 MAX_COORD = 1e6
 
 _SHA = re.compile(r"^urn:sha256:([0-9a-f]{64})$")
@@ -342,6 +343,8 @@ def parse_annotation(item: Any, where: str) -> AnnotationIn:
             path = _str(b.get("value"), f"{bw}.value").strip()
             if not path or any(not part.strip() for part in path.split("/")):
                 raise _fail(f"{bw}.value", "empty tag name")
+            if path.count("/") >= MAX_TAG_DEPTH:
+                raise _fail(f"{bw}.value", f"tags nested deeper than {MAX_TAG_DEPTH} levels")
             tid = b.get("tagId")
             tags.append((_uuid(tid, f"{bw}.tagId") if tid is not None else None, path))
     if role not in ROLES:
@@ -401,14 +404,19 @@ def parse_bundle_data(doc: Any) -> ParsedBundle:
     page = _obj(root.get("first"), "first")
     items = _list(page.get("items"), "first.items", MAX_ANNOTATIONS)
     seen: set[str] = set()
+    new_paths: set[str] = set()  # tags named only by path would be created
     for i, item in enumerate(items):
         ann = parse_annotation(item, f"first.items[{i}]")
         if ann.id in seen:
             raise _fail(f"first.items[{i}].id", "the same annotation id appears twice")
         seen.add(ann.id)
-        for tid, _ in ann.tags:
+        for tid, path in ann.tags:
             if tid is not None and tid not in by_id:
                 raise _fail(f"first.items[{i}]", "a tag body names a tag the bundle does not list")
+            if tid is None:
+                new_paths.add(path.lower())
+        if len(new_paths) > MAX_TAGS:
+            raise _fail("first.items", f"more than {MAX_TAGS} different tags")
         out.annotations.append(ann)
     total = root.get("total")
     if total is not None and total != len(out.annotations):

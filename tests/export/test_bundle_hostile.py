@@ -167,3 +167,16 @@ def test_command_line_reports_a_refusal(sample_library, tmp_path, capsys):
     sample_library.close()
     assert main(["--library", root, "import-bundle", path]) == 1
     assert "refused" in capsys.readouterr().err
+
+
+def test_too_many_new_tags(linked, good, tmp_path, monkeypatch):
+    monkeypatch.setattr(bundle_parse, "MAX_TAGS", 3)
+    bad = copy.deepcopy(good)
+    bad["tags"] = []
+    for it in bad["first"]["items"]:
+        it["body"] = [b for b in it["body"] if b["purpose"] != "tagging"]
+    first_item(bad)["body"] += [{"type": "TextualBody", "purpose": "tagging", "value": f"t{i}"} for i in range(5)]
+    refused(linked.lib, write(tmp_path, bad), "more than 3 different tags")
+    bad = copy.deepcopy(good)
+    first_item(bad)["body"].append({"type": "TextualBody", "purpose": "tagging", "value": "/".join("x" * 30)})
+    refused(linked.lib, write(tmp_path, bad), "nested deeper")
