@@ -177,6 +177,7 @@ def test_too_many_new_tags(linked, good, tmp_path, monkeypatch):
         it["body"] = [b for b in it["body"] if b["purpose"] != "tagging"]
     first_item(bad)["body"] += [{"type": "TextualBody", "purpose": "tagging", "value": f"t{i}"} for i in range(5)]
     refused(linked.lib, write(tmp_path, bad), "more than 3 different tags")
+    monkeypatch.undo()
     bad = copy.deepcopy(good)
     first_item(bad)["body"].append({"type": "TextualBody", "purpose": "tagging", "value": "/".join("x" * 30)})
     refused(linked.lib, write(tmp_path, bad), "nested deeper")
