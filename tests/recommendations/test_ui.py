@@ -138,3 +138,27 @@ def test_suggestions_link_a_passage_and_side_by_side_walks(qtbot, linked_library
     with qtbot.waitSignal(side.sig_shown, timeout=5000) as shown:
         qtbot.keyClick(side, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert shown.args[0] == ids["r1"]
+
+
+def test_linked_passages_dock_follows_the_reader(qtbot, linked_library, make_window):
+    lib, ids = linked_library, linked_library.ids
+    reg.link(lib, ids["a1"], ids["r1"], "partial")
+    reg.link(lib, ids["a1"], ids["r2"], "noted")
+    window = make_window(lib)
+    dock = _plugin(window).linked_dock
+    window.open_document(doc_by_file(lib, "kabinetsreactie")["id"], 2)
+    tab = window.tabs.currentWidget()
+    with qtbot.waitSignal(dock.sig_shown, timeout=5000) as shown:
+        tab.view.sig_annotation_clicked.emit(ids["a1"])  # as a click on the passage does
+    assert shown.args == [ids["a1"], 2]
+    assert dock.list.count() == 2
+    item = next(dock.list.item(i) for i in range(2) if "partial" in dock.list.item(i).text())
+    assert "1b" in item.text()
+    qtbot.mouseClick(dock.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=dock.list.visualItemRect(item).center())
+    assert window.tabs.currentWidget().doc_id == doc_by_file(lib, "iob-evaluatie")["id"]
+    # Unlinking elsewhere updates the dock.
+    link = records.find_link(lib.db, ids["r1"], ids["a1"])
+    with qtbot.waitSignal(dock.sig_shown, timeout=5000) as shown:
+        reg.unlink(lib, link["id"])
+    assert shown.args == [ids["a1"], 1]

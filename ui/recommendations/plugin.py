@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QCursor, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu
 
 from app import annotations as ann_uc
 from app import usecases
@@ -62,6 +62,15 @@ class RecommendationsFeature(QObject):
             menu.addAction(action)
             window.addAction(action)
             self.actions[name] = action
+        from ui.recommendations.linked_dock import LinkedDock
+
+        self.linked_dock = LinkedDock(window, self.link_selected)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.linked_dock)
+        search_dock = window.findChild(QDockWidget, "search_dock")
+        if search_dock is not None:
+            window.tabifyDockWidget(search_dock, self.linked_dock)
+            search_dock.raise_()
+        window.menu_view.addAction(self.linked_dock.toggleViewAction())
 
     # --- the reader's current document and annotation (read only) -------------------------
     def _reader_tab(self) -> Any:
