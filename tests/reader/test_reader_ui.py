@@ -217,3 +217,22 @@ def test_tag_type_ahead_completes_from_the_codebook(qtbot, sample_library, open_
     assert tab.panel.tags.text() == "urgent, Thema/Multilateraal"
     qtbot.keyClick(tab.panel.tags, Qt.Key.Key_Return)
     assert uc.get_annotation(lib, ann_id)["tags"] == ["Thema/Multilateraal", "urgent"]
+
+
+def test_render_process_killed_is_started_again(qtbot, sample_library, open_window):
+    import os
+    import signal
+
+    lib = sample_library
+    doc = doc_by_file(lib, "iob-evaluatie")
+    window = open_window(lib)
+    tab = window.features["ui.reader.plugin"].open_document(doc["id"])
+    service = tab.service
+    qtbot.waitUntil(lambda: tab.view.complete_frames > 0, timeout=20000)
+    old_pid = service.pid
+    with qtbot.waitSignal(service.sig_failed, timeout=10000):
+        os.kill(old_pid, signal.SIGKILL)
+    tab.view.go_to_page(40)  # pages never rendered before: only a new process can draw them
+    qtbot.waitUntil(lambda: service.image(doc["id"], 40, tab.view.px_per_pt * tab.view.devicePixelRatioF())
+                    is not None, timeout=20000)
+    assert service.pid != old_pid

@@ -37,6 +37,7 @@ class ReaderFeature(QObject):
         # Started now so the first page opened later is painted without
         # waiting for a process to start.
         self.service.start()
+        self.service.sig_failed.connect(self._render_failed)
         self.actions: dict[str, QAction] = {}
         self._build_actions()
         window.set_document_opener(self.open_document)
@@ -167,6 +168,13 @@ class ReaderFeature(QObject):
         dialog = CodebookDialog(self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+
+    def _render_failed(self, key: str, page: int, message: str) -> None:
+        if key:
+            text = self.tr("Page {0} could not be shown: {1}").format(page, message)
+        else:
+            text = self.tr("The page renderer stopped and was started again.")
+        self.window.statusBar().showMessage(text, 8000)
 
     def shutdown(self) -> None:
         self.service.shutdown()

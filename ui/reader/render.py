@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing as mp
 import threading
+import time
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,11 @@ from PySide6.QtGui import QImage
 from ui.reader.render_child import serve
 
 CACHE_BYTES = 160 * 1024 * 1024
+MAX_RESTARTS = 4  # process starts within 30 s before giving up
+
+
+class RenderUnavailable(Exception):
+    pass
 
 
 def scale_key(scale: float) -> float:
@@ -54,12 +60,19 @@ class RenderService(QObject):
         self._ids = itertools.count(1)
         self._send_lock = threading.Lock()
         self._batch: list | None = None
+        self._starts: list[float] = []
         self._sig_reply.connect(self._on_reply)
 
     # --- the process -------------------------------------------------------------
     def start(self) -> None:
         if self._proc is not None and self._proc.is_alive():
             return
+        # A page that crashes MuPDF would crash every new process too: after
+        # a few restarts in a short time, stop trying (pages stay blank).
+        now = time.monotonic()
+        self._starts = [t for t in self._starts if now - t < 30] + [now]
+        if len(self._starts) > MAX_RESTARTS:
+            raise RenderUnavailable("the render process keeps stopping")
         parent, child = self._ctx.Pipe()
         self._proc = self._ctx.Process(target=serve, args=(child,), daemon=True,
                                        name="kanttekening-render")
@@ -102,17 +115,20 @@ class RenderService(QObject):
         if self._batch is not None:
             self._batch.append(msg)
             return
-        if self._proc is None or not self._proc.is_alive():
-            self.start()
         try:
-            with self._send_lock:
-                self._conn.send(msg)
-        except (OSError, BrokenPipeError):
-            # The child died (a hostile page can crash MuPDF): start a new one.
-            self._proc = None
-            self.start()
-            with self._send_lock:
-                self._conn.send(msg)
+            if self._proc is None or not self._proc.is_alive():
+                self.start()
+            try:
+                with self._send_lock:
+                    self._conn.send(msg)
+            except (OSError, BrokenPipeError):
+                # The child died (a hostile page can crash MuPDF): start a new one.
+                self._proc = None
+                self.start()
+                with self._send_lock:
+                    self._conn.send(msg)
+        except RenderUnavailable:
+            pass  # reported once through sig_failed when the process stopped
 
     def _read(self, conn: Any) -> None:
         """Reply thread: pipe I/O and QImage wrapping only, never widgets."""
