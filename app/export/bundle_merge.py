@@ -223,7 +223,9 @@ class _Merger:
             self.report.conflicts.append(f"{name} is on another document in this library; this library's version was kept")
             return
         ours = {k: (int(local[k]) if k in ("is_area", "orphaned") else local[k]) for k in fields}
-        if ours == fields and sorted(local["tag_ids"]) == tags:
+        # Only the content counts: the same content saved at another time is no conflict.
+        same = all(ours[k] == v for k, v in fields.items() if k != "modified")
+        if same and sorted(local["tag_ids"]) == tags:
             self.report.unchanged += 1
             return
         if ann.modified > local["modified"]:

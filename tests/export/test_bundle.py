@@ -127,6 +127,11 @@ def test_newer_version_wins_and_conflicts_are_reported(linked, second_library, t
     assert any("1b" in c and "this library's version" in c for c in report.conflicts)
     assert any(link_id[:8] in c and "bundle's newer version" in c for c in report.conflicts)
     assert report.links_updated == 1 and report.unchanged == 12
+    # the same content saved again later is not a conflict
+    with second_library.db.atomic():
+        records.update_annotation(second_library.db, linked.recs["1a"], {"modified": "2026-11-24T09:00:00.000Z"})
+    report = import_bundle(second_library, out)
+    assert not any("1a" in c for c in report.conflicts) and report.unchanged == 12  # all but 1b
 
 
 def test_annotations_wait_for_missing_documents(linked, second_library, tmp_path):
