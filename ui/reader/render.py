@@ -139,7 +139,12 @@ class RenderService(QObject):
                 self._sig_reply.emit(("died", conn))
                 return
             if msg[0] == "image":
-                _, rid, key, page_no, scale, w, h, stride, samples = msg
+                _, rid, key, page_no, scale, w, h, stride = msg
+                try:
+                    samples = conn.recv_bytes()
+                except (EOFError, OSError):
+                    self._sig_reply.emit(("died", conn))
+                    return
                 # Converted here, once, to the format the screen paints without
                 # converting: drawImage of RGB888 converts on every paint.
                 image = QImage(samples, w, h, stride, QImage.Format.Format_RGB888).convertToFormat(

@@ -5,7 +5,8 @@ freeze the window; a child process does not. This module imports no Qt, so
 the child starts quickly (``spawn``). The window talks to it over a pipe:
 
     ("open", key, path)                      -> ("error", None, key, 0, msg) on failure
-    ("render", rid, key, page_no, scale)     -> ("image", rid, key, page_no, scale, w, h, stride, bytes)
+    ("render", rid, key, page_no, scale)     -> ("image", rid, key, page_no, scale, w, h, stride)
+                                                then the RGB pixels as one raw bytes message
     ("words", rid, key, page_no)             -> ("words", rid, key, page_no, [word tuples])
     ("cancel", [rid, ...]) / ("close", key) / None (quit)
     ("batch", [message, ...])                several of the above at once
@@ -63,16 +64,24 @@ def serve(conn: Connection) -> None:
                 doc.close()
         return True
 
-    def display_list(key: str, page_no: int) -> Any:
-        dl = dlists.get((key, page_no))
+    seen: set[tuple[str, int]] = set()
+
+    def render(page: Any, key: str, page_no: int, matrix: Any) -> Any:
+        """A page's pixmap. The first time straight from the page; after that
+        from its cached display list, which halves repeat renders (zoom)."""
+        k = (key, page_no)
+        dl = dlists.get(k)
+        if dl is None and k not in seen:
+            seen.add(k)
+            return page.get_pixmap(matrix=matrix, alpha=False)
         if dl is None:
-            dl = docs[key][page_no - 1].get_displaylist()
-            dlists[(key, page_no)] = dl
+            dl = page.get_displaylist()
+            dlists[k] = dl
             while len(dlists) > DISPLAY_LISTS:
                 dlists.popitem(last=False)
         else:
-            dlists.move_to_end((key, page_no))
-        return dl
+            dlists.move_to_end(k)
+        return dl.get_pixmap(matrix=matrix, alpha=False)
 
     rendered_last = False
     while True:
@@ -93,6 +102,8 @@ def serve(conn: Connection) -> None:
             if words and (not renders or (rendered_last and not fresh)):
                 rendered_last = False
                 _, (_, rid, key, page_no) = words.popitem(last=False)
+                if key not in docs:
+                    continue
                 try:
                     reply: tuple = ("words", rid, key, page_no, page_words(docs[key][page_no - 1]))
                 except Exception as exc:  # noqa: BLE001
@@ -102,19 +113,22 @@ def serve(conn: Connection) -> None:
             if renders:
                 rendered_last = True
                 _, (_, rid, key, page_no, scale) = renders.popitem(last=True)  # newest first
+                if key not in docs:
+                    continue  # closed meanwhile
                 try:
-                    dl = display_list(key, page_no)
-                    r = dl.rect
+                    page = docs[key][page_no - 1]
+                    r = page.rect
                     used = scale
                     if r.width * r.height * scale * scale > MAX_PIXELS:
                         used = (MAX_PIXELS / max(r.width * r.height, 1.0)) ** 0.5
-                    pix = dl.get_pixmap(matrix=pymupdf.Matrix(used, used), alpha=False)
-                    # Replies carry the requested scale: it is the window's cache key.
-                    reply = ("image", rid, key, page_no, scale, pix.width, pix.height,
-                             pix.stride, pix.samples)
+                    pix = render(page, key, page_no, pymupdf.Matrix(used, used))
                 except Exception as exc:  # noqa: BLE001
-                    reply = ("error", rid, key, page_no, str(exc))
-                conn.send(reply)
+                    conn.send(("error", rid, key, page_no, str(exc)))
+                    continue
+                # Replies carry the requested scale: it is the window's cache key.
+                # The pixels follow as raw bytes, without pickling a copy.
+                conn.send(("image", rid, key, page_no, scale, pix.width, pix.height, pix.stride))
+                conn.send_bytes(pix.samples_mv)
         except (EOFError, OSError, BrokenPipeError):
             return
 
