@@ -80,10 +80,21 @@ def test_bundle_shape(linked):
 
 
 def test_round_trip_gives_the_same_bundle(linked, second_library, tmp_path):
+    from tests.export.conftest import add_annotation
+
+    with linked.lib.db.atomic():  # an area and an orphaned annotation travel too
+        add_annotation(linked.lib, linked.reply, 3, "EU-delegaties worden geacht hun landen", "evidence",
+                       is_area=True, note="Kader rond de kop", color="#00aa00")
+        lost = add_annotation(linked.lib, linked.reply, 4, "Mensenrechtenfonds en aansturing posten op thema",
+                              "comment", label="x")
+        records.update_annotation(linked.lib.db, lost, {"orphaned": 1})
     first = tmp_path / "first.jsonld"
     export_bundle(linked.lib, first)
     report = import_bundle(second_library, first)
-    assert len(report.added) == 13 and not report.conflicts and not report.skipped and not report.pending
+    assert len(report.added) == 15 and not report.conflicts and not report.skipped and not report.pending
+    area = next(a for a in records.list_annotations(second_library.db) if a["is_area"])
+    assert area["color"] == "#00aa00" and area["note"] == "Kader rond de kop"
+    assert records.get_annotation(second_library.db, lost)["orphaned"] is True
     assert report.links_added == 6 and report.tags_added == 4
     assert register(second_library) == register(linked.lib)
     again = tmp_path / "again.jsonld"
