@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pymupdf
-import pytest
 
 from app.recommendations.detect import detect_in_pages
 from tests.conftest import doc_by_file

@@ -162,3 +162,17 @@ def test_linked_passages_dock_follows_the_reader(qtbot, linked_library, make_win
     with qtbot.waitSignal(dock.sig_shown, timeout=5000) as shown:
         reg.unlink(lib, link["id"])
     assert shown.args == [ids["a1"], 1]
+
+
+def test_closing_and_reopening_the_tabs(qtbot, linked_library, make_window):
+    lib, ids = linked_library, linked_library.ids
+    window = make_window(lib)
+    plugin = _plugin(window)
+    side = plugin.show_side_by_side(ids["r2"])
+    assert side.rec["id"] == ids["r2"]
+    window._close_tab(window.tabs.indexOf(plugin.register_view))
+    window._close_tab(window.tabs.indexOf(side))
+    qtbot.waitUntil(lambda: window.tabs.count() == 1)
+    side = plugin.show_side_by_side(ids["r3"])
+    assert side.rec["id"] == ids["r3"] and window.tabs.count() == 3
+    assert plugin.register_view.current_id() == ids["r3"]

@@ -17,6 +17,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu
 
+import shiboken6
+
 from app import annotations as ann_uc
 from app import usecases
 from app.domain import UserError
@@ -88,10 +90,14 @@ class RecommendationsFeature(QObject):
             return None
 
     # --- tabs -------------------------------------------------------------------------------
+    def _open(self, widget: Any) -> bool:
+        """Whether a tab of ours is still there (closing a tab deletes it)."""
+        return widget is not None and shiboken6.isValid(widget) and self.window.tabs.indexOf(widget) >= 0
+
     def show_register(self) -> "RegisterView":
         from ui.recommendations.view import RegisterView
 
-        if self.register_view is None or self.window.tabs.indexOf(self.register_view) < 0:
+        if not self._open(self.register_view):
             self.register_view = RegisterView(self.window)
             self.register_view.sig_side_by_side.connect(self.show_side_by_side)
             self.window.tabs.addTab(self.register_view, self.tr("Recommendations"))
@@ -101,15 +107,18 @@ class RecommendationsFeature(QObject):
     def show_side_by_side(self, rec_id: str | None = None) -> "SideBySide":
         from ui.recommendations.side_by_side import SideBySide
 
-        view = self.register_view if self.register_view is not None and \
-            self.window.tabs.indexOf(self.register_view) >= 0 else None
-        if view is None:
-            view = self.show_register()
         if not rec_id:
             ann = self._selected_annotation()
             if ann and ann["role"] == "recommendation":
                 rec_id = ann["id"]
-        if self.side_by_side is None or self.window.tabs.indexOf(self.side_by_side) < 0:
+        view = self.register_view if self._open(self.register_view) else self.show_register()
+        if self._open(self.side_by_side) and self.side_by_side.register_view is not view:
+            # The register it walked was closed: start afresh with the new one.
+            index = self.window.tabs.indexOf(self.side_by_side)
+            self.side_by_side.close_document()
+            self.window.tabs.removeTab(index)
+            self.side_by_side.deleteLater()
+        if not self._open(self.side_by_side) or self.side_by_side.register_view is not view:
             self.side_by_side = SideBySide(self.window, view)
             self.window.tabs.addTab(self.side_by_side, self.tr("Side by side"))
         self.window.tabs.setCurrentWidget(self.side_by_side)

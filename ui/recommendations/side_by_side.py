@@ -209,6 +209,7 @@ class SideBySide(QWidget):
                                      or changes.annotations):
             self.show_recommendation(self.rec["id"])
 
-    def close_views(self) -> None:
+    def close_document(self) -> None:
+        """Called when the tab closes: the render process forgets both documents."""
         self.left.close_view()
         self.right.close_view()

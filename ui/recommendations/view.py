@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app import usecases
 from app.annotations import list_tags
 from app.changes import Changes
-from app.domain import STANCE_COLORS, STANCES
+from app.domain import STANCE_COLORS
 from app.recommendations import register as reg
 from ui.recommendations import commands as cmd
 from ui.recommendations.model import ENTRY_ROLE, RegisterFilter, RegisterModel
