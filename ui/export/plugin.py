@@ -117,8 +117,11 @@ class ExportPlugin(QObject):
             self._info(self.tr("Export annotated PDF"), self.tr("The library has no documents yet."))
             return
         names = [f"{d['title']} ({d['file_name']})" for d in docs]
+        # The document open in the current tab, if any, is offered first.
+        open_id = getattr(self.window.tabs.currentWidget(), "doc_id", None)
+        current = next((i for i, d in enumerate(docs) if d["id"] == open_id), 0)
         choice, ok = QInputDialog.getItem(
-            self.window, self.tr("Export annotated PDF"), self.tr("Document:"), names, 0, False
+            self.window, self.tr("Export annotated PDF"), self.tr("Document:"), names, current, False
         )
         if not ok:
             return
