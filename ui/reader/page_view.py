@@ -65,6 +65,7 @@ class PageView(QAbstractScrollArea):
         self._highlight_terms: list[str] = []
         # Paints in which every visible page had its sharp picture (benchmarks, tests).
         self.complete_frames = 0
+        self.sharp_pages: set[int] = set()  # pages painted at least once at full sharpness
         self.no_text_notice = self.tr("No text layer on this page: its text cannot be selected or searched.")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
@@ -418,6 +419,8 @@ class PageView(QAbstractScrollArea):
                 complete = False
                 painter.fillRect(r, Qt.GlobalColor.white)
                 image = self.service.any_image(self.key, n)
+            else:
+                self.sharp_pages.add(n)
             if image is not None:
                 painter.drawImage(r, image)
             self._paint_overlays(painter, n, colors)
