@@ -1529,4 +1529,37 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>geen reactie</translation>
     </message>
 </context>
+<context>
+    <name>LinkedDock</name>
+    <message>
+        <source>Linked passages</source>
+        <translation>Gekoppelde passages</translation>
+    </message>
+    <message>
+        <source>Select an annotation in a document.</source>
+        <translation>Selecteer een annotatie in een document.</translation>
+    </message>
+    <message>
+        <source>Link to a recommendation…</source>
+        <translation>Koppelen aan een aanbeveling…</translation>
+    </message>
+    <message>
+        <source>Linked to “{0}”: {1}</source>
+        <translation>Gekoppeld aan “{0}”: {1}</translation>
+    </message>
+    <message>
+        <source>Nothing is linked to “{0}” yet.</source>
+        <translation>Aan “{0}” is nog niets gekoppeld.</translation>
+    </message>
+    <message>
+        <source>{0}: no response</source>
+        <translation>{0}: geen reactie</translation>
+    </message>
+    <message>
+        <source>{0} · {1}{2}, p. {3}
+{4}</source>
+        <translation>{0} · {1}{2}, p. {3}
+{4}</translation>
+    </message>
+</context>
 </TS>
