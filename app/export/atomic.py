@@ -48,7 +48,10 @@ def atomic_path(target: Path | str, suffix: str = ".part") -> Iterator[Path]:
     """
     target = Path(target).expanduser().absolute()
     _check_target(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
+    except OSError as exc:
+        raise UserError(f"cannot write in {target.parent} ({exc.strerror or exc})") from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -57,6 +60,12 @@ def atomic_path(target: Path | str, suffix: str = ".part") -> Iterator[Path]:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
         _fsync_dir(target.parent)
+    except OSError as exc:  # a full disk, a vanished folder: say so, keep the old file
+        tmp.unlink(missing_ok=True)
+        raise UserError(
+            f"could not write {target} ({exc.strerror or exc}); "
+            + ("the previous file is unchanged" if target.exists() else "no file was written")
+        ) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -294,9 +294,18 @@ def test_failed_rename_leaves_no_file(linked, tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("app.export.atomic.os.replace", no_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(UserError, match=r"\(No space left on device\); no file was written"):
         export_summary(linked.lib, folder / "new.html")
     assert list(folder.iterdir()) == []
+
+
+def test_a_folder_without_write_permission_gives_a_message(linked, tmp_path, monkeypatch):
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("app.export.atomic.tempfile.mkstemp", refused)
+    with pytest.raises(UserError, match=r"cannot write in .* \(Permission denied\)"):
+        export_summary(linked.lib, tmp_path / "s.html")
 
 
 def test_quotes_match_the_pdf(linked):
