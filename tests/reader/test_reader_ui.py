@@ -236,3 +236,27 @@ def test_render_process_killed_is_started_again(qtbot, sample_library, open_wind
     qtbot.waitUntil(lambda: service.image(doc["id"], 40, tab.view.px_per_pt * tab.view.devicePixelRatioF())
                     is not None, timeout=20000)
     assert service.pid != old_pid
+
+
+def test_open_document_at_a_page_with_highlights(qtbot, sample_library, open_window):
+    lib = sample_library
+    doc = doc_by_file(lib, "iob-evaluatie")
+    a = find_quote(REPORT, 91, QUOTE_1A)
+    ann_id, _ = uc.create_annotation(lib, doc["id"], page_no=91, rects=a.rects, quote=a.quote,
+                                     role="recommendation")
+    window = open_window(lib)
+    window.open_document(doc["id"], page=12, highlight=["aanbevelingen"])
+    tab = window.tabs.currentWidget()
+    assert tab.view.current_page == 12
+    words = wait_words(qtbot, tab, 12)
+    hit = next(w for w in words if w[4].lower().startswith("aanbevelingen"))
+    tab.view.go_to_page(12, hit[1])
+    qtbot.waitUntil(lambda: tab.service.image(doc["id"], 12, tab.view.px_per_pt * tab.view.devicePixelRatioF())
+                    is not None, timeout=20000)
+    shot = tab.view.viewport().grab().toImage()
+    px = QColor(shot.pixel(_point(tab, 12, hit[0] + 0.5, hit[3] - 0.5)))
+    assert px.red() > 200 and px.blue() < 150, px.name()  # marked orange
+    # Rects of an annotation: the same tab scrolls there and selects it (one click from a link).
+    window.open_document(doc["id"], highlight=a.rects)
+    assert window.tabs.count() == 2  # the library and this one document
+    assert tab.view.current_page == 91 and tab.panel.current["id"] == ann_id

@@ -88,6 +88,11 @@ class AnnotationPanel(QWidget):
         # A click on the current item must also show it on the page again.
         self.list.clicked.connect(lambda idx: self.sig_annotation_selected.emit(idx.data(ID_ROLE)))
         self.count = SafeLabel()
+        self.hint = SafeLabel(self.tr(
+            "Select text on the page, then press 1 recommendation, 2 response, 3 evidence or "
+            "4 comment. Shift+drag marks an area."))
+        self.hint.setWordWrap(True)
+        self.hint.setEnabled(False)  # greyed: a hint, not a control
 
         box = QGroupBox(self.tr("Selected annotation"))
         form = QFormLayout(box)
@@ -131,6 +136,7 @@ class AnnotationPanel(QWidget):
         layout.addWidget(self.text_filter)
         layout.addWidget(self.list, 3)
         layout.addWidget(self.count)
+        layout.addWidget(self.hint)
         layout.addWidget(box, 2)
 
         self._note_timer = QTimer(self)
