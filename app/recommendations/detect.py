@@ -358,13 +358,15 @@ def _pair_twins(props: list[Proposal]) -> None:
             q = props[j]
             if q.block == p.block or q.twin is not None or not words[j]:
                 continue
+            # A shortened summary version still pairs when its label is the same.
+            need = 0.55 if q.label == p.label else 0.8
             sm = difflib.SequenceMatcher(None, words[j], words[i], autojunk=False)
-            if sm.real_quick_ratio() < 0.75 or sm.quick_ratio() < 0.75:
+            if sm.real_quick_ratio() < need or sm.quick_ratio() < need:
                 continue
             r = sm.ratio()
-            if r > best:
+            if r >= need and r > best:
                 best, best_j = r, j
-        if best_j is not None and best >= 0.8:
+        if best_j is not None:
             q = props[best_j]
             p.twin, q.twin = best_j, i
             p.similarity = q.similarity = round(best, 3)

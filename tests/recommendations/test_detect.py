@@ -291,3 +291,17 @@ def test_table_of_contents_and_bulleted_findings_are_not_recommendations():
         "• Maatschappelijke organisaties waren positief over de samenwerking.\n" + FILLER,
     ))
     assert props == []
+
+
+def test_a_shortened_summary_version_pairs_when_its_label_is_the_same():
+    props = detect_in_pages(pages(
+        "Samenvatting\nAanbevelingen\n"
+        "1. Versterk de capaciteit op de ambassades.\n"
+        "2. Publiceer jaarlijks de resultaten.\n" + FILLER,
+        "Hoofdstuk 6 Aanbevelingen\n"
+        "1. Versterk de capaciteit op de ambassades en investeer in de kennis van de medewerkers.\n"
+        "2. Beperk het aantal thema’s per land tot drie.\n" + FILLER,
+    ))
+    assert [p.label for p in props] == ["1", "2", "1", "2"]
+    assert props[2].twin == 0 and not props[2].accept
+    assert props[3].twin is None and props[3].accept  # another recommendation under the same number
