@@ -26,6 +26,10 @@ def run_isolated(fn: Callable[..., Any], *args: Any, timeout: float = DEFAULT_TI
         return pool.submit(fn, *args).result(timeout=timeout)
     except BrokenProcessPool as exc:
         raise UserError("the PDF writer stopped unexpectedly; nothing was written") from exc
+    except UserError:
+        raise
+    except (RuntimeError, ValueError) as exc:  # MuPDF errors (pymupdf.FileDataError and friends)
+        raise UserError(f"the PDF could not be written ({exc})") from exc
     except FutureTimeout as exc:
         for proc in list(getattr(pool, "_processes", {}).values()):
             proc.kill()

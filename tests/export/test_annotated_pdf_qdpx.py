@@ -156,3 +156,12 @@ def test_qdpx_content(linked, tmp_path):
     assert codes["none"] in {c.get("targetGUID") for c in rec_1d.iterfind("q:Coding/q:CodeRef", ns)}
     # stable: the same library gives the same project
     assert build_project(linked.lib)[0] == build_project(linked.lib)[0]
+
+
+def test_a_damaged_library_file_gives_a_message(linked, tmp_path):
+    linked.lib.document_file(linked.reply).write_bytes(b"%PDF-1.4\n garbage \n%%EOF")
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(UserError, match="the PDF could not be written"):
+        export_annotated_pdf(linked.lib, linked.reply["id"], out / "reply.pdf")
+    assert list(out.iterdir()) == []
