@@ -86,6 +86,10 @@
         <translation>Filteren op tekst</translation>
     </message>
     <message>
+        <source>Select text on the page, then press 1 recommendation, 2 response, 3 evidence or 4 comment. Shift+drag marks an area.</source>
+        <translation>Selecteer tekst op de pagina en druk dan op 1 aanbeveling, 2 reactie, 3 onderbouwing of 4 opmerking. Slepen met Shift ingedrukt markeert een gebied.</translation>
+    </message>
+    <message>
         <source>Selected annotation</source>
         <translation>Geselecteerde annotatie</translation>
     </message>
@@ -525,6 +529,39 @@
     </message>
 </context>
 <context>
+    <name>LinkedDock</name>
+    <message>
+        <source>Linked passages</source>
+        <translation>Gekoppelde passages</translation>
+    </message>
+    <message>
+        <source>Select an annotation in a document.</source>
+        <translation>Selecteer een annotatie in een document.</translation>
+    </message>
+    <message>
+        <source>Link to a recommendation…</source>
+        <translation>Koppelen aan een aanbeveling…</translation>
+    </message>
+    <message>
+        <source>Linked to “{0}”: {1}</source>
+        <translation>Gekoppeld aan “{0}”: {1}</translation>
+    </message>
+    <message>
+        <source>Nothing is linked to “{0}” yet.</source>
+        <translation>Aan “{0}” is nog niets gekoppeld.</translation>
+    </message>
+    <message>
+        <source>{0}: no response</source>
+        <translation>{0}: geen reactie</translation>
+    </message>
+    <message>
+        <source>{0} · {1}{2}, p. {3}
+{4}</source>
+        <translation>{0} · {1}{2}, p. {3}
+{4}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Kanttekening</source>
@@ -581,6 +618,10 @@
     <message>
         <source>&amp;Check the library</source>
         <translation>Bibliotheek &amp;controleren</translation>
+    </message>
+    <message>
+        <source>Show the library &amp;folder</source>
+        <translation>Bibliotheek&amp;map openen</translation>
     </message>
     <message>
         <source>&amp;Back up the library now</source>
@@ -805,6 +846,14 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Page:</source>
         <translation>Pagina:</translation>
+    </message>
+    <message>
+        <source>Page {0} could not be shown: {1}</source>
+        <translation>Pagina {0} kan niet worden getoond: {1}</translation>
+    </message>
+    <message>
+        <source>The page renderer stopped and was started again.</source>
+        <translation>De paginaweergave was gestopt en is opnieuw gestart.</translation>
     </message>
 </context>
 <context>
@@ -1527,39 +1576,6 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>no response</source>
         <translation>geen reactie</translation>
-    </message>
-</context>
-<context>
-    <name>LinkedDock</name>
-    <message>
-        <source>Linked passages</source>
-        <translation>Gekoppelde passages</translation>
-    </message>
-    <message>
-        <source>Select an annotation in a document.</source>
-        <translation>Selecteer een annotatie in een document.</translation>
-    </message>
-    <message>
-        <source>Link to a recommendation…</source>
-        <translation>Koppelen aan een aanbeveling…</translation>
-    </message>
-    <message>
-        <source>Linked to “{0}”: {1}</source>
-        <translation>Gekoppeld aan “{0}”: {1}</translation>
-    </message>
-    <message>
-        <source>Nothing is linked to “{0}” yet.</source>
-        <translation>Aan “{0}” is nog niets gekoppeld.</translation>
-    </message>
-    <message>
-        <source>{0}: no response</source>
-        <translation>{0}: geen reactie</translation>
-    </message>
-    <message>
-        <source>{0} · {1}{2}, p. {3}
-{4}</source>
-        <translation>{0} · {1}{2}, p. {3}
-{4}</translation>
     </message>
 </context>
 </TS>
