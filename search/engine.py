@@ -7,6 +7,7 @@ nothing in ``app/`` or ``ui/``.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import threading
 from pathlib import Path
@@ -114,8 +115,6 @@ class SearchEngine:
                 writer.cancel()
             finally:
                 ix.close()
-            import shutil
-
             shutil.rmtree(folder, ignore_errors=True)
             raise
         ix.close()

@@ -11,6 +11,7 @@ postings and BM25F (with ``scoring``'s length norms) are Whoosh's.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 from itertools import accumulate
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -144,22 +145,73 @@ class Evaluator:
         return Alternative(acc)
 
     def phrase(self, fieldname: str, stems: list[str], boost: float) -> Alternative:
-        lists = [self.postings(fieldname, s, boost, values=True) for s in stems]
-        common = set(lists[0][0])
-        for ids, _, _ in lists[1:]:
-            common.intersection_update(ids)
-        # dict(zip()) runs in C; Python only loops over the common docs.
-        by_term = [dict(zip(ids, sc)) for ids, sc, _ in lists]
-        scores: Scores = {d: sum(t[d] for t in by_term) for d in common}
-        values = [dict(zip(ids, vals or ())) for ids, _, vals in lists]
+        """Docs with the words in a row. Only the rarest word's postings are
+        read in full (they give the candidates and their scores); the other
+        words' positions are read block by block for the candidates that
+        are checked, best first, until enough are confirmed. At 50,000 pages
+        reading every posting of "mensenrechten en democratie" took 200 ms."""
+        dfs = [self.searcher.doc_frequency(fieldname, s) for s in stems]
+        rare = min(range(len(stems)), key=dfs.__getitem__)
+        ids, scores_list, vals = self.postings(fieldname, stems[rare], boost, values=True)
+        scores: Scores = dict(zip(ids, scores_list))
+        rare_values = dict(zip(ids, vals or ()))
+        others = {
+            k: LazyPositions(self, fieldname, s) for k, s in enumerate(stems) if k != rare
+        }
         decode = self.schema[fieldname].format.decode_positions
 
         def verify(doc: int) -> bool:
-            first = decode(values[0][doc])
-            rest = [set(decode(v[doc])) for v in values[1:]]
-            return any(all(p + k in r for k, r in enumerate(rest, start=1)) for p in first)
+            wanted = []
+            for k, lazy in others.items():
+                value = lazy.value(doc)
+                if value is None:
+                    return False
+                wanted.append((k - rare, set(decode(value))))
+            return any(
+                all(p + shift in found for shift, found in wanted)
+                for p in decode(rare_values[doc])
+            )
 
         return Alternative(scores, verify)
+
+
+class LazyPositions:
+    """One term's postings values, read a block at a time when asked for a
+    document (block headers give each block's last document)."""
+
+    def __init__(self, ev: "Evaluator", fieldname: str, text: str) -> None:
+        fieldobj = ev.schema[fieldname]
+        btext = fieldobj.to_bytes(text)
+        self.blocks: list[tuple[Any, int, int]] = []  # matcher, position, base
+        self.maxids: list[int] = []
+        self.loaded: dict[int, dict[int, bytes]] = {}
+        for seg, base in ev.leaves:
+            if (fieldname, btext) not in seg:
+                continue
+            m = seg._terms.matcher(fieldname, btext, fieldobj.format)
+            position = m._baseoffset
+            while True:
+                self.blocks.append((m, position, base))
+                self.maxids.append(m._maxid + base)
+                if m._lastblock:
+                    break
+                position = m._nextoffset
+                m._goto(position)
+
+    def value(self, doc: int) -> bytes | None:
+        k = bisect_left(self.maxids, doc)
+        if k == len(self.maxids):
+            return None
+        block = self.loaded.get(k)
+        if block is None:
+            m, position, base = self.blocks[k]
+            m._goto(position)
+            m._read_data()
+            raw = m._data[0]
+            ids = raw if m._byteids else list(accumulate(raw))
+            m._read_values()
+            block = self.loaded[k] = dict(zip((d + base for d in ids), m._values))
+        return block.get(doc)
 
 
 def rank(
