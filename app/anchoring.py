@@ -17,7 +17,7 @@ calls these functions directly, the window calls them in its render process.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -39,7 +39,6 @@ class Anchor:
     prefix: str = ""
     suffix: str = ""
     score: float = 1.0  # 1.0 for exact matches; below for fuzzy re-anchoring
-    extra: dict = field(default_factory=dict)
 
 
 # --- loading words (PyMuPDF) ------------------------------------------------

@@ -260,3 +260,20 @@ def test_open_document_at_a_page_with_highlights(qtbot, sample_library, open_win
     window.open_document(doc["id"], highlight=a.rects)
     assert window.tabs.count() == 2  # the library and this one document
     assert tab.view.current_page == 91 and tab.panel.current["id"] == ann_id
+
+
+def test_delete_and_role_keys_type_into_editor_fields(qtbot, sample_library, open_window):
+    lib = sample_library
+    doc = doc_by_file(lib, "iob-evaluatie")
+    ann_id, _ = uc.create_annotation(lib, doc["id"], page_no=1, rects=[[1, 50, 50, 200, 60]],
+                                     quote="x", role="comment", note="ab")
+    window = open_window(lib)
+    tab = window.features["ui.reader.plugin"].open_document(doc["id"])
+    tab.panel.select(ann_id)
+    qtbot.mouseClick(tab.panel.note, Qt.MouseButton.LeftButton)
+    tab.panel.note.moveCursor(tab.panel.note.textCursor().MoveOperation.Start)
+    qtbot.keyClick(tab.panel.note, Qt.Key.Key_Delete)  # deletes a character, not the annotation
+    qtbot.keyClicks(tab.panel.note, "1")  # types a digit, does not annotate
+    tab.panel.list.setFocus()
+    assert uc.get_annotation(lib, ann_id)["note"] == "1b"
+    assert len(uc.list_annotations(lib, doc["id"])) == 1
