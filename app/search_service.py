@@ -132,18 +132,48 @@ def _documents(lib: Library) -> dict[str, dict]:
     return {d["id"]: d for d in records.list_documents(lib.db)}  # uncached: writers need the truth
 
 
-def _tag_paths(lib: Library) -> dict[str, list[str]]:
-    """Tag id -> its name and its ancestors' names (tag:parent finds children)."""
-    tags = {t["id"]: t for t in records.list_tags(lib.db)}
-    out: dict[str, list[str]] = {}
-    for tid, t in tags.items():
-        names, seen, cur = [], set(), t
-        while cur is not None and cur["id"] not in seen:
+def _tag_names(lib: Library) -> dict[str, str]:
+    """Tag id -> name. Only an annotation's own tags are indexed; ``tag:``
+    takes in the tags under the one asked for when the query is answered,
+    so renaming or moving a parent tag leaves nothing stale in the index."""
+    return {t["id"]: t["name"] for t in records.list_tags(lib.db)}
+
+
+def tag_resolver(lib: Library) -> Callable[[str], list[str]]:
+    """``tag:`` values: the tag's name and the names of every tag under it
+    (``tag:Parent/Child`` for one child)."""
+    tags: list[dict] = []
+    by_parent: dict[str | None, list[dict]] = {}
+
+    def load() -> None:  # only when the query has a tag: filter
+        if not tags:
+            tags.extend(records.list_tags(lib.db))
+            for t in tags:
+                by_parent.setdefault(t["parent_id"], []).append(t)
+
+    def below(tag: dict) -> list[str]:
+        names, todo, seen = [], [tag], set()
+        while todo:
+            cur = todo.pop()
+            if cur["id"] in seen:
+                continue
             seen.add(cur["id"])
             names.append(cur["name"])
-            cur = tags.get(cur["parent_id"]) if cur["parent_id"] else None
-        out[tid] = names
-    return out
+            todo.extend(by_parent.get(cur["id"], []))
+        return names
+
+    def resolve(value: str) -> list[str]:
+        parts = [p.strip().lower() for p in value.split("/") if p.strip()]
+        if not parts:
+            return []
+        load()
+        found = [t for t in tags if t["name"].lower() == parts[0]]
+        for part in parts[1:]:
+            found = [c for t in found for c in by_parent.get(t["id"], []) if c["name"].lower() == part]
+        names = [n for t in found for n in below(t)]
+        return names or [value]
+
+    return resolve
 
 
 def _stances(lib: Library, ann_id: str) -> list[str]:
@@ -153,10 +183,8 @@ def _stances(lib: Library, ann_id: str) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _annotation_entry(ann: dict, doc: dict, tag_paths: dict[str, list[str]], stances: list[str]) -> AnnotationEntry:
-    tags: list[str] = []
-    for tid in ann.get("tag_ids", []):
-        tags.extend(tag_paths.get(tid, []))
+def _annotation_entry(ann: dict, doc: dict, tag_names: dict[str, str], stances: list[str]) -> AnnotationEntry:
+    tags = [tag_names[tid] for tid in ann.get("tag_ids", []) if tid in tag_names]
     return AnnotationEntry(
         id=ann["id"], document=ann["document_id"], page=int(ann["page_no"]),
         language=doc["language"], document_kind=doc["kind"], role=ann["role"],
@@ -178,7 +206,7 @@ def _page_entries(lib: Library, docs: dict[str, dict], doc_id: str | None = None
 
 
 def _annotation_entries(lib: Library, docs: dict[str, dict], doc_id: str | None = None) -> Iterator[AnnotationEntry]:
-    paths = _tag_paths(lib)
+    names = _tag_names(lib)
     stances: dict[str, list[str]] = {}
     for link in records.list_links(lib.db):
         stances.setdefault(link["recommendation_id"], []).append(link["stance"])
@@ -187,7 +215,7 @@ def _annotation_entries(lib: Library, docs: dict[str, dict], doc_id: str | None 
     for ann in records.list_annotations(lib.db, document_id=doc_id):
         doc = docs.get(ann["document_id"])
         if doc is not None:
-            yield _annotation_entry(ann, doc, paths, stances.get(ann["id"], []))
+            yield _annotation_entry(ann, doc, names, stances.get(ann["id"], []))
 
 
 # --- keeping the index in step --------------------------------------------------------
@@ -248,7 +276,7 @@ def _apply(lib: Library, writer: Any, changes: list[dict]) -> int:
                 writer.put_page(page)
             for ann in _annotation_entries(lib, docs, doc_id):
                 writer.put_annotation(ann)
-    paths = _tag_paths(lib) if ann_ids else {}
+    names = _tag_names(lib) if ann_ids else {}
     for ann_id in ann_ids:
         writer.delete_annotation(ann_id)
         ann = records.get_annotation(lib.db, ann_id)
@@ -256,7 +284,7 @@ def _apply(lib: Library, writer: Any, changes: list[dict]) -> int:
             continue
         doc = docs.get(ann["document_id"])
         if doc is not None:
-            writer.put_annotation(_annotation_entry(ann, doc, paths, _stances(lib, ann_id)))
+            writer.put_annotation(_annotation_entry(ann, doc, names, _stances(lib, ann_id)))
     return int(changes[-1]["seq"])
 
 
@@ -353,7 +381,9 @@ def search(
     if query.empty:
         return SearchOutcome([], 0, [], "index", query, None)
     try:
-        results = engine(lib).search(query, limit=limit, resolve_doc=resolver(lib), counts=counts)
+        results = engine(lib).search(
+            query, limit=limit, resolve_doc=resolver(lib), resolve_tag=tag_resolver(lib), counts=counts
+        )
         source = "index"
     except IndexUnavailable:
         results = search_fallback.search(lib, query, limit=limit, resolve_doc=resolver(lib))

@@ -152,9 +152,12 @@ class SearchEngine:
         *,
         limit: int = 20,
         resolve_doc: DocResolver | None = None,
+        resolve_tag: DocResolver | None = None,
         counts: bool = False,
     ) -> Results:
-        return self.searcher().search(query, limit=limit, resolve_doc=resolve_doc, counts=counts)
+        return self.searcher().search(
+            query, limit=limit, resolve_doc=resolve_doc, resolve_tag=resolve_tag, counts=counts
+        )
 
     def clear_caches(self) -> None:
         """Forget cached postings and analysed pages (cold measurements)."""

@@ -130,8 +130,10 @@ class Searcher:
         *,
         limit: int = 20,
         resolve_doc: DocResolver | None = None,
+        resolve_tag: DocResolver | None = None,
         counts: bool = False,
     ) -> Results:
+        resolvers = {"doc": resolve_doc, "tag": resolve_tag}
         with self._lock:
             if self._evaluator.searcher is not self._searcher:
                 self._evaluator = Evaluator(self._searcher)
@@ -145,7 +147,7 @@ class Searcher:
                 if not any(a.scores for a in group.alternatives):
                     return Results([], 0, highlight)  # a required word that is nowhere
                 groups.append(group)
-            allowed = self._filters(ev, query.filters, resolve_doc)
+            allowed = self._filters(ev, query.filters, resolvers)
             if allowed is not None and not allowed:
                 return Results([], 0, highlight)
             if not groups and allowed is None and not query.excluded:
@@ -154,7 +156,7 @@ class Searcher:
             excluded_checks: list[Group] = []
             for item in query.excluded:
                 if isinstance(item, Filter):
-                    excluded |= self._filters(ev, [item], resolve_doc) or set()
+                    excluded |= self._filters(ev, [item], resolvers) or set()
                     continue
                 alts = self._clause(ev, item, Highlight())
                 if any(a.verify is not None for a in alts):
@@ -240,23 +242,28 @@ class Searcher:
         return alts
 
     def _filters(
-        self, ev: Evaluator, filters: list[Filter], resolve_doc: DocResolver | None
+        self, ev: Evaluator, filters: list[Filter], resolvers: dict[str, DocResolver | None]
     ) -> set[int] | None:
         """Docs allowed by the filters (same field: OR, fields: AND); None
         when there are no filters."""
         by_field: dict[str, set[int]] = {}
         for f in filters:
-            docs = self._filter(ev, f, resolve_doc)
+            docs = self._filter(ev, f, resolvers)
             by_field[f.field] = by_field.get(f.field, set()) | docs
         allowed: set[int] | None = None
         for docs in sorted(by_field.values(), key=len):
             allowed = set(docs) if allowed is None else allowed & docs
         return allowed
 
-    def _filter(self, ev: Evaluator, f: Filter, resolve_doc: DocResolver | None) -> set[int]:
+    def _filter(
+        self, ev: Evaluator, f: Filter, resolvers: dict[str, DocResolver | None]
+    ) -> set[int]:
+        """``doc:`` and ``tag:`` values go through the caller's resolvers
+        (ids from titles and file names; a tag and the tags under it)."""
         value = f.value.strip()
+        resolve = resolvers.get(f.field)
         if f.field == "doc":
-            ids = resolve_doc(value) if resolve_doc else [value]
+            ids = resolve(value) if resolve else [value]
             out: set[int] = set()
             for i in ids:
                 out |= ev.doc_set("doc", i)
@@ -276,7 +283,10 @@ class Searcher:
         if f.field in ("role", "stance", "author"):
             return ev.doc_set(f.field, folded)
         if f.field == "tag":
-            return ev.doc_set("tags", folded)
+            out = set()
+            for name in resolve(value) if resolve else [value]:
+                out |= ev.doc_set("tags", fold(name.strip()))
+            return out
         if f.field == "label":
             words = [fold(w) for w in WORD.findall(value)]
             out = ev.doc_set("label", words[0]) if words else set()

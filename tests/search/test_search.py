@@ -146,6 +146,14 @@ def test_annotation_note_found_after_sync(indexed_library):
     for q in ("role:recommendation", "label:R7", "tag:vn", "tag:multilateraal", "kind:annotation Mensenrechtenraad"):
         assert ann_id in {h.annotation for h in search_service.search(lib, q, limit=50).hits}, q
     assert ann_id not in {h.annotation for h in search_service.search(lib, "role:response", limit=50).hits}
+    assert ann_id in {h.annotation for h in search_service.search(lib, "tag:Multilateraal/VN").hits}
+    # Renaming the parent tag: tag:<new name> finds the child's annotations.
+    from app.tags import rename_tag, resolve_tag
+
+    rename_tag(lib, resolve_tag(lib, "Multilateraal")["id"], "Verdragsorganen")
+    search_service.sync_index(lib)
+    assert ann_id in {h.annotation for h in search_service.search(lib, "tag:verdragsorganen").hits}
+    assert not search_service.search(lib, "tag:multilateraal").hits
     # annotation text ranks above page text for the same words
     top = search_service.search(lib, "versterking Mensenrechtenraad", limit=5)
     assert top.hits[0].annotation == ann_id
