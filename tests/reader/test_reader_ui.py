@@ -277,3 +277,18 @@ def test_delete_and_role_keys_type_into_editor_fields(qtbot, sample_library, ope
     tab.panel.list.setFocus()
     assert uc.get_annotation(lib, ann_id)["note"] == "1b"
     assert len(uc.list_annotations(lib, doc["id"])) == 1
+
+
+def test_delete_key_on_the_page_deletes_the_clicked_annotation(qtbot, sample_library, open_window):
+    lib = sample_library
+    doc = doc_by_file(lib, "iob-evaluatie")
+    ann_id, _ = uc.create_annotation(lib, doc["id"], page_no=1, rects=[[1, 60, 60, 300, 80]],
+                                     quote="x", role="evidence")
+    window = open_window(lib)
+    tab = window.features["ui.reader.plugin"].open_document(doc["id"])
+    qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=_point(tab, 1, 100, 70))
+    assert tab.view.selected_annotation == ann_id
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    assert uc.list_annotations(lib, doc["id"]) == []
+    qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [a["id"] for a in uc.list_annotations(lib, doc["id"])] == [ann_id]

@@ -41,6 +41,9 @@ class PageView(QAbstractScrollArea):
     sig_annotation_clicked = Signal(str)
     """An annotation on the page was clicked (its id)."""
 
+    sig_delete_requested = Signal(str)
+    """Delete was pressed while an annotation was selected on the page (its id)."""
+
     def __init__(self, service: RenderService, key: str, pages: list[dict],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -364,6 +367,8 @@ class PageView(QAbstractScrollArea):
             bar.setValue(bar.value() - int(self.viewport().height() * 0.9))
         elif key == Qt.Key.Key_Escape:
             self.clear_selection()
+        elif key == Qt.Key.Key_Delete and self.selected_annotation:
+            self.sig_delete_requested.emit(self.selected_annotation)
         else:
             super().keyPressEvent(event)
 

@@ -7,6 +7,7 @@ Keys (shown in the menus and tooltips):
   Ctrl++ / Ctrl+-   zoom (also Ctrl+wheel);  Ctrl+0: 100 %;  Ctrl+8: fit width;  Ctrl+9: fit page
   Ctrl+G            go to page;  Home / End / PageUp / PageDown move through the document
   Delete            delete the selected annotation (Ctrl+Z brings it back)
+  Ctrl+Shift+T      the codebook (tags)
 """
 from __future__ import annotations
 
@@ -72,10 +73,13 @@ class ReaderFeature(QObject):
             )
             menu.addAction(a)
         menu.addSeparator()
-        menu.addAction(self._action("delete", self.tr("&Delete annotation"), ["Delete"],
-                                    self.delete_annotation))
+        delete = self._action("delete", self.tr("&Delete annotation"), ["Delete"], self.delete_annotation)
+        # The Delete key itself is handled by the page and the list (other
+        # features' lists use Delete too; a window-wide key would clash).
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        menu.addAction(delete)
         menu.addSeparator()
-        menu.addAction(self._action("codebook", self.tr("&Codebook…"), ["Ctrl+Shift+K"], self.show_codebook,
+        menu.addAction(self._action("codebook", self.tr("&Codebook…"), ["Ctrl+Shift+T"], self.show_codebook,
                                     self.tr("Tags: colours, descriptions, rename, move, merge, delete")))
 
         w.menu_edit.addAction(self._action("copy", self.tr("&Copy"), ["Ctrl+C"], lambda: self._tab_call("copy")))

@@ -110,6 +110,7 @@ class ReaderTab(QWidget):
         self.view.sig_page_changed.connect(self._page_changed)
         self.view.sig_zoom_changed.connect(self._zoom_changed)
         self.view.sig_annotation_clicked.connect(self.panel.select)
+        self.view.sig_delete_requested.connect(lambda _id: self.panel.delete_current())
         self.panel.sig_annotation_selected.connect(lambda i: self.view.select_annotation(i or None, scroll=True))
         self.page_box.editingFinished.connect(lambda: self.view.go_to_page(self.page_box.value()))
         self.outline.itemActivated.connect(self._outline_clicked)
