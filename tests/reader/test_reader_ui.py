@@ -292,3 +292,17 @@ def test_delete_key_on_the_page_deletes_the_clicked_annotation(qtbot, sample_lib
     assert uc.list_annotations(lib, doc["id"]) == []
     qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [a["id"] for a in uc.list_annotations(lib, doc["id"])] == [ann_id]
+
+
+def test_hover_shows_the_note_as_plain_text(qtbot, sample_library, open_window):
+    from PySide6.QtWidgets import QToolTip
+
+    lib = sample_library
+    doc = doc_by_file(lib, "iob-evaluatie")
+    uc.create_annotation(lib, doc["id"], page_no=1, rects=[[1, 60, 60, 300, 80]], quote="x",
+                         role="comment", note="<img src=x> & <b>vet</b>")
+    window = open_window(lib)
+    tab = window.features["ui.reader.plugin"].open_document(doc["id"])
+    qtbot.mouseMove(tab.view.viewport(), _point(tab, 1, 120, 70))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=5000)
+    assert "&lt;img src=x&gt; &amp; &lt;b&gt;vet&lt;/b&gt;" in QToolTip.text()
