@@ -306,3 +306,22 @@ def test_hover_shows_the_note_as_plain_text(qtbot, sample_library, open_window):
     qtbot.mouseMove(tab.view.viewport(), _point(tab, 1, 120, 70))
     qtbot.waitUntil(QToolTip.isVisible, timeout=5000)
     assert "&lt;img src=x&gt; &amp; &lt;b&gt;vet&lt;/b&gt;" in QToolTip.text()
+
+
+def test_drag_to_the_bottom_edge_scrolls_and_selects_across_the_page_break(qtbot, sample_library, open_window):
+    lib = sample_library
+    doc = doc_by_file(lib, "kamerbrief")
+    window = open_window(lib)
+    tab = window.features["ui.reader.plugin"].open_document(doc["id"])
+    words = wait_words(qtbot, tab, 1)
+    w = words[-20]
+    tab.view.go_to_page(1, w[1])
+    vp = tab.view.viewport()
+    start = _point(tab, 1, w[0] + 1, (w[1] + w[3]) / 2)
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=start)
+    edge = QPoint(start.x(), vp.height() - 5)
+    qtbot.mouseMove(vp, edge)  # then hold still at the edge
+    qtbot.waitUntil(lambda: tab.view.selection() is not None
+                    and {r[0] for r in tab.view.selection().rects} >= {1, 2}, timeout=10000)
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=edge)
+    assert tab.view.selection().quote.startswith(w[4])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
@@ -21,6 +21,7 @@ from ui.reader.render import RenderService
 from ui.widgets import plain_tooltip
 
 GAP = 12
+EDGE = 24  # pixels from the top or bottom where a drag scrolls
 PREFETCH = 2
 MIN_ZOOM, MAX_ZOOM = 0.25, 6.0
 PT_TO_PX = 96 / 72  # 100 % shows a page at its printed size on a 96 dpi screen
@@ -71,6 +72,10 @@ class PageView(QAbstractScrollArea):
         self.sharp_pages: set[int] = set()  # pages painted at least once at full sharpness
         self.no_text_notice = self.tr("No text layer on this page: its text cannot be selected or searched.")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._drag_pos = QPointF()
+        self._scroll_timer = QTimer(self)
+        self._scroll_timer.setInterval(30)
+        self._scroll_timer.timeout.connect(self._scroll_tick)
         self.viewport().setMouseTracking(True)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.horizontalScrollBar().valueChanged.connect(lambda _: self.viewport().update())
@@ -309,18 +314,37 @@ class PageView(QAbstractScrollArea):
         self._autoscroll(pos)
 
     def _autoscroll(self, pos: QPointF) -> None:
+        """While dragging near the top or bottom edge, keep scrolling (and
+        extending the selection) even when the mouse stands still: passages
+        often run on over a page break."""
+        self._drag_pos = pos
         h = self.viewport().height()
+        near = pos.y() < EDGE or pos.y() > h - EDGE
+        if near and not self._scroll_timer.isActive():
+            self._scroll_timer.start()
+        elif not near:
+            self._scroll_timer.stop()
+
+    def _scroll_tick(self) -> None:
+        if self._press is None:
+            self._scroll_timer.stop()
+            return
+        pos, h = self._drag_pos, self.viewport().height()
+        depth = EDGE - pos.y() if pos.y() < EDGE else pos.y() - (h - EDGE)
+        step = int(max(4.0, min(60.0, depth)))
         bar = self.verticalScrollBar()
-        if pos.y() < 10:
-            bar.setValue(bar.value() - 30)
-        elif pos.y() > h - 10:
-            bar.setValue(bar.value() + 30)
+        bar.setValue(bar.value() + (step if pos.y() > h / 2 else -step))
+        if self._drag_from is not None:
+            end = self._word_pos(pos)
+            if end is not None:
+                self.select_words(self._drag_from, end)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() != Qt.MouseButton.LeftButton or self._press is None:
             return super().mouseReleaseEvent(event)
         moved = (event.position() - self._press[0]).manhattanLength() >= 4
         self._press = None
+        self._scroll_timer.stop()
         self._area_start = None
         if not moved:
             ann = self.annotation_at(event.position())
