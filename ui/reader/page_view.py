@@ -72,6 +72,8 @@ class PageView(QAbstractScrollArea):
         self.sharp_pages: set[int] = set()  # pages painted at least once at full sharpness
         self.no_text_notice = self.tr("No text layer on this page: its text cannot be selected or searched.")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Always there, so "fit width" never flips it on and off.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._drag_pos = QPointF()
         self._scroll_timer = QTimer(self)
         self._scroll_timer.setInterval(30)
