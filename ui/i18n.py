@@ -11,24 +11,6 @@ LANGUAGES = {"en": "English", "nl": "Nederlands"}
 _installed: list[QTranslator] = []
 
 
-class _Translator(QTranslator):
-    """Our catalogue, with lupdate's context-free messages as a fallback.
-
-    lupdate files a ``tr("...")`` call made outside a class (the module-level
-    helpers in ``ui/*/commands.py``) under the empty context, while at run time
-    that helper asks for its own context name; without this fallback those
-    texts (undo command names, their error messages) would stay English.
-    """
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
-        text = super().translate(context, source, disambiguation, n)
-        if not text and context:
-            text = super().translate("", source, disambiguation, n)
-        # None, not "": Qt takes an empty string for a real (empty) translation
-        # and would stop asking the next translator.
-        return text or None
-
-
 def current_language() -> str:
     chosen = settings.get("language")
     if chosen in LANGUAGES:
@@ -44,7 +26,7 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
         app.removeTranslator(tr)
     _installed.clear()
     if language != "en":
-        ours = _Translator(app)
+        ours = QTranslator(app)
         if ours.load(str(translations_dir() / f"kanttekening_{language}.qm")):
             app.installTranslator(ours)
             _installed.append(ours)
