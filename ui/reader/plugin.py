@@ -200,9 +200,6 @@ def _freeze_startup_objects() -> None:
 
 
 def install(window: "MainWindow") -> ReaderFeature:
-    from ui.reader.refguard import make_singletons_immortal
-
-    make_singletons_immortal()  # see refguard: PySide6 6.12 on Python 3.11
     feature = ReaderFeature(window)
     QTimer.singleShot(0, _freeze_startup_objects)  # after every feature is installed
     return feature
