@@ -176,19 +176,26 @@ def get_annotation(lib: Library, ann_id: str) -> dict:
 
 
 def resolve_annotation(lib: Library, ref: str) -> dict:
-    """An annotation by id or unique id prefix."""
-    ref = ref.strip().lower()
-    row = records.get_annotation(lib.db, ref)
-    if row is None:
+    """An annotation by id, unique label (``1a``), or unique id prefix (4+ characters)."""
+    raw = ref.strip()
+    if not raw:
+        raise UserError("no annotation given")
+    if records.get_annotation(lib.db, raw.lower()) is not None:
+        return get_annotation(lib, raw.lower())
+    hits = lib.db.execute(
+        "SELECT id FROM annotations WHERE label = ? COLLATE NOCASE LIMIT 3", (raw,)
+    ).fetchall()
+    if not hits and len(raw) >= 4:
         hits = lib.db.execute(
-            "SELECT id FROM annotations WHERE id LIKE ? LIMIT 3", (ref.replace("%", "") + "%",)
-        ).fetchall() if ref else []
-        if len(hits) != 1:
-            raise UserError(
-                f"no annotation matches '{ref}'" if not hits else f"'{ref}' matches several annotations"
-            )
-        ref = hits[0][0]
-    return get_annotation(lib, ref)
+            "SELECT id FROM annotations WHERE id LIKE ? LIMIT 3", (raw.lower().replace("%", "") + "%",)
+        ).fetchall()
+    if len(hits) != 1:
+        raise UserError(
+            f"no annotation matches '{raw}'"
+            if not hits
+            else f"'{raw}' matches several annotations; give (a prefix of) the id"
+        )
+    return get_annotation(lib, hits[0][0])
 
 
 def list_annotations(

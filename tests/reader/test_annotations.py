@@ -121,3 +121,18 @@ def test_tag_rename_move_merge_delete_and_undo(sample_library):
     assert uc.resolve_tag(lib, "B/C")["id"] == new_id
     with pytest.raises(UserError, match="names 2 tags"):
         uc.resolve_tag(lib, "C")
+
+
+def test_annotations_are_found_by_id_prefix_or_unique_label(sample_library):
+    lib = sample_library
+    doc = doc_by_file(lib, "kamerbrief")
+    first, _ = _make(lib, doc, "Daarnaast speelt de Mensenrechtenraad", 1, role="recommendation", label="1a")
+    second, _ = _make(lib, doc, "het tegengaan van straffeloosheid", 1, role="recommendation", label="2")
+    assert uc.resolve_annotation(lib, first[:8])["id"] == first
+    assert uc.resolve_annotation(lib, "1A")["id"] == first
+    assert uc.resolve_annotation(lib, "2")["id"] == second
+    _make(lib, doc, "Op 17 oktober jl. is het Koninkrijk", 1, role="response", label="2")
+    with pytest.raises(UserError, match="several"):
+        uc.resolve_annotation(lib, "2")
+    with pytest.raises(UserError, match="no annotation matches"):
+        uc.resolve_annotation(lib, "9z")
