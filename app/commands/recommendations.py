@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     l.set_defaults(func=cmd_list)
 
     s = rsub.add_parser("suggest", help="rank passages that may answer a recommendation")
-    s.add_argument("rec", metavar="REC", help="recommendation annotation id (or unique prefix)")
+    s.add_argument("rec", metavar="REC", help="the recommendation: its label (1a), id or unique id prefix")
     s.add_argument("--in", dest="in_doc", metavar="DOC", help="look only in this document")
     s.add_argument("--limit", type=int, default=5, metavar="N")
     s.add_argument("--json", action="store_true")
