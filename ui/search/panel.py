@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from ui.search.plugin import SearchFeature
 
 DEBOUNCE_MS = 150
-LIMIT = 100
+LIMIT = 50  # hits with snippets per keystroke; the status line gives the total
 
 
 class SnippetDelegate(QStyledItemDelegate):
