@@ -71,8 +71,14 @@ class SnippetDelegate(QStyledItemDelegate):
             return super().sizeHint(option, index)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
+        view = opt.widget
+        if isinstance(view, QTreeView):
+            # Wrap at the width the row will get (the option's rect is not
+            # laid out yet when the view asks for the height).
+            scrollbar = view.verticalScrollBar().sizeHint().width()
+            opt.rect.setWidth(max(100, view.viewport().width() - view.indentation() - scrollbar - 8))
         doc = self._document(marked, opt)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()))
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 4)
 
 
 class SearchPanel(QWidget):
@@ -107,6 +113,13 @@ class SearchPanel(QWidget):
         self.view.setItemDelegate(SnippetDelegate(self.view))
         self.view.setWordWrap(True)
         self.view.setUniformRowHeights(False)
+        self.view.header().setStretchLastSection(True)
+        # Rows wrap to the panel's width: lay them out again when it changes.
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(50)
+        self._relayout.timeout.connect(self.view.doItemsLayout)
+        self.view.viewport().installEventFilter(self)
         self.view.activated.connect(self._activated)
         self.view.doubleClicked.connect(self._activated)
 
@@ -197,6 +210,9 @@ class SearchPanel(QWidget):
             self.sig_open_hit.emit(hit)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._relayout.start()
+            return False
         if obj is self.field and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             if key == Qt.Key.Key_Down:
