@@ -224,6 +224,8 @@ def rebuild_index(
     lib: Library,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    *,
+    procs: int | None = None,
 ) -> int:
     """Index every page and annotation into a fresh generation, switch to
     it, then apply what changed meanwhile. Returns the number of entries."""
@@ -236,7 +238,7 @@ def rebuild_index(
         total = lib.db.execute("SELECT count(*) FROM pages WHERE has_text").fetchone()[0]
         count = eng.rebuild(
             library_id(lib), seq, _page_entries(lib, docs), _annotation_entries(lib, docs),
-            total=total, progress=progress, cancelled=cancelled,
+            total=total, progress=progress, cancelled=cancelled, procs=procs,
         )
     finally:
         lib.db.execute("COMMIT")
