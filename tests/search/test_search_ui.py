@@ -95,3 +95,22 @@ def test_debate_mode_copies_with_citation(qtbot, search_window):
     assert hit.title in text and f"p. {hit.page}" in text
     qtbot.keyClick(debate.field, Qt.Key.Key_Escape)
     assert not debate.isVisible()
+
+
+def test_refresh_keeps_the_selected_hit(qtbot, search_window):
+    panel = feature_of(search_window).panel
+    with qtbot.waitSignal(panel.sig_results, timeout=RESULTS_TIMEOUT):
+        qtbot.keyClicks(panel.field, "aanbeveling")
+    qtbot.keyClick(panel.field, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.field, Qt.Key.Key_Down)
+    chosen = panel.current_hit()
+    with qtbot.waitSignal(panel.sig_results, timeout=RESULTS_TIMEOUT):
+        panel.refresh()
+    again = panel.current_hit()
+    assert (again.document, again.page) == (chosen.document, chosen.page)
+    with qtbot.waitSignal(panel.sig_results, timeout=RESULTS_TIMEOUT):
+        qtbot.keyClicks(panel.field, " kabinet")  # a new query starts at the top
+    from ui.search.model import HIT_ROLE
+
+    top = panel.model.first_hit_index().data(HIT_ROLE)
+    assert panel.current_hit() is top

@@ -33,6 +33,10 @@ DEBOUNCE_MS = 150
 LIMIT = 50  # hits with snippets per keystroke; the status line gives the total
 
 
+def _key(hit: Any) -> tuple:
+    return (hit.document, hit.page, hit.annotation)
+
+
 class SnippetDelegate(QStyledItemDelegate):
     """Draws a hit's snippet with its matched words in bold on yellow. The
     HTML comes from ``snippet_html``: the PDF text is escaped, the marks are
@@ -158,10 +162,18 @@ class SearchPanel(QWidget):
         self.runner.request(text, limit=LIMIT, doc=doc, sort=self.sort.currentData())
 
     def _show(self, outcome: Any) -> None:
+        previous = self.current_hit() if self._refreshing else None
+        self._refreshing = False
         self.outcome = outcome
         self.model.set_outcome(outcome)
         self.view.expandAll()
-        first = self.model.first_hit_index()
+        # After a refresh (the index caught up with an edit) keep the hit
+        # the user was on; after a new query start at the top.
+        same = [
+            i for i in self.model.hits_in_order()
+            if previous is not None and _key(i.data(HIT_ROLE)) == _key(previous)
+        ]
+        first = same[0] if same else self.model.first_hit_index()
         if first.isValid():
             self.view.setCurrentIndex(first)
         if self._open_when_ready:
@@ -180,6 +192,7 @@ class SearchPanel(QWidget):
     def refresh(self) -> None:
         """Search again (the index caught up with a change)."""
         if self.field.text().strip():
+            self._refreshing = True
             self.run_search()
 
     # --- moving and opening ----------------------------------------------------------
@@ -234,6 +247,7 @@ class SearchPanel(QWidget):
         return super().eventFilter(obj, event)
 
     _open_when_ready = False
+    _refreshing = False
 
     def focus_field(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
