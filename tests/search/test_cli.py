@@ -44,3 +44,21 @@ def test_text_output_and_reindex(sample_library, capsys):
     assert code == 0 and out.count("«") >= 3
     code, _, err = run(capsys, "--library", root, "search", "x", "--limit", "0")
     assert code == 1 and "limit" in err
+
+
+def test_annotation_hits_in_json(sample_library, capsys):
+    from app.annotations import create_annotation
+
+    lib = sample_library
+    letter = lib.resolve_document(LETTER.name)
+    ann_id, _ = create_annotation(
+        lib, letter["id"], page_no=3, rects=[[3, 72, 100, 500, 120]],
+        quote="de Mensenrechtenraad", role="recommendation", label="R1", note="toezegging",
+    )
+    code, out, err = run(capsys, "--library", str(lib.root), "search", "toezegging", "--json")
+    assert code == 0, err
+    hits = json.loads(out)
+    assert [(h["kind"], h["annotation"], h["page"], h["document"]) for h in hits] == [
+        ("annotation", ann_id, 3, letter["id"])
+    ]
+    assert hits[0]["snippet"].count("«toezegging»") == 1
