@@ -53,12 +53,12 @@ def test_annotation_hits_in_json(sample_library, capsys):
     letter = lib.resolve_document(LETTER.name)
     ann_id, _ = create_annotation(
         lib, letter["id"], page_no=3, rects=[[3, 72, 100, 500, 120]],
-        quote="de Mensenrechtenraad", role="recommendation", label="R1", note="toezegging",
+        quote="de Mensenrechtenraad", role="recommendation", label="R1", note="kwartelkoning",
     )
-    code, out, err = run(capsys, "--library", str(lib.root), "search", "toezegging", "--json")
+    code, out, err = run(capsys, "--library", str(lib.root), "search", "kwartelkoning", "--json")
     assert code == 0, err
     hits = json.loads(out)
     assert [(h["kind"], h["annotation"], h["page"], h["document"]) for h in hits] == [
         ("annotation", ann_id, 3, letter["id"])
     ]
-    assert hits[0]["snippet"].count("«toezegging»") == 1
+    assert hits[0]["snippet"].count("«kwartelkoning»") == 1
