@@ -8,82 +8,21 @@ meanwhile is reported in the status bar and the command becomes obsolete.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
-
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication
 
 from app import annotations as ann_uc
-from app.domain import UserError
 from app.library import Library
 from app.recommendations import register as reg
+from ui.undo import UseCaseCommand, push, show_error
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+__all__ = ["UseCaseCommand", "push", "show_error"]  # the feature's modules import them from here
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("RecommendationCommands", text)
 
 
-class _Command(QUndoCommand):
-    def __init__(self, lib: Library, text: str) -> None:
-        super().__init__(text)
-        self.lib = lib
-        self._done = False
-        self.on_error: Callable[[str], None] | None = None
-
-    def first(self) -> None:
-        raise NotImplementedError
-
-    def do(self) -> None:
-        raise NotImplementedError
-
-    def undo_(self) -> None:
-        raise NotImplementedError
-
-    def redo(self) -> None:
-        if not self._done:
-            self._done = True  # first() ran before the push
-            return
-        self._guard(self.do)
-
-    def undo(self) -> None:
-        self._guard(self.undo_)
-
-    def _guard(self, fn: Callable[[], None]) -> None:
-        try:
-            fn()
-        except UserError as exc:
-            self.setObsolete(True)
-            if self.on_error:
-                self.on_error(str(exc))
-
-
-def show_error(window: "MainWindow", message: str) -> None:
-    box = QMessageBox(window)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("Kanttekening"))
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(message)
-    box.open()
-
-
-def push(window: "MainWindow", command: _Command) -> bool:
-    """Run a command's first step; push it on the window's undo stack when it worked."""
-    try:
-        command.first()
-    except UserError as exc:
-        show_error(window, str(exc))
-        return False
-    command.on_error = lambda m: window.statusBar().showMessage(
-        tr("Could not undo or redo: {0}").format(m), 8000)
-    window.undo_stack.push(command)
-    return True
-
-
-class Link(_Command):
+class Link(UseCaseCommand):
     """Link a response passage (or None: "no response") to a recommendation."""
 
     def __init__(self, lib: Library, response_id: str | None, rec_id: str, stance: str,
@@ -107,7 +46,7 @@ class Link(_Command):
             reg.unlink(self.lib, self.link_id)
 
 
-class UpdateLink(_Command):
+class UpdateLink(UseCaseCommand):
     def __init__(self, lib: Library, link_id: str, *, stance: str | None = None,
                  assessment: str | None = None) -> None:
         text = tr("Change stance") if stance is not None else tr("Change assessment")
@@ -127,7 +66,7 @@ class UpdateLink(_Command):
         reg.restore_link(self.lib, self.before)
 
 
-class Unlink(_Command):
+class Unlink(UseCaseCommand):
     def __init__(self, lib: Library, link_id: str) -> None:
         super().__init__(lib, tr("Unlink response"))
         self.link_id = link_id
@@ -144,7 +83,7 @@ class Unlink(_Command):
         reg.restore_link(self.lib, self.snapshot)
 
 
-class Created(_Command):
+class Created(UseCaseCommand):
     """Annotations and/or a link already stored by background work: undo
     deletes the annotations (and unlinks, or puts back the link as it was
     before), redo brings them back with the same ids."""
