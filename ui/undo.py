@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("UndoCommands", text)
+    # lupdate files module-level tr("...") calls under the empty context.
+    return QCoreApplication.translate("", text)
 
 
 class UseCaseCommand(QUndoCommand):

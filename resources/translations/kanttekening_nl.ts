@@ -1411,6 +1411,29 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     </message>
 </context>
 <context>
+    <name>Stances</name>
+    <message>
+        <source>accepted</source>
+        <translation>overgenomen</translation>
+    </message>
+    <message>
+        <source>partly accepted</source>
+        <translation>deels overgenomen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>afgewezen</translation>
+    </message>
+    <message>
+        <source>noted without commitment</source>
+        <translation>voor kennisgeving aangenomen</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>geen reactie</translation>
+    </message>
+</context>
+<context>
     <name>SuggestPanel</name>
     <message>
         <source>Suggest responses</source>
@@ -1553,29 +1576,6 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Description</source>
         <translation>Beschrijving</translation>
-    </message>
-</context>
-<context>
-    <name>obj</name>
-    <message>
-        <source>accepted</source>
-        <translation>overgenomen</translation>
-    </message>
-    <message>
-        <source>partly accepted</source>
-        <translation>deels overgenomen</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>afgewezen</translation>
-    </message>
-    <message>
-        <source>noted without commitment</source>
-        <translation>voor kennisgeving aangenomen</translation>
-    </message>
-    <message>
-        <source>no response</source>
-        <translation>geen reactie</translation>
     </message>
 </context>
 </TS>

@@ -19,7 +19,8 @@ __all__ = ["UseCaseCommand", "push", "show_error"]  # the feature's modules impo
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("RecommendationCommands", text)
+    # lupdate files module-level tr("...") calls under the empty context.
+    return QCoreApplication.translate("", text)
 
 
 class Link(UseCaseCommand):

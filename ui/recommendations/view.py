@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,13 +41,14 @@ if TYPE_CHECKING:
 LINK_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
-def stance_names(obj: QWidget) -> dict[str, str]:
+def stance_names(obj: QWidget | None = None) -> dict[str, str]:
+    """The stances as the interface names them (``obj`` is not needed)."""
     return {
-        "accepted": obj.tr("accepted"),
-        "partial": obj.tr("partly accepted"),
-        "rejected": obj.tr("rejected"),
-        "noted": obj.tr("noted without commitment"),
-        "none": obj.tr("no response"),
+        "accepted": QCoreApplication.translate("Stances", "accepted"),
+        "partial": QCoreApplication.translate("Stances", "partly accepted"),
+        "rejected": QCoreApplication.translate("Stances", "rejected"),
+        "noted": QCoreApplication.translate("Stances", "noted without commitment"),
+        "none": QCoreApplication.translate("Stances", "no response"),
     }
 
 
