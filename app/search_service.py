@@ -102,11 +102,32 @@ def index_status(lib: Library, *, verify: bool = False) -> IndexStatus:
     if state.seq < library_seq and first is not None and first > state.seq + 1:
         return IndexStatus("pruned", "changes the index missed were pruned", state.seq, library_seq)
     size = f" with {entries} entries" if entries >= 0 else ""
+    if entries >= 0 and state.seq == library_seq:
+        expected = _expected_entries(lib)
+        if entries != expected:
+            # Up to date by its change number, yet not the same set: a
+            # commit half lost, files from elsewhere. Rebuild.
+            return IndexStatus(
+                "damaged", f"the index has {entries} entries where the library has {expected}",
+                state.seq, library_seq,
+            )
     if state.seq < library_seq:
         return IndexStatus(
             "behind", f"index{size} is {library_seq - state.seq} change(s) behind", state.seq, library_seq
         )
     return IndexStatus("ok", f"index{size} is up to date (change {state.seq})", state.seq, library_seq)
+
+
+_BLANK = "' ' || char(9) || char(10) || char(13)"
+
+
+def _expected_entries(lib: Library) -> int:
+    """Pages with text plus annotations: what a complete index holds."""
+    pages = lib.db.execute(
+        f"SELECT count(*) FROM pages WHERE has_text AND trim(text, {_BLANK}) <> ''"
+    ).fetchone()[0]
+    annotations = lib.db.execute("SELECT count(*) FROM annotations").fetchone()[0]
+    return int(pages) + int(annotations)
 
 
 def check_index(lib: Library) -> list[dict]:
@@ -201,7 +222,7 @@ def _page_entries(lib: Library, docs: dict[str, dict], doc_id: str | None = None
         rows = ({"document_id": doc_id, **p, "language": d["language"], "kind": d["kind"]}
                 for p in records.get_pages(lib.db, doc_id))
     for r in rows:
-        if r["has_text"] and r["text"].strip():
+        if r["has_text"] and r["text"].strip(" \t\n\r"):  # as _expected_entries counts
             yield PageEntry(r["document_id"], int(r["page_no"]), r["text"], r["language"], r["kind"])
 
 

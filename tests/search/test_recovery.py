@@ -58,7 +58,7 @@ def test_deleted_index_is_rebuilt_at_next_start(indexed_library):
     assert search_service.search(lib, "Mensenrechtenraad").source == "index"
 
 
-@pytest.mark.parametrize("damage", ["junk_toc", "no_segments", "bad_current", "bad_state"])
+@pytest.mark.parametrize("damage", ["junk_toc", "no_segments", "bad_current", "bad_state", "lost_entries"])
 def test_damaged_index_is_rebuilt(indexed_library, damage):
     lib = indexed_library
     search_service.close_engine(lib)
@@ -71,8 +71,13 @@ def test_damaged_index_is_rebuilt(indexed_library, damage):
             seg.unlink()
     elif damage == "bad_current":
         (lib.index_dir / "CURRENT").write_text("../../etc")
-    else:
+    elif damage == "bad_state":
         (gen / "state.json").write_text("{")
+    else:  # entries gone without a trace in the change log
+        writer = search_service.engine(lib).writer(search_service.library_id(lib))
+        writer.delete_document(lib.resolve_document(LETTER.name)["id"])
+        writer.commit(search_service.index_status(lib).index_seq)
+        search_service.close_engine(lib)
     status = search_service.index_status(lib, verify=True)
     assert not status.usable
     check = search_service.check_index(lib)[0]
