@@ -152,7 +152,7 @@ def test_linked_passages_dock_follows_the_reader(qtbot, linked_library, make_win
         tab.view.sig_annotation_clicked.emit(ids["a1"])  # as a click on the passage does
     assert shown.args == [ids["a1"], 2]
     assert dock.list.count() == 2
-    item = next(dock.list.item(i) for i in range(2) if "partial" in dock.list.item(i).text())
+    item = next(dock.list.item(i) for i in range(2) if "partly accepted" in dock.list.item(i).text())
     assert "1b" in item.text()
     qtbot.mouseClick(dock.list.viewport(), Qt.MouseButton.LeftButton,
                      pos=dock.list.visualItemRect(item).center())

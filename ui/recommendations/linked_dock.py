@@ -76,14 +76,17 @@ class LinkedDock(QDockWidget):
         what = ann["label"] or " ".join(ann["quote"].split())[:60]
         self.caption.setText(self.tr("Linked to “{0}”: {1}").format(what, len(others)) if others
                              else self.tr("Nothing is linked to “{0}” yet.").format(what))
+        from ui.recommendations.view import stance_names
+
+        names = stance_names()
         for c in others:
             p, link = c["passage"], c["link"]
             if p is None:
-                item = QListWidgetItem(self.tr("{0}: no response").format(link["stance"]))
+                item = QListWidgetItem(self.tr("{0}: no response").format(names[link["stance"]]))
             else:
                 label = f"{p['label']} " if p["label"] else ""
                 item = QListWidgetItem(self.tr("{0} · {1}{2}, p. {3}\n{4}").format(
-                    link["stance"], label, p["document"][:40], p["page_no"],
+                    names[link["stance"]], label, p["document"][:40], p["page_no"],
                     " ".join(p["quote"].split())[:160]))
                 item.setToolTip(plain_tooltip(p["quote"]))
                 item.setData(PASSAGE_ROLE, p)
