@@ -157,11 +157,13 @@ def test_linked_passages_dock_follows_the_reader(qtbot, linked_library, make_win
     qtbot.mouseClick(dock.list.viewport(), Qt.MouseButton.LeftButton,
                      pos=dock.list.visualItemRect(item).center())
     assert window.tabs.currentWidget().doc_id == doc_by_file(lib, "iob-evaluatie")["id"]
+    # The dock now follows the recommendation it opened, and back is one click away.
+    assert dock.ann_id == ids["r1"] and dock.list.count() == 1
     # Unlinking elsewhere updates the dock.
     link = records.find_link(lib.db, ids["r1"], ids["a1"])
     with qtbot.waitSignal(dock.sig_shown, timeout=5000) as shown:
         reg.unlink(lib, link["id"])
-    assert shown.args == [ids["a1"], 1]
+    assert shown.args == [ids["r1"], 0]
 
 
 def test_closing_and_reopening_the_tabs(qtbot, linked_library, make_window):

@@ -207,8 +207,10 @@ class ReaderTab(QWidget):
             rects = [list(map(float, h)) for h in highlight if isinstance(h, (list, tuple))]
             for a in self.view.annotations:
                 if rects and [list(map(float, r)) for r in a["rects"]] == rects:
-                    self.panel.select(a["id"])
+                    # As if clicked: the panel and the linked-passages dock follow.
+                    self.view.sig_annotation_clicked.emit(a["id"])
                     self.view.select_annotation(a["id"])
+                    break
         if highlight and all(isinstance(h, (list, tuple)) for h in highlight) and page is None:
             self.view.show_rects(highlight)
         elif page is not None:
