@@ -453,3 +453,16 @@ def match_pages(lib: Library, text: str, doc_id: str) -> list[int]:
 
         results = search_fallback.search(lib, query, limit=limit)
     return sorted({h.page for h in results.hits})
+
+
+def prune_applied_changes(lib: Library) -> int:
+    """Drop change_log rows the index has applied (it only ever needs newer
+    ones). Keeps the log from growing for ever; returns how many went."""
+    st = index_status(lib)
+    if st.state not in ("ok", "behind") or st.index_seq <= 0:
+        return 0
+    with lib.lock, lib.db.atomic():
+        before = lib.db.execute("SELECT count(*) FROM change_log").fetchone()[0]
+        records.prune_change_log(lib.db, st.index_seq)
+        after = lib.db.execute("SELECT count(*) FROM change_log").fetchone()[0]
+    return before - after

@@ -59,6 +59,9 @@ def run(library: str | None = None) -> int:
         return app.exec()
     finally:
         try:
+            from app.search_service import prune_applied_changes
+
+            prune_applied_changes(lib)
             lib.backup()  # skipped when nothing changed since the last one
         except (UserError, OSError):
             pass

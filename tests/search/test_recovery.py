@@ -158,3 +158,24 @@ def test_check_reports_the_index(indexed_library, capsys):
     code = main(["--library", str(indexed_library.root), "check", "--json"])
     items = {i["what"]: i for i in json.loads(capsys.readouterr().out)["items"]}
     assert code == 0 and items["search index"]["status"] == "ok"
+
+
+def test_applied_changes_are_pruned_and_the_index_stays_in_step(indexed_library):
+    from app.annotations import create_annotation
+    from app.anchoring import find_quote
+
+    lib = indexed_library
+    doc = lib.resolve_document(LETTER.name)
+    assert lib.db.execute("SELECT count(*) FROM change_log").fetchone()[0] > 0
+    assert search_service.prune_applied_changes(lib) > 0
+    assert lib.db.execute("SELECT count(*) FROM change_log").fetchone()[0] == 0
+    assert search_service.index_status(lib).state == "ok"
+    # A change after pruning is still followed.
+    a = find_quote(lib.document_file(doc), 1, "Daarnaast speelt de Mensenrechtenraad")
+    create_annotation(lib, doc["id"], page_no=1, rects=a.rects, quote=a.quote, role="comment",
+                      note="zwaluwstaartvlinder")
+    assert search_service.index_status(lib).state == "behind"
+    assert search_service.prune_applied_changes(lib) == 0  # not applied yet: kept
+    search_service.sync_index(lib)
+    assert search_service.index_status(lib).state == "ok"
+    assert search_service.search(lib, "zwaluwstaartvlinder").hits
