@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from app.domain import UserError
-from app.pdftext import HYPHENS, clean_text, join_hyphenated
+from app.textnorm import HYPHENS, clean_text, join_hyphenated
 
 # (x0, y0, x1, y1, text, block_no, line_no, word_no), as PyMuPDF gives them.
 Word = tuple

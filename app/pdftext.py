@@ -3,49 +3,32 @@
 Runs inside the extraction child process (see ``pdfworker``): every PyMuPDF
 object here lives and dies in that one process, on one thread.
 
-Text rules:
-- typographic ligatures are expanded (``TEXT_PRESERVE_LIGATURES`` cleared,
-  plus a table for fonts that map them to private code points);
-- a word hyphenated at a line end is rejoined ("Mensen-" / "rechtenraad"),
-  but a real hyphen is kept ("VN-" / "Mensenrechtenraad", "EU-" / "richtlijn",
-  "mensenrechten-" / "en ..."). PyMuPDF's ``TEXT_DEHYPHENATE`` cannot tell
-  these apart, so we do it ourselves, helped by the words that occur whole
-  elsewhere in the same document.
+Typographic ligatures are expanded (``TEXT_PRESERVE_LIGATURES`` cleared, plus
+the table in ``textnorm`` for fonts that map them to other code points).
+Words hyphenated at line ends are rejoined by the rules in ``textnorm``:
+PyMuPDF's ``TEXT_DEHYPHENATE`` would also glue real hyphens ("VN-" /
+"Mensenrechtenraad"), so we do it ourselves.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pymupdf
 
+from app.textnorm import HYPHENS, clean_text, join_hyphenated
+
+__all__ = ["HYPHENS", "clean_text", "join_hyphenated"]  # re-exported for callers of old
+
+_WORD = re.compile(r"\w[\w'’]*", re.UNICODE)
+
 TEXT_FLAGS = (
     pymupdf.TEXT_PRESERVE_WHITESPACE
     | pymupdf.TEXT_MEDIABOX_CLIP
     | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
 )
-
-LIGATURES = str.maketrans(
-    {
-        "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
-        "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st", "\u0132": "IJ", "\u0133": "ij",
-    }
-)
-# Control characters (but tab and newline) and the Unicode non-characters.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
-HYPHENS = ("-", "\u2010", "\u00ad")
-_CONJUNCTIONS = {"en", "of", "tot", "en/of", "and", "or", "to", "nor", "dan", "als"}
-_WORD = re.compile(r"\w[\w'’]*", re.UNICODE)
-
-
-def clean_text(text: str) -> str:
-    text = text.translate(LIGATURES)
-    text = _CONTROL.sub("", text)
-    return unicodedata.normalize("NFC", text)
-
 
 @dataclass
 class PageText:
@@ -96,41 +79,6 @@ def _vocabulary(all_blocks: list[list[list[str]]]) -> set[str]:
                 for w in words[:-1] if line.endswith(HYPHENS) else words:
                     vocab.add(w.strip(".,;:()[]\"'“”‘’!?").lower())
     return vocab
-
-
-def join_hyphenated(head: str, tail_line: str, vocab: set[str]) -> tuple[str, str]:
-    """Decide how a line ending in a hyphen continues on the next line.
-
-    ``head`` is the line up to and including its trailing hyphen. Returns the
-    joined text and what remains of the next line after its first word.
-    """
-    tail_line = tail_line.lstrip()
-    first, _, rest = tail_line.partition(" ")
-    hyphen = head[-1]
-    stem = head[:-1]
-    last_word = stem.split()[-1] if stem.split() else ""
-    # The part after any earlier hyphen in the word ("mensenrechten-" in
-    # "VN-mensenrechten-") decides about acronyms.
-    segment = re.split(r"[-\u2010]", last_word)[-1]
-    core_first = first.strip(".,;:()[]\"'“”‘’!?")
-    if hyphen == "\u00ad":
-        return stem + first, rest
-    if not last_word or not segment:
-        # "-standaarden" style: a line that is only a hyphen or ends with "--".
-        return head + " " + first, rest
-    if core_first.lower() in _CONJUNCTIONS:
-        return head + " " + first, rest  # "mensenrechten- en democratie"
-    glued = (last_word + core_first).lower()
-    hyphenated = (last_word + "-" + core_first).lower()
-    if glued in vocab and hyphenated not in vocab:
-        return stem + first, rest
-    if hyphenated in vocab and glued not in vocab:
-        return head + first, rest
-    if not first[:1].isalpha() or first[:1].isupper():
-        return head + first, rest  # "VN-" / "Mensenrechtenraad", "2020-" / "2022"
-    if segment.isupper() or any(c.isdigit() for c in segment) or not segment[-1:].isalpha():
-        return head + first, rest  # "EU-" / "richtlijn", "G20-" / "top"
-    return stem + first, rest  # "Mensen-" / "rechtenraad"
 
 
 def _join_block(lines: list[str], vocab: set[str]) -> str:

@@ -38,3 +38,15 @@ def test_blocker_really_blocks():
     code = BLOCKER.replace('for pkg in ("app", "storage", "search")', 'for pkg in ("ui",)')
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode != 0 and "blocked: PySide6" in out.stderr
+
+
+def test_the_window_process_does_not_load_pymupdf():
+    """PyMuPDF (~0.4 s to import) lives in the import and render child processes only."""
+    code = (
+        "import sys\n"
+        "import ui.main_window, ui.reader.plugin, ui.search.plugin, ui.recommendations.plugin, ui.export.plugin\n"
+        "print('pymupdf' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
