@@ -7,6 +7,7 @@ import sys
 from app.cli import print_json
 from app.domain import ROLES
 from app.export import FORMATS, ExportResult, export_summary
+from app.export.i18n import LANGUAGES, default_language
 from app.library import Library
 
 
@@ -20,12 +21,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--doc", action="append", default=[], metavar="DOC", help="only this document (repeatable)")
     s.add_argument("--tag", action="append", default=[], metavar="TAG", help="only this tag and its sub-tags (repeatable)")
     s.add_argument("--role", action="append", default=[], choices=ROLES, help="only this role (repeatable)")
+    s.add_argument("--language", choices=LANGUAGES,
+                   help="headings and labels in English or Dutch; default: Dutch unless most of the "
+                        "documents shown are English")
     s.add_argument("--json", action="store_true", help="print the outcome as JSON")
     s.set_defaults(func=cmd_summary)
 
     s = what.add_parser("pdf", help="a copy of a document's PDF with the annotations as PDF annotations")
     s.add_argument("doc", metavar="DOC", help="id, unique id prefix or file name")
     s.add_argument("-o", "--output", required=True, metavar="FILE")
+    s.add_argument("--language", choices=LANGUAGES,
+                   help="role names in the annotations in English or Dutch; default: the document's language")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_pdf)
 
@@ -59,14 +65,26 @@ def _done(args: argparse.Namespace, result: ExportResult) -> int:
 
 
 def cmd_summary(args: argparse.Namespace, lib: Library) -> int:
-    result = export_summary(lib, args.output, fmt=args.format, docs=args.doc, tags=args.tag, roles=args.role)
+    language = args.language or _summary_language(lib, args.doc)
+    result = export_summary(lib, args.output, fmt=args.format, docs=args.doc, tags=args.tag, roles=args.role,
+                            language=language)
     return _done(args, result)
 
 
 def cmd_pdf(args: argparse.Namespace, lib: Library) -> int:
     from app.export.annotated_pdf import export_annotated_pdf
 
-    return _done(args, export_annotated_pdf(lib, args.doc, args.output))
+    language = args.language or default_language([lib.resolve_document(args.doc)["language"]])
+    return _done(args, export_annotated_pdf(lib, args.doc, args.output, language=language))
+
+
+def _summary_language(lib: Library, doc_refs: list[str]) -> str:
+    """Dutch unless most of the documents the summary shows (those named with
+    --doc, else all) are English."""
+    from app.usecases import list_documents
+
+    docs = [lib.resolve_document(ref) for ref in doc_refs] if doc_refs else list_documents(lib)
+    return default_language([d["language"] for d in docs])
 
 
 def cmd_bundle(args: argparse.Namespace, lib: Library) -> int:

@@ -56,16 +56,19 @@ def export_summary(
     docs: Iterable[str] = (),
     tags: Iterable[str] = (),
     roles: Iterable[str] = (),
+    language: str = "en",
     progress: ProgressFn = no_progress,
 ) -> ExportResult:
-    """Write the annotated summary in ``fmt`` (md, html, pdf, docx, csv, xlsx)."""
+    """Write the annotated summary in ``fmt`` (md, html, pdf, docx, csv, xlsx),
+    with headings and labels in ``language`` ("en" or "nl"; see
+    ``app.export.i18n``; CSV and XLSX columns stay the same in both)."""
     from app.export.summary import build_summary
 
     start = time.perf_counter()
     path = Path(path).expanduser()
     fmt = format_for(path, fmt)
     progress(0, 2, "reading the library")
-    summary = build_summary(lib, docs=docs, tags=tags, roles=roles)
+    summary = build_summary(lib, docs=docs, tags=tags, roles=roles, language=language)
     progress(1, 2, f"writing {fmt.upper()}")
     if fmt == "md":
         from app.export.to_md import write_md as write

@@ -18,6 +18,7 @@ from pathlib import Path
 from app.domain import ROLE_COLORS, UserError
 from app.export import ExportResult, ProgressFn, no_progress
 from app.export.atomic import atomic_path
+from app.export.i18n import Labels, catalogue
 from app.export.isolated import run_isolated
 from app.export.text import display
 from app.library import Library
@@ -90,7 +91,7 @@ def draw_marks(source: str, out_path: str, marks: list[Mark]) -> int:
     return made
 
 
-def _marks(lib: Library, doc_id: str, role_colors: dict[str, str]) -> list[Mark]:
+def _marks(lib: Library, doc_id: str, role_colors: dict[str, str], words: Labels) -> list[Mark]:
     from app.export.summary import _tag_paths
 
     tags = _tag_paths(records.list_tags(lib.db))
@@ -98,10 +99,11 @@ def _marks(lib: Library, doc_id: str, role_colors: dict[str, str]) -> list[Mark]
     for a in records.list_annotations(lib.db, document_id=doc_id):
         if not a["rects"]:
             continue
-        head = a["role"] + (f" {a['label']}" if a["label"] else "")
+        role = words.role_name(a["role"])
+        head = role + (f" {a['label']}" if a["label"] else "")
         tag_line = ", ".join(sorted(tags[t] for t in a["tag_ids"] if t in tags))
         content = "\n".join(
-            part for part in (head, a["note"], f"Tags: {tag_line}" if tag_line else "") if part
+            part for part in (head, a["note"], f"{words.tags}: {tag_line}" if tag_line else "") if part
         )
         out.append(
             Mark(
@@ -110,7 +112,7 @@ def _marks(lib: Library, doc_id: str, role_colors: dict[str, str]) -> list[Mark]
                 color=a["color"] or role_colors.get(a["role"]) or ROLE_COLORS.get(a["role"], "#f5c542"),
                 title=display(a["author"]) or lib.reviewer,
                 content=content,
-                subject=a["role"],
+                subject=role,
                 is_area=a["is_area"],
                 created=a["created"],
                 modified=a["modified"],
@@ -125,10 +127,13 @@ def export_annotated_pdf(
     path: Path | str,
     *,
     role_colors: dict[str, str] | None = None,
+    language: str = "en",
     progress: ProgressFn = no_progress,
 ) -> ExportResult:
     """``role_colors`` overrides the default colour per role (the window passes
-    the colours the reviewer chose in the settings)."""
+    the colours the reviewer chose in the settings). ``language`` ("en" or
+    "nl") is that of the role names and "Tags:" in each annotation's text."""
+    words = catalogue(language)
     start = time.perf_counter()
     doc = lib.resolve_document(doc_ref)
     source = lib.document_file(doc)
@@ -138,7 +143,7 @@ def export_annotated_pdf(
     if path.exists() and path.resolve() == source.resolve():
         raise UserError("that is the library's own copy of the PDF; choose another file name")
     progress(0, 1, "drawing annotations")
-    marks = _marks(lib, doc["id"], role_colors or {})
+    marks = _marks(lib, doc["id"], role_colors or {}, words)
     with atomic_path(path) as tmp:
         made = run_isolated(draw_marks, str(source), str(tmp), marks)
     progress(1, 1, "done")

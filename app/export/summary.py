@@ -109,6 +109,7 @@ class Summary:
     recommendations: list[Recommendation]
     other_groups: list[TagGroup]
     filters: list[str]  # human-readable description of --doc/--tag/--role
+    language: str = "en"  # of the headings and labels (app.export.i18n)
 
     def pairs(self) -> list[PairRow]:
         rows: list[PairRow] = []
@@ -196,6 +197,7 @@ def build_summary(
     docs: Iterable[str] = (),
     tags: Iterable[str] = (),
     roles: Iterable[str] = (),
+    language: str = "en",
 ) -> Summary:
     """Read the library into a ``Summary``.
 
@@ -203,8 +205,12 @@ def build_summary(
     or names; a tag includes its sub-tags) and ``roles`` narrow which
     annotations are shown. A shown recommendation keeps all its responses,
     wherever they are, so that a summary of the report alone still shows
-    what the reply says.
+    what the reply says. ``language`` ("en" or "nl") is the language of the
+    headings and labels the writers use, and of the filter descriptions.
     """
+    from app.export.i18n import catalogue
+
+    words = catalogue(language)
     db = lib.db
     all_docs = {d["id"]: d for d in records.list_documents(db)}
     doc_ids = {lib.resolve_document(ref)["id"] for ref in docs}
@@ -293,11 +299,11 @@ def build_summary(
     shown_docs = [all_docs[i] for i in all_docs if not doc_ids or i in doc_ids]
     filters = []
     if doc_ids:
-        filters.append("documents: " + "; ".join(all_docs[i]["title"] for i in sorted(doc_ids)))
+        filters.append(words.filter_documents.format("; ".join(all_docs[i]["title"] for i in sorted(doc_ids))))
     if tags:
-        filters.append("tags: " + ", ".join(sorted(tags)))
+        filters.append(words.filter_tags.format(", ".join(sorted(tags))))
     if role_set:
-        filters.append("roles: " + ", ".join(sorted(role_set)))
+        filters.append(words.filter_roles.format(", ".join(words.role_name(r) for r in sorted(role_set))))
     return Summary(
         library=records.get_meta(db, "name") or lib.root.name,
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d"),
@@ -309,4 +315,5 @@ def build_summary(
         recommendations=recs,
         other_groups=other,
         filters=filters,
+        language=words.language,
     )

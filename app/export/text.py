@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-from app.domain import STANCE_LABELS
-
 # XML 1.0 allows tab, newline, carriage return and everything from U+0020,
 # except surrogates and U+FFFE/U+FFFF. python-docx and openpyxl raise on the rest.
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -55,15 +53,3 @@ def csv_safe(value: object) -> object:
             return "'" + value
     return value
 
-
-def stance_label(stance: str) -> str:
-    return STANCE_LABELS.get(stance, stance)
-
-
-KIND_LABELS = {
-    "report": "report",
-    "response": "response",
-    "letter": "letter",
-    "note": "note",
-    "other": "other",
-}

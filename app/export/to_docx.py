@@ -8,8 +8,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.export.atomic import atomic_path
+from app.export.i18n import catalogue
 from app.export.summary import NO_TAG, Passage, Summary
-from app.export.text import KIND_LABELS, display, stance_label
+from app.export.text import display
+
+_LANGUAGE_TAGS = {"nl": "nl-NL"}
+
+
+def _set_language(doc: object, tag: str) -> None:
+    """Mark the document and its Normal style (which every paragraph here
+    inherits) as ``tag``, so that Word and LibreOffice check the spelling of
+    the Dutch headings as Dutch."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc.core_properties.language = tag  # type: ignore[attr-defined]
+    rpr = doc.styles["Normal"].element.get_or_add_rPr()  # type: ignore[attr-defined]
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), tag)
+    rpr.append(lang)
 
 
 def t(text: object) -> str:
@@ -20,8 +39,11 @@ def write_docx(s: Summary, path: Path) -> None:
     from docx import Document
     from docx.shared import Pt, RGBColor
 
+    w = catalogue(s.language)
     doc = Document()
-    doc.core_properties.title = t(f"Summary of {s.library}")
+    doc.core_properties.title = t(w.summary_of.format(s.library))
+    if w.language != "en":  # English keeps the template's own language (en-US)
+        _set_language(doc, _LANGUAGE_TAGS[w.language])
     doc.core_properties.author = t(", ".join(s.reviewers))
     doc.styles["Normal"].font.size = Pt(10.5)
     # python-docx resolves a style by scanning every style on each use, which
@@ -40,7 +62,7 @@ def write_docx(s: Summary, path: Path) -> None:
 
     def quote(text: str) -> None:
         para = styled(quote_id)
-        para.add_run(t(text) or "(area without text)")
+        para.add_run(t(text) or w.area_without_text)
 
     def meta(text: str) -> None:
         para = doc.add_paragraph()
@@ -48,80 +70,78 @@ def write_docx(s: Summary, path: Path) -> None:
         run.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
 
     def where(p: Passage) -> str:
-        return f"{p.document_title}, page {p.page}"
+        return w.where.format(p.document_title, p.page)
 
-    heading(t(f"Summary of {s.library}"), 0)
-    meta(f"Date: {s.generated}")
-    meta("Reviewers: " + ", ".join(s.reviewers))
+    heading(t(w.summary_of.format(s.library)), 0)
+    meta(f"{w.date}: {s.generated}")
+    meta(f"{w.reviewers}: " + ", ".join(s.reviewers))
     for f in s.filters:
-        meta(f"Filter: {f}")
+        meta(f"{w.filter}: {f}")
 
-    heading("Documents", 1)
+    heading(w.documents, 1)
     table = doc.add_table(rows=1, cols=4)
     table.style = "Table Grid"
-    for cell, head in zip(table.rows[0].cells, ("Title", "Kind", "File", "Pages")):
+    for cell, head in zip(table.rows[0].cells, (w.title, w.kind, w.file, w.pages)):
         cell.text = head
     for d in s.documents:
         cells = table.add_row().cells
         cells[0].text = t(d.title)
-        cells[1].text = KIND_LABELS.get(d.kind, d.kind)
+        cells[1].text = w.kind_name(d.kind)
         cells[2].text = t(d.file_name)
         cells[3].text = str(d.pages)
 
-    heading("Recommendations", 1)
+    heading(w.recommendations, 1)
     if not s.recommendations:
-        doc.add_paragraph("No recommendations match.")
+        doc.add_paragraph(w.no_recommendations)
     for rec in s.recommendations:
         p = rec.passage
-        heading(t(f"Recommendation {p.label or '(no label)'}"), 2)
+        heading(t(w.recommendation.format(p.label or w.no_label)), 2)
         quote(p.quote)
-        meta(f"Source: {where(p)}")
+        meta(f"{w.source}: {where(p)}")
         if p.tags:
-            meta("Tags: " + ", ".join(p.tags))
+            meta(f"{w.tags}: " + ", ".join(p.tags))
         if p.note:
-            meta(f"Note: {p.note}")
+            meta(f"{w.note}: {p.note}")
         if not rec.has_response:
             explicit = [r for r in rec.responses if r.passage is None]
-            line = "No response."
+            line = w.no_response
             if explicit and explicit[0].assessment:
-                line += f" Assessment: {explicit[0].assessment}"
+                line += f" {w.assessment}: {explicit[0].assessment}"
             doc.add_paragraph().add_run(t(line)).italic = True
             continue
         for r in rec.answered:
             rp = r.passage
             assert rp is not None
             para = styled(bullet_id)
-            para.add_run("Stance: ")
-            para.add_run(stance_label(r.stance)).bold = True
+            para.add_run(f"{w.stance}: ")
+            para.add_run(w.stance_name(r.stance)).bold = True
             quote(rp.quote)
-            meta(f"Source: {where(rp)}")
+            meta(f"{w.source}: {where(rp)}")
             if r.assessment:
-                meta(f"Assessment: {r.assessment}")
+                meta(f"{w.assessment}: {r.assessment}")
 
-    heading("Coverage", 1)
+    heading(w.coverage, 1)
     cov = doc.add_table(rows=1, cols=2)
     cov.style = "Table Grid"
-    cov.rows[0].cells[0].text = "Stance"
-    cov.rows[0].cells[1].text = "Recommendation-response pairs"
+    cov.rows[0].cells[0].text = w.stance
+    cov.rows[0].cells[1].text = w.pairs
     for stance, n in s.coverage().items():
         cells = cov.add_row().cells
-        cells[0].text = stance_label(stance)
+        cells[0].text = w.stance_name(stance)
         cells[1].text = str(n)
-    doc.add_paragraph(
-        f"{len(s.recommendations)} recommendation(s), {len(s.without_response)} without a response."
-    )
+    doc.add_paragraph(w.totals.format(len(s.recommendations), len(s.without_response)))
 
-    heading("Other annotations", 1)
+    heading(w.other, 1)
     if not s.other_groups:
-        doc.add_paragraph("None.")
+        doc.add_paragraph(w.none)
     for g in s.other_groups:
-        heading("Without tag" if g.tag == NO_TAG else t(f"Tag: {g.tag}"), 2)
+        heading(w.without_tag if g.tag == NO_TAG else t(w.tag.format(g.tag)), 2)
         for p in g.passages:
             label = f", {p.label}" if p.label else ""
-            meta(f"{where(p)} ({p.role}{label})")
+            meta(f"{where(p)} ({w.role_name(p.role)}{label})")
             quote(p.quote)
             if p.note:
-                meta(f"Note: {p.note}")
+                meta(f"{w.note}: {p.note}")
 
     with atomic_path(path) as tmp:
         doc.save(str(tmp))

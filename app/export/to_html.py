@@ -12,8 +12,9 @@ from pathlib import Path
 
 from app.domain import STANCE_COLORS
 from app.export.atomic import atomic_open
+from app.export.i18n import Labels, catalogue
 from app.export.summary import NO_TAG, Passage, Summary
-from app.export.text import KIND_LABELS, display, stance_label
+from app.export.text import display
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'"
 
@@ -36,52 +37,56 @@ def e(text: object) -> str:
     return html.escape(display(str(text)), quote=True)
 
 
-def _where(p: Passage) -> str:
-    return f'<p class="meta">{e(p.document_title)}, page {p.page}</p>'
+def _where(w: Labels, p: Passage) -> str:
+    return f'<p class="meta">{w.where.format(e(p.document_title), p.page)}</p>'
 
 
-def _quote(text: str) -> str:
-    return f"<blockquote>{e(text) or '<i>(area without text)</i>'}</blockquote>"
+def _quote(w: Labels, text: str) -> str:
+    return f"<blockquote>{e(text) or '<i>' + e(w.area_without_text) + '</i>'}</blockquote>"
 
 
 def render_html(s: Summary) -> str:
+    w = catalogue(s.language)
     out: list[str] = []
     add = out.append
     add("<!DOCTYPE html>")
-    add('<html lang="nl"><head><meta charset="utf-8">')
+    add(f'<html lang="{w.language}"><head><meta charset="utf-8">')
     add(f'<meta http-equiv="Content-Security-Policy" content="{CSP}">')
     add('<meta name="referrer" content="no-referrer">')
-    add(f"<title>Summary of {e(s.library)}</title>")
+    add(f"<title>{w.summary_of.format(e(s.library))}</title>")
     add(f"<style>{CSS}</style></head><body>")
-    add(f"<h1>Summary of {e(s.library)}</h1>")
-    add(f'<p class="meta">Date: {e(s.generated)}</p>')
-    add(f'<p class="meta">Reviewers: {", ".join(e(r) for r in s.reviewers)}</p>')
+    add(f"<h1>{w.summary_of.format(e(s.library))}</h1>")
+    add(f'<p class="meta">{e(w.date)}: {e(s.generated)}</p>')
+    add(f'<p class="meta">{e(w.reviewers)}: {", ".join(e(r) for r in s.reviewers)}</p>')
     for f in s.filters:
-        add(f'<p class="meta">Filter: {e(f)}</p>')
-    add("<h2>Documents</h2><table><tr><th>Title</th><th>Kind</th><th>File</th><th>Pages</th></tr>")
+        add(f'<p class="meta">{e(w.filter)}: {e(f)}</p>')
+    add(
+        f"<h2>{e(w.documents)}</h2><table><tr><th>{e(w.title)}</th><th>{e(w.kind)}</th>"
+        f"<th>{e(w.file)}</th><th>{e(w.pages)}</th></tr>"
+    )
     for d in s.documents:
         add(
-            f"<tr><td>{e(d.title)}</td><td>{e(KIND_LABELS.get(d.kind, d.kind))}</td>"
+            f"<tr><td>{e(d.title)}</td><td>{e(w.kind_name(d.kind))}</td>"
             f"<td>{e(d.file_name)}</td><td>{d.pages}</td></tr>"
         )
     add("</table>")
-    add("<h2>Recommendations</h2>")
+    add(f"<h2>{e(w.recommendations)}</h2>")
     if not s.recommendations:
-        add("<p>No recommendations match.</p>")
+        add(f"<p>{e(w.no_recommendations)}</p>")
     for rec in s.recommendations:
         p = rec.passage
         add('<section class="rec">')
-        add(f"<h3>Recommendation {e(p.label) or '(no label)'}</h3>")
-        add(_quote(p.quote))
-        add(_where(p))
+        add(f"<h3>{w.recommendation.format(e(p.label) or e(w.no_label))}</h3>")
+        add(_quote(w, p.quote))
+        add(_where(w, p))
         if p.tags:
-            add(f'<p class="meta">Tags: {", ".join(e(t) for t in p.tags)}</p>')
+            add(f'<p class="meta">{e(w.tags)}: {", ".join(e(t) for t in p.tags)}</p>')
         if p.note:
-            add(f'<p class="meta">Note: {e(p.note)}</p>')
+            add(f'<p class="meta">{e(w.note)}: {e(p.note)}</p>')
         if not rec.has_response:
             explicit = [r for r in rec.responses if r.passage is None]
-            extra = f" Assessment: {e(explicit[0].assessment)}" if explicit and explicit[0].assessment else ""
-            add(f'<p class="none">No response.{extra}</p>')
+            extra = f" {e(w.assessment)}: {e(explicit[0].assessment)}" if explicit and explicit[0].assessment else ""
+            add(f'<p class="none">{e(w.no_response)}{extra}</p>')
         else:
             add("<ul>")
             for r in rec.answered:
@@ -90,35 +95,33 @@ def render_html(s: Summary) -> str:
                 color = STANCE_COLORS.get(r.stance, "#666")
                 add('<li class="response">')
                 add(
-                    f'<p>Stance: <span class="stance" style="background:{color}">'
-                    f"{e(stance_label(r.stance))}</span></p>"
+                    f'<p>{e(w.stance)}: <span class="stance" style="background:{color}">'
+                    f"{e(w.stance_name(r.stance))}</span></p>"
                 )
-                add(_quote(rp.quote))
-                add(_where(rp))
+                add(_quote(w, rp.quote))
+                add(_where(w, rp))
                 if r.assessment:
-                    add(f'<p class="meta">Assessment: {e(r.assessment)}</p>')
+                    add(f'<p class="meta">{e(w.assessment)}: {e(r.assessment)}</p>')
                 add("</li>")
             add("</ul>")
         add("</section>")
-    add("<h2>Coverage</h2><table><tr><th>Stance</th><th>Recommendation-response pairs</th></tr>")
+    add(f"<h2>{e(w.coverage)}</h2><table><tr><th>{e(w.stance)}</th><th>{e(w.pairs)}</th></tr>")
     for stance, n in s.coverage().items():
-        add(f"<tr><td>{e(stance_label(stance))}</td><td>{n}</td></tr>")
+        add(f"<tr><td>{e(w.stance_name(stance))}</td><td>{n}</td></tr>")
     add("</table>")
-    add(
-        f"<p>{len(s.recommendations)} recommendation(s), "
-        f"{len(s.without_response)} without a response.</p>"
-    )
-    add("<h2>Other annotations</h2>")
+    add(f"<p>{e(w.totals.format(len(s.recommendations), len(s.without_response)))}</p>")
+    add(f"<h2>{e(w.other)}</h2>")
     if not s.other_groups:
-        add("<p>None.</p>")
+        add(f"<p>{e(w.none)}</p>")
     for g in s.other_groups:
-        add(f"<h3>{'Without tag' if g.tag == NO_TAG else 'Tag: ' + e(g.tag)}</h3><ul>")
+        add(f"<h3>{e(w.without_tag) if g.tag == NO_TAG else w.tag.format(e(g.tag))}</h3><ul>")
         for p in g.passages:
             label = f", {e(p.label)}" if p.label else ""
-            add(f'<li class="other"><p class="meta">{e(p.document_title)}, page {p.page} ({e(p.role)}{label})</p>')
-            add(_quote(p.quote))
+            where = w.where.format(e(p.document_title), p.page)
+            add(f'<li class="other"><p class="meta">{where} ({e(w.role_name(p.role))}{label})</p>')
+            add(_quote(w, p.quote))
             if p.note:
-                add(f'<p class="meta">Note: {e(p.note)}</p>')
+                add(f'<p class="meta">{e(w.note)}: {e(p.note)}</p>')
             add("</li>")
         add("</ul>")
     add("</body></html>")

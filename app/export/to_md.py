@@ -4,100 +4,102 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.export.atomic import atomic_open
+from app.export.i18n import Labels, catalogue
 from app.export.summary import NO_TAG, Passage, Summary
-from app.export.text import KIND_LABELS, md, stance_label
+from app.export.text import md
 
 
-def _where(p: Passage) -> str:
-    return f"{md(p.document_title)}, page {p.page}"
+def _where(w: Labels, p: Passage) -> str:
+    return w.where.format(md(p.document_title), p.page)
 
 
-def _quote(text: str, indent: str = "") -> str:
-    return f"{indent}> {md(text) or '(area without text)'}"
+def _quote(w: Labels, text: str, indent: str = "") -> str:
+    return f"{indent}> {md(text) or w.area_without_text}"
 
 
 def render_md(s: Summary) -> str:
+    w = catalogue(s.language)
     out: list[str] = []
     add = out.append
-    add(f"# Summary of {md(s.library)}")
+    add(f"# {w.summary_of.format(md(s.library))}")
     add("")
-    add(f"- Date: {s.generated}")
-    add(f"- Reviewers: {', '.join(md(r) for r in s.reviewers)}")
+    add(f"- {w.date}: {s.generated}")
+    add(f"- {w.reviewers}: {', '.join(md(r) for r in s.reviewers)}")
     for f in s.filters:
-        add(f"- Filter: {md(f)}")
+        add(f"- {w.filter}: {md(f)}")
     add("")
-    add("## Documents")
+    add(f"## {w.documents}")
     add("")
-    add("| Title | Kind | File | Pages |")
+    add(f"| {w.title} | {w.kind} | {w.file} | {w.pages} |")
     add("|---|---|---|---|")
     for d in s.documents:
-        add(f"| {md(d.title)} | {KIND_LABELS.get(d.kind, d.kind)} | {md(d.file_name)} | {d.pages} |")
+        add(f"| {md(d.title)} | {w.kind_name(d.kind)} | {md(d.file_name)} | {d.pages} |")
     add("")
-    add("## Recommendations")
+    add(f"## {w.recommendations}")
     add("")
     if not s.recommendations:
-        add("No recommendations match.")
+        add(w.no_recommendations)
         add("")
     for rec in s.recommendations:
         p = rec.passage
-        add(f"### Recommendation {md(p.label) or '(no label)'}")
+        add(f"### {w.recommendation.format(md(p.label) or w.no_label)}")
         add("")
-        add(_quote(p.quote))
+        add(_quote(w, p.quote))
         add("")
-        add(f"Source: {_where(p)}")
+        add(f"{w.source}: {_where(w, p)}")
         add("")
         if p.tags:
-            add(f"Tags: {', '.join(md(t) for t in p.tags)}")
+            add(f"{w.tags}: {', '.join(md(t) for t in p.tags)}")
             add("")
         if p.note:
-            add(f"Note: {md(p.note)}")
+            add(f"{w.note}: {md(p.note)}")
             add("")
         if not rec.has_response:
             explicit = [r for r in rec.responses if r.passage is None]
-            line = "No response."
+            line = w.no_response
             if explicit and explicit[0].assessment:
-                line += f" Assessment: {md(explicit[0].assessment)}"
+                line += f" {w.assessment}: {md(explicit[0].assessment)}"
             add(line)
             add("")
             continue
-        add("Responses:")
+        add(f"{w.responses}:")
         add("")
         for r in rec.answered:
             rp = r.passage
             assert rp is not None
-            add(f"- Stance: {stance_label(r.stance)}")
+            add(f"- {w.stance}: {w.stance_name(r.stance)}")
             add("")
-            add(_quote(rp.quote, "  "))
+            add(_quote(w, rp.quote, "  "))
             add("")
-            add(f"  Source: {_where(rp)}")
+            add(f"  {w.source}: {_where(w, rp)}")
             if r.assessment:
                 add("")
-                add(f"  Assessment: {md(r.assessment)}")
+                add(f"  {w.assessment}: {md(r.assessment)}")
             add("")
-    add("## Coverage")
+    add(f"## {w.coverage}")
     add("")
-    add("| Stance | Recommendation-response pairs |")
+    add(f"| {w.stance} | {w.pairs} |")
     add("|---|---|")
     for stance, n in s.coverage().items():
-        add(f"| {stance_label(stance)} | {n} |")
+        add(f"| {w.stance_name(stance)} | {n} |")
     add("")
-    add(f"{len(s.recommendations)} recommendation(s), {len(s.without_response)} without a response.")
+    add(w.totals.format(len(s.recommendations), len(s.without_response)))
     add("")
-    add("## Other annotations")
+    add(f"## {w.other}")
     add("")
     if not s.other_groups:
-        add("None.")
+        add(w.none)
         add("")
     for g in s.other_groups:
-        add(f"### {'Without tag' if g.tag == NO_TAG else 'Tag: ' + md(g.tag)}")
+        add(f"### {w.without_tag if g.tag == NO_TAG else w.tag.format(md(g.tag))}")
         add("")
         for p in g.passages:
-            add(f"- {_where(p)} ({p.role}{', ' + md(p.label) if p.label else ''})")
+            add(f"- {_where(w, p)} ({w.role_name(p.role)}{', ' + md(p.label) if p.label else ''})")
             add("")
-            add(_quote(p.quote, "  "))
+            add(_quote(w, p.quote, "  "))
             if p.note:
                 add("")
-                add(f"  Note: {md(p.note)}")
+                add(f"  {w.note}: {md(p.note)}")
             add("")
     return "\n".join(out).rstrip() + "\n"
 

@@ -16,8 +16,9 @@ from pathlib import Path
 from app.domain import STANCE_COLORS
 from app.export.atomic import atomic_path
 from app.export.isolated import run_isolated
+from app.export.i18n import Labels, catalogue
 from app.export.summary import NO_TAG, Passage, Summary
-from app.export.text import KIND_LABELS, display, stance_label
+from app.export.text import display
 
 CSS = """
 body { font-family: sans-serif; font-size: 10pt; line-height: 1.3; }
@@ -41,72 +42,76 @@ def e(text: object) -> str:
     return html.escape(display(str(text)), quote=True)
 
 
-def _where(p: Passage) -> str:
-    return f'<p class="meta">{e(p.document_title)}, page {p.page}</p>'
+def _where(w: Labels, p: Passage) -> str:
+    return f'<p class="meta">{w.where.format(e(p.document_title), p.page)}</p>'
 
 
-def _quote(text: str) -> str:
-    return f"<blockquote>{e(text) or '(area without text)'}</blockquote>"
+def _quote(w: Labels, text: str) -> str:
+    return f"<blockquote>{e(text) or e(w.area_without_text)}</blockquote>"
 
 
 def _body(s: Summary, toc_html: str) -> str:
+    w = catalogue(s.language)
     out: list[str] = []
     add = out.append
-    add(f'<h1 id="title">Summary of {e(s.library)}</h1>')
-    add(f'<p class="meta">Date: {e(s.generated)}</p>')
-    add(f'<p class="meta">Reviewers: {", ".join(e(r) for r in s.reviewers)}</p>')
+    add(f'<h1 id="title">{w.summary_of.format(e(s.library))}</h1>')
+    add(f'<p class="meta">{e(w.date)}: {e(s.generated)}</p>')
+    add(f'<p class="meta">{e(w.reviewers)}: {", ".join(e(r) for r in s.reviewers)}</p>')
     for f in s.filters:
-        add(f'<p class="meta">Filter: {e(f)}</p>')
-    add("<h2 id=\"contents\">Contents</h2>")
+        add(f'<p class="meta">{e(w.filter)}: {e(f)}</p>')
+    add(f'<h2 id="contents">{e(w.contents)}</h2>')
     add(toc_html)
-    add('<h2 id="documents">Documents</h2><table><tr><th>Title</th><th>Kind</th><th>Pages</th></tr>')
+    add(
+        f'<h2 id="documents">{e(w.documents)}</h2><table><tr><th>{e(w.title)}</th><th>{e(w.kind)}</th>'
+        f"<th>{e(w.pages)}</th></tr>"
+    )
     for d in s.documents:
-        add(f"<tr><td>{e(d.title)}</td><td>{e(KIND_LABELS.get(d.kind, d.kind))}</td><td>{d.pages}</td></tr>")
+        add(f"<tr><td>{e(d.title)}</td><td>{e(w.kind_name(d.kind))}</td><td>{d.pages}</td></tr>")
     add("</table>")
-    add('<h2 id="recommendations">Recommendations</h2>')
+    add(f'<h2 id="recommendations">{e(w.recommendations)}</h2>')
     if not s.recommendations:
-        add("<p>No recommendations match.</p>")
+        add(f"<p>{e(w.no_recommendations)}</p>")
     for i, rec in enumerate(s.recommendations):
         p = rec.passage
-        add(f'<h3 id="rec{i}">Recommendation {e(p.label) or "(no label)"}</h3>')
-        add(_quote(p.quote))
-        add(_where(p))
+        add(f'<h3 id="rec{i}">{w.recommendation.format(e(p.label) or e(w.no_label))}</h3>')
+        add(_quote(w, p.quote))
+        add(_where(w, p))
         if p.tags:
-            add(f'<p class="meta">Tags: {", ".join(e(t) for t in p.tags)}</p>')
+            add(f'<p class="meta">{e(w.tags)}: {", ".join(e(t) for t in p.tags)}</p>')
         if p.note:
-            add(f'<p class="meta">Note: {e(p.note)}</p>')
+            add(f'<p class="meta">{e(w.note)}: {e(p.note)}</p>')
         if not rec.has_response:
             explicit = [r for r in rec.responses if r.passage is None]
-            extra = f" Assessment: {e(explicit[0].assessment)}" if explicit and explicit[0].assessment else ""
-            add(f"<p><i>No response.{extra}</i></p>")
+            extra = f" {e(w.assessment)}: {e(explicit[0].assessment)}" if explicit and explicit[0].assessment else ""
+            add(f"<p><i>{e(w.no_response)}{extra}</i></p>")
             continue
         for r in rec.answered:
             rp = r.passage
             assert rp is not None
             color = STANCE_COLORS.get(r.stance, "#666666")
             add('<div class="resp">')
-            add(f'<p>Stance: <b style="color:{color}">{e(stance_label(r.stance))}</b></p>')
-            add(_quote(rp.quote))
-            add(_where(rp))
+            add(f'<p>{e(w.stance)}: <b style="color:{color}">{e(w.stance_name(r.stance))}</b></p>')
+            add(_quote(w, rp.quote))
+            add(_where(w, rp))
             if r.assessment:
-                add(f'<p class="meta">Assessment: {e(r.assessment)}</p>')
+                add(f'<p class="meta">{e(w.assessment)}: {e(r.assessment)}</p>')
             add("</div>")
-    add('<h2 id="coverage">Coverage</h2><table><tr><th>Stance</th><th>Recommendation-response pairs</th></tr>')
+    add(f'<h2 id="coverage">{e(w.coverage)}</h2><table><tr><th>{e(w.stance)}</th><th>{e(w.pairs)}</th></tr>')
     for stance, n in s.coverage().items():
-        add(f"<tr><td>{e(stance_label(stance))}</td><td>{n}</td></tr>")
+        add(f"<tr><td>{e(w.stance_name(stance))}</td><td>{n}</td></tr>")
     add("</table>")
-    add(f"<p>{len(s.recommendations)} recommendation(s), {len(s.without_response)} without a response.</p>")
-    add('<h2 id="other">Other annotations</h2>')
+    add(f"<p>{e(w.totals.format(len(s.recommendations), len(s.without_response)))}</p>")
+    add(f'<h2 id="other">{e(w.other)}</h2>')
     if not s.other_groups:
-        add("<p>None.</p>")
+        add(f"<p>{e(w.none)}</p>")
     for i, g in enumerate(s.other_groups):
-        add(f'<h3 id="tag{i}">{"Without tag" if g.tag == NO_TAG else "Tag: " + e(g.tag)}</h3>')
+        add(f'<h3 id="tag{i}">{e(w.without_tag) if g.tag == NO_TAG else w.tag.format(e(g.tag))}</h3>')
         for p in g.passages:
             label = f", {e(p.label)}" if p.label else ""
-            add(f'<p class="meta">{e(p.document_title)}, page {p.page} ({e(p.role)}{label})</p>')
-            add(_quote(p.quote))
+            add(f'<p class="meta">{w.where.format(e(p.document_title), p.page)} ({e(w.role_name(p.role))}{label})</p>')
+            add(_quote(w, p.quote))
             if p.note:
-                add(f'<p class="meta">Note: {e(p.note)}</p>')
+                add(f'<p class="meta">{e(w.note)}: {e(p.note)}</p>')
     return "\n".join(out)
 
 
@@ -125,6 +130,7 @@ def render_pdf(s: Summary, out_path: str) -> int:
     import pymupdf
 
     pymupdf.TOOLS.mupdf_display_errors(False)
+    w = catalogue(s.language)
     last_headings: list[tuple[int, str, int]] = []
 
     def content(positions: list) -> str:
@@ -133,9 +139,9 @@ def render_pdf(s: Summary, out_path: str) -> int:
         if heads:
             last_headings = heads
         toc = "".join(
-            f'<p class="toc{"2" if level == 2 else ""}">{html.escape(text)} — page {page}</p>'
+            f'<p class="toc{"2" if level == 2 else ""}">{w.toc_entry.format(html.escape(text), page)}</p>'
             for level, text, page in heads
-            if text != "Contents"
+            if text != w.contents
         ) or "<p>…</p>"
         return _body(s, toc)
 
@@ -148,7 +154,7 @@ def render_pdf(s: Summary, out_path: str) -> int:
     doc = pymupdf.Story.write_stabilized_with_links(content, rectfn, user_css=CSS)
     total = doc.page_count
     for i, page in enumerate(doc, start=1):
-        text = f"Page {i} of {total}"
+        text = w.page_of.format(i, total)
         width = pymupdf.get_text_length(text, fontname="helv", fontsize=8)
         page.insert_text(((A4[0] - width) / 2, A4[1] - 28), text, fontname="helv", fontsize=8)
     toc = [[level, text, page] for level, text, page in last_headings if 1 <= page <= total]
@@ -156,12 +162,14 @@ def render_pdf(s: Summary, out_path: str) -> int:
         doc.set_toc(toc)
     doc.set_metadata(
         {
-            "title": display(f"Summary of {s.library}"),
+            "title": display(w.summary_of.format(s.library)),
             "author": display(", ".join(s.reviewers)),
             "creator": "Kanttekening",
             "producer": "Kanttekening (PyMuPDF)",
         }
     )
+    if w.language != "en":  # so screen readers and text-to-speech read the Dutch as Dutch
+        doc.set_language("nl-NL")
     doc.save(out_path, garbage=3, deflate=True)
     doc.close()
     return total

@@ -9,6 +9,17 @@ from app.export.bundle import export_bundle
 from storage import records
 
 
+@pytest.fixture(autouse=True)
+def english_interface():
+    """These tests read English exports; the export follows the interface's
+    language, which would otherwise follow the machine's locale."""
+    from ui import settings
+
+    settings.set("language", "en")
+    yield
+    settings.set("language", "")
+
+
 @pytest.fixture
 def window_on(qtbot):
     from ui.application import create_application

@@ -20,6 +20,7 @@ from app.export import ExportResult, export_summary
 from app.library import Library
 from ui import settings
 from ui.export.summary_dialog import SummaryDialog
+from ui.i18n import current_language
 
 _FILTERS = {
     "html": "HTML (*.html)",
@@ -89,13 +90,15 @@ class ExportPlugin(QObject):
 
         lib = self.window.lib
         dialog = SummaryDialog(usecases.list_documents(lib), sorted(tag_paths(lib).values(), key=str.lower),
-                               self.window)
+                               self.window, language=current_language())
         self.summary_dialog = dialog
-        dialog.accepted.connect(lambda: self._summary_chosen(dialog.chosen_format(), dialog.filters()))
+        dialog.accepted.connect(
+            lambda: self._summary_chosen(dialog.chosen_format(), dialog.filters(), dialog.chosen_language())
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def _summary_chosen(self, fmt: str, filters: dict[str, list[str]]) -> None:
+    def _summary_chosen(self, fmt: str, filters: dict[str, list[str]], language: str = "en") -> None:
         name, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Export summary"), str(Path(self._start_dir()) / f"summary.{fmt}"), _FILTERS[fmt]
         )
@@ -107,7 +110,7 @@ class ExportPlugin(QObject):
             path = path.with_name(path.name + f".{fmt}")
 
         def work(lib: Library, progress: Any, cancelled: Any) -> ExportResult:
-            return export_summary(lib, path, fmt=fmt, progress=progress, **filters)
+            return export_summary(lib, path, fmt=fmt, language=language, progress=progress, **filters)
 
         self._run(work, self.tr("Exporting the summary"))
 
@@ -137,9 +140,10 @@ class ExportPlugin(QObject):
 
         doc_id = doc["id"]
         colors = {role: settings.get(f"colors/{role}") for role in ROLES}
+        language = current_language()  # role names in the annotations, as the interface names them
         self._run(
             lambda lib, progress, cancelled: export_annotated_pdf(
-                lib, doc_id, name, role_colors=colors, progress=progress
+                lib, doc_id, name, role_colors=colors, language=language, progress=progress
             ),
             self.tr("Exporting the annotated PDF"),
         )

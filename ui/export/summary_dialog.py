@@ -1,5 +1,6 @@
 """Choosing what a summary shows: the window's face of the command line's
-``--doc``, ``--tag`` and ``--role`` filters. Nothing ticked means everything.
+``--doc``, ``--tag``, ``--role`` and ``--language`` options. Nothing ticked
+means everything; the language starts as the interface's own.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import ROLES
+from ui.i18n import LANGUAGES
 
 FORMATS = ("html", "pdf", "docx", "md", "csv", "xlsx")
 
@@ -45,12 +47,23 @@ def _checked(widget: QListWidget) -> list[str]:
 class SummaryDialog(QDialog):
     """Format and filters for File → Export summary…."""
 
-    def __init__(self, documents: list[dict], tag_paths: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        documents: list[dict],
+        tag_paths: list[str],
+        parent: QWidget | None = None,
+        language: str = "en",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export summary"))
         self.format = QComboBox()
         for key in FORMATS:
             self.format.addItem(self._format_name(key), key)
+        self.language = QComboBox()
+        # Each language is named in itself, as language menus usually do.
+        for key, name in LANGUAGES.items():
+            self.language.addItem(name, key)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
         self.documents = _checklist([(d["id"], d["title"]) for d in documents])
         self.tags = _checklist([(p, p) for p in tag_paths])
         self.roles = {role: QCheckBox(self._role_name(role)) for role in ROLES}
@@ -59,6 +72,7 @@ class SummaryDialog(QDialog):
             roles_box.addWidget(box)
         form = QFormLayout()
         form.addRow(self.tr("Format:"), self.format)
+        form.addRow(self.tr("Language of headings and labels:"), self.language)
         form.addRow(self.tr("Only these documents:"), self.documents)
         form.addRow(self.tr("Only these tags:"), self.tags)
         form.addRow(self.tr("Only these roles:"), roles_box)
@@ -92,6 +106,9 @@ class SummaryDialog(QDialog):
 
     def chosen_format(self) -> str:
         return self.format.currentData()
+
+    def chosen_language(self) -> str:
+        return self.language.currentData()
 
     def filters(self) -> dict[str, list[str]]:
         return {
