@@ -1507,6 +1507,10 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Formaat:</translation>
     </message>
     <message>
+        <source>Language of headings and labels:</source>
+        <translation>Taal van koppen en labels:</translation>
+    </message>
+    <message>
         <source>Only these documents:</source>
         <translation>Alleen deze documenten:</translation>
     </message>
