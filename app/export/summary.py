@@ -303,7 +303,7 @@ def build_summary(
     if tags:
         filters.append(words.filter_tags.format(", ".join(sorted(tags))))
     if role_set:
-        filters.append(words.filter_roles.format(", ".join(words.role_name(r) for r in sorted(role_set))))
+        filters.append(words.filter_roles.format(", ".join(sorted(words.role_name(r) for r in role_set))))
     return Summary(
         library=records.get_meta(db, "name") or lib.root.name,
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d"),

@@ -162,6 +162,8 @@ def test_filters_are_described_in_the_language(linked):
     s = build_summary(linked.lib, roles=["recommendation"], tags=["capaciteit"], language="nl")
     assert s.filters == ["tags: capaciteit", "rollen: aanbeveling"]
     assert "- Filter: rollen: aanbeveling" in render_md(s)
+    s = build_summary(linked.lib, roles=["recommendation", "evidence"], language="nl")
+    assert s.filters == ["rollen: aanbeveling, onderbouwing"]  # in Dutch alphabetical order
     s = build_summary(linked.lib, roles=["recommendation"])
     assert s.filters == ["roles: recommendation"] and s.language == "en"
 
