@@ -14,6 +14,7 @@ import multiprocessing as mp
 import threading
 import time
 from collections import OrderedDict
+from multiprocessing.shared_memory import SharedMemory
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,38 @@ from ui.reader.render_child import serve
 
 CACHE_BYTES = 160 * 1024 * 1024
 MAX_RESTARTS = 4  # process starts within 30 s before giving up
+
+
+def _copy_out(attached: dict[int, SharedMemory], slot: int, name: str,
+              w: int, h: int, stride: int) -> QImage:
+    """The page in the child's slot as an image of our own.
+
+    Python < 3.13 registers an attached segment with the resource tracker;
+    the child shares that tracker (spawn hands it down) and it keeps a set of
+    names, so this adds nothing and the child's unlink still unregisters it."""
+    shm = attached.get(slot)
+    if shm is None or shm.name != name:  # the child replaced the slot's segment
+        if shm is not None:
+            _detach(shm, unlink=False)
+        shm = attached[slot] = SharedMemory(name=name)
+    view = shm.buf[:stride * h]
+    try:
+        # Converted here, once, to the format the screen paints without
+        # converting (drawImage of RGB888 converts on every paint); the
+        # conversion is also the one copy out of the slot.
+        return QImage(view, w, h, stride, QImage.Format.Format_RGB888).convertToFormat(
+            QImage.Format.Format_RGB32)
+    finally:
+        view.release()
+
+
+def _detach(shm: SharedMemory, unlink: bool) -> None:
+    try:
+        shm.close()
+        if unlink:
+            shm.unlink()
+    except (OSError, BufferError):
+        pass
 
 
 class RenderUnavailable(Exception):
@@ -132,25 +165,40 @@ class RenderService(QObject):
 
     def _read(self, conn: Any) -> None:
         """Reply thread: pipe I/O and QImage wrapping only, never widgets."""
-        while True:
-            try:
-                msg = conn.recv()
-            except (EOFError, OSError):
-                self._sig_reply.emit(("died", conn))
-                return
-            if msg[0] == "image":
-                _, rid, key, page_no, scale, w, h, stride = msg
+        # Slots stay mapped between pages: mapping one per page costs several
+        # GIL round trips, which made this thread wait on the GUI thread.
+        attached: dict[int, SharedMemory] = {}
+        try:
+            while True:
                 try:
-                    samples = conn.recv_bytes()
+                    msg = conn.recv()
                 except (EOFError, OSError):
                     self._sig_reply.emit(("died", conn))
                     return
-                # Converted here, once, to the format the screen paints without
-                # converting: drawImage of RGB888 converts on every paint.
-                image = QImage(samples, w, h, stride, QImage.Format.Format_RGB888).convertToFormat(
-                    QImage.Format.Format_RGB32)
-                msg = ("image", rid, key, page_no, scale, image)
-            self._sig_reply.emit(msg)
+                if msg[0] == "dropped":  # the child went idle and removed these slots
+                    for slot in msg[1]:
+                        shm = attached.pop(slot, None)
+                        if shm is not None:
+                            _detach(shm, unlink=False)
+                    continue
+                if msg[0] == "image":
+                    _, rid, key, page_no, scale, w, h, stride, slot, name = msg
+                    try:
+                        image = _copy_out(attached, slot, name, w, h, stride)
+                    except (OSError, ValueError) as exc:  # the segment vanished with its child
+                        msg = ("error", rid, key, page_no, str(exc))
+                    else:
+                        msg = ("image", rid, key, page_no, scale, image)
+                    try:
+                        with self._send_lock:
+                            conn.send(("release", slot))
+                    except (OSError, BrokenPipeError):
+                        pass  # the child is gone; "died" follows from recv
+                self._sig_reply.emit(msg)
+        finally:
+            # A child that exits removes its segments; one that crashed cannot.
+            for shm in attached.values():
+                _detach(shm, unlink=True)
 
     # --- documents -----------------------------------------------------------------
     def open(self, key: str, path: Path) -> None:
