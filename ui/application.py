@@ -33,10 +33,25 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run(library: str | None = None) -> int:
+    """Open the window on a library; open it again (on another library, or in
+    another language) for as long as the window asks for a restart."""
     app = create_application()
     root = library or settings.get("library") or None
     root_path = Path(root).expanduser() if root else default_library_dir()
-    root_path.mkdir(parents=True, exist_ok=True)
+    while True:
+        code, restart = _session(app, root_path)
+        if restart is None:
+            return code
+        root_path = restart
+        install_translators(app)  # the language may have changed
+
+
+def _session(app: QApplication, root_path: Path) -> tuple[int, Path | None]:
+    """One window on one library: (exit code, library to open next or None)."""
+    try:
+        root_path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _error(f"{root_path}: {exc.strerror or exc}"), None
     lock = QLockFile(str(root_path / "kanttekening.lock"))
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):
@@ -45,18 +60,19 @@ def run(library: str | None = None) -> int:
                 "Application",
                 "This library is already open in another Kanttekening window:\n{0}",
             ).format(str(root_path))
-        )
+        ), None
     try:
         lib = Library.open(root_path)
     except UserError as exc:
         lock.unlock()
-        return _error(str(exc))
+        return _error(str(exc)), None
     from ui.main_window import MainWindow
 
     window = MainWindow(lib)
     window.show()
     try:
-        return app.exec()
+        code = app.exec()
+        return code, window.restart_root
     finally:
         try:
             from app.search_service import prune_applied_changes

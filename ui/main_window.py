@@ -14,6 +14,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QInputDialog,
     QLineEdit,
@@ -51,6 +52,8 @@ class MainWindow(QMainWindow):
     def __init__(self, lib: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lib = lib
+        self.restart_root: Path | None = None
+        """Set by ``request_restart``: the library the app opens after this window."""
         self.setWindowTitle(self.tr("Kanttekening"))
         self.setAcceptDrops(True)
         self.undo_stack = QUndoStack(self)
@@ -96,6 +99,9 @@ class MainWindow(QMainWindow):
         self.action_import.setShortcut(QKeySequence.StandardKey.Open)
         self.action_import.triggered.connect(self.import_dialog)
         self.menu_file.addAction(self.action_import)
+        self.action_open_library = QAction(self.tr("Open &another library…"), self)
+        self.action_open_library.triggered.connect(self.choose_library)
+        self.menu_file.addAction(self.action_open_library)
         self.action_samples = QAction(self.tr("Load the &sample documents"), self)
         self.action_samples.triggered.connect(self.load_samples)
         self.menu_file.addAction(self.action_samples)
@@ -249,6 +255,27 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
+
+    # --- libraries and restarts --------------------------------------------------------
+    def choose_library(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Open another library (choose or create an empty folder)"), str(self.lib.root.parent)
+        )
+        if folder and Path(folder).resolve() != self.lib.root.resolve():
+            self.open_library(Path(folder))
+
+    def open_library(self, root: Path) -> None:
+        """Remember ``root`` as the library and reopen the window on it."""
+        settings.set("library", str(root))
+        self.request_restart(root)
+
+    def request_restart(self, root: Path | None = None) -> None:
+        """Close this window and open a new one (on ``root``, or the same library)."""
+        self.restart_root = root or self.lib.root
+        self.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
 
     # --- tools --------------------------------------------------------------------
     def check_library(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
@@ -60,7 +61,7 @@ class SettingsDialog(QDialog):
             button.clicked.connect(lambda _=False, r=role: self._pick(r))
             self.color_buttons[role] = button
             form.addRow(self.tr("Colour of {0}:").format(role_label(role)), button)
-        self.note = SafeLabel(self.tr("A change of language takes effect when Kanttekening starts again."))
+        self.note = SafeLabel(self.tr("A change of language reopens the window (nothing is lost)."))
         self.note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -81,6 +82,7 @@ class SettingsDialog(QDialog):
             self._paint(self.color_buttons[role], color.name())
 
     def accept(self) -> None:
+        language_changed = self.language.currentData() != settings.get("language")
         settings.set("language", self.language.currentData())
         name = self.reviewer.text().strip()
         if name and name != self.window_.lib.reviewer:
@@ -88,3 +90,10 @@ class SettingsDialog(QDialog):
         for role, color in self.colors.items():
             settings.set(f"colors/{role}", color)
         super().accept()
+        if language_changed:
+            box = QMessageBox(self.window_)
+            box.setWindowTitle(self.tr("Language"))
+            box.setText(self.tr("Open the window again now in the new language?"))
+            box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            if box.exec() == QMessageBox.StandardButton.Yes:
+                self.window_.request_restart()

@@ -600,6 +600,10 @@
         <translation>PDF&apos;s &amp;importeren…</translation>
     </message>
     <message>
+        <source>Open &amp;another library…</source>
+        <translation>A&amp;ndere bibliotheek openen…</translation>
+    </message>
+    <message>
         <source>Load the &amp;sample documents</source>
         <translation>&amp;Voorbeelddocumenten laden</translation>
     </message>
@@ -678,6 +682,10 @@
     <message>
         <source>Encrypted PDF</source>
         <translation>Versleutelde PDF</translation>
+    </message>
+    <message>
+        <source>Open another library (choose or create an empty folder)</source>
+        <translation>Andere bibliotheek openen (kies of maak een lege map)</translation>
     </message>
     <message>
         <source>Check the library</source>
@@ -1339,8 +1347,16 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Kleur voor {0}:</translation>
     </message>
     <message>
-        <source>A change of language takes effect when Kanttekening starts again.</source>
-        <translation>Een andere taal gaat in zodra Kanttekening opnieuw wordt gestart.</translation>
+        <source>A change of language reopens the window (nothing is lost).</source>
+        <translation>Een andere taal opent het venster opnieuw (er gaat niets verloren).</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Open the window again now in the new language?</source>
+        <translation>Het venster nu opnieuw openen in de nieuwe taal?</translation>
     </message>
 </context>
 <context>
