@@ -601,7 +601,7 @@
     </message>
     <message>
         <source>Open &amp;another library…</source>
-        <translation>A&amp;ndere bibliotheek openen…</translation>
+        <translation>Andere bibliotheek &amp;openen…</translation>
     </message>
     <message>
         <source>Load the &amp;sample documents</source>
