@@ -62,6 +62,29 @@ def sample_library(_sample_library_template, tmp_path):
     lib.close()
 
 
+@pytest.fixture
+def make_window(qtbot):
+    """Build a MainWindow on a library; closed (and its ops waited for) at the end."""
+    from ui.application import create_application
+    from ui.main_window import MainWindow
+
+    create_application()
+    windows = []
+
+    def make(lib):
+        window = MainWindow(lib)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for w in windows:
+        w.ops.wait(30000)
+        w.close()
+
+
 def doc_by_file(lib, name: str) -> dict:
     """The document row whose file name starts with ``name``."""
     return lib.resolve_document(name)

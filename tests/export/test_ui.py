@@ -21,25 +21,8 @@ def english_interface():
 
 
 @pytest.fixture
-def window_on(qtbot):
-    from ui.application import create_application
-    from ui.main_window import MainWindow
-
-    create_application()
-    windows = []
-
-    def make(lib):
-        window = MainWindow(lib)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        windows.append(window)
-        return window
-
-    yield make
-    for w in windows:
-        w.ops.wait(30000)
-        w.close()
+def window_on(make_window):
+    return make_window
 
 
 def menu_action(window, name):
