@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+)
 
 from ui.search.worker import SearchRunner
 
@@ -43,6 +51,9 @@ class DebateView(QDialog):
         self.field.installEventFilter(self)
         self.results = QListWidget()
         self.results.setWordWrap(True)
+        # Wrapping needs the width fixed to the view: no horizontal scrolling.
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.setAlternatingRowColors(True)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -106,6 +117,10 @@ class DebateView(QDialog):
         return super().eventFilter(obj, event)
 
     def start(self) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            # Also fills the screen where no window manager honours full screen.
+            self.setGeometry(screen.availableGeometry())
         self.showFullScreen()
         self.field.setFocus()
 
