@@ -93,6 +93,12 @@ def test_debate_mode_copies_with_citation(qtbot, search_window):
     assert QGuiApplication.clipboard().text() == text
     hit = debate._hits[0]
     assert hit.title in text and f"p. {hit.page}" in text
+    # Matched words are marked in the large list; the PDF text itself is escaped.
+    from ui.search.model import MARKED_HTML_ROLE
+
+    marked = debate.results.item(0).data(MARKED_HTML_ROLE)
+    assert "<b " in marked and "aanbeveling" in marked.lower()
+    assert marked.count("<b ") == len(hit.marks)
     qtbot.keyClick(debate.field, Qt.Key.Key_Escape)
     assert not debate.isVisible()
 

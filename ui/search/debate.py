@@ -3,6 +3,7 @@ copies the selected passage with its citation, ready to paste into a
 message or a speech; Escape leaves."""
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ui.search.model import MARKED_HTML_ROLE, snippet_html
+from ui.search.panel import SnippetDelegate
 from ui.search.worker import SearchRunner
 
 if TYPE_CHECKING:
@@ -55,6 +58,7 @@ class DebateView(QDialog):
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.setAlternatingRowColors(True)
+        self.results.setItemDelegate(SnippetDelegate(self.results))
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
@@ -84,8 +88,14 @@ class DebateView(QDialog):
         self.results.clear()
         self._hits = list(outcome.hits)
         for hit in self._hits:
-            # Plain text items: PDF text is never interpreted as markup.
+            # The item's own text is plain; the delegate draws the escaped
+            # snippet with our marks on the matched words.
             item = QListWidgetItem(f"{hit.plain}\n— {hit.title}, p. {hit.page}")
+            item.setData(
+                MARKED_HTML_ROLE,
+                snippet_html(hit.plain, hit.marks)
+                + "<br>— " + html.escape(f"{hit.title}, p. {hit.page}"),
+            )
             self.results.addItem(item)
         if self._hits:
             self.results.setCurrentRow(0)

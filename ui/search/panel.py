@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -76,11 +77,12 @@ class SnippetDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         view = opt.widget
-        if isinstance(view, QTreeView):
+        if isinstance(view, QAbstractItemView):
             # Wrap at the width the row will get (the option's rect is not
             # laid out yet when the view asks for the height).
             scrollbar = view.verticalScrollBar().sizeHint().width()
-            opt.rect.setWidth(max(100, view.viewport().width() - view.indentation() - scrollbar - 8))
+            indent = view.indentation() if isinstance(view, QTreeView) else 0
+            opt.rect.setWidth(max(100, view.viewport().width() - indent - scrollbar - 8))
         doc = self._document(marked, opt)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 4)
 
