@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.tabs.currentChanged.connect(self._update_title)
         self.setCentralWidget(self.tabs)
         self.library_view = LibraryView(self)
         self.library_view.sig_open_document.connect(lambda doc_id: self.open_document(doc_id))
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
                 raise
             self.features[name] = module.install(self)
         self._finish_menus()
+        self._update_title()
         self.restore_layout()
         self.statusBar().showMessage(self.tr("Library: {0}").format(str(lib.root)), 8000)
 
@@ -147,6 +149,17 @@ class MainWindow(QMainWindow):
         self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
         self.menu_file.addAction(self.action_quit)
+
+    def _update_title(self, index: int = -1) -> None:
+        """The window title names the open tab's document and the library folder."""
+        widget = self.tabs.currentWidget()
+        doc = getattr(widget, "doc", None)
+        title = doc.get("title") if isinstance(doc, dict) else None
+        place = self.lib.root.name
+        self.setWindowTitle(
+            self.tr("{0} — Kanttekening ({1})").format(title, place) if title
+            else self.tr("Kanttekening ({0})").format(place)
+        )
 
     # --- changes ----------------------------------------------------------------
     def _on_lib_changed(self, changes: Changes) -> None:

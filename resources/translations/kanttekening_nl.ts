@@ -644,6 +644,14 @@
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
+        <source>{0} — Kanttekening ({1})</source>
+        <translation>{0} — Kanttekening ({1})</translation>
+    </message>
+    <message>
+        <source>Kanttekening ({0})</source>
+        <translation>Kanttekening ({0})</translation>
+    </message>
+    <message>
         <source>This build has no reader.</source>
         <translation>Deze versie kan geen documenten tonen.</translation>
     </message>

@@ -121,3 +121,13 @@ def test_delete_key_removes_a_document_after_confirmation(qtbot, library, make_w
         qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert window.library_view.model.rowCount() == 1
     assert len(list(library.files_dir.iterdir())) == 1
+
+
+def test_window_title_names_the_library_and_the_open_document(qtbot, sample_library, make_window):
+    window = make_window(sample_library)
+    assert window.windowTitle() == f"Kanttekening ({sample_library.root.name})"
+    doc = sample_library.resolve_document(LETTER.name)
+    window.open_document(doc["id"])
+    qtbot.waitUntil(lambda: doc["title"] in window.windowTitle(), timeout=5000)
+    window.tabs.setCurrentIndex(0)
+    assert doc["title"] not in window.windowTitle()
