@@ -1356,7 +1356,7 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     </message>
     <message>
         <source>A change of language reopens the window (nothing is lost).</source>
-        <translation>Een andere taal opent het venster opnieuw (er gaat niets verloren).</translation>
+        <translation>Bij een andere taal wordt het venster opnieuw geopend (er gaat niets verloren).</translation>
     </message>
     <message>
         <source>Language</source>
