@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 
 
 class ReaderTab(QWidget):
+    sig_annotation_chosen = Signal(str)
+    """The user chose an annotation (its id; "" for none): on the page, in the
+    list, or by opening it from elsewhere. Other features follow this."""
+
     def __init__(self, window: "MainWindow", service: RenderService, doc: dict) -> None:
         super().__init__()
         self.window_ = window
@@ -112,6 +116,8 @@ class ReaderTab(QWidget):
         self.view.sig_annotation_clicked.connect(self.panel.select)
         self.view.sig_delete_requested.connect(lambda _id: self.panel.delete_current())
         self.panel.sig_annotation_selected.connect(lambda i: self.view.select_annotation(i or None, scroll=True))
+        self.view.sig_annotation_clicked.connect(self.sig_annotation_chosen)
+        self.panel.sig_annotation_selected.connect(lambda i: self.sig_annotation_chosen.emit(i or ""))
         self.page_box.editingFinished.connect(lambda: self.view.go_to_page(self.page_box.value()))
         self.outline.itemActivated.connect(self._outline_clicked)
         self.outline.itemClicked.connect(self._outline_clicked)

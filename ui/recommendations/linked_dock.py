@@ -52,13 +52,10 @@ class LinkedDock(QDockWidget):
             tab = self.window_.tabs.widget(i)
             if tab.property("kt_linked_hooked"):
                 continue
-            # A click on the page and a pick in the tab's annotation list.
-            signals = [getattr(getattr(tab, "view", None), "sig_annotation_clicked", None),
-                       getattr(getattr(tab, "panel", None), "sig_annotation_selected", None)]
-            for signal in signals:
-                if signal is not None:
-                    signal.connect(self.show_annotation)
-                    tab.setProperty("kt_linked_hooked", True)
+            signal = getattr(tab, "sig_annotation_chosen", None)  # reader tabs only
+            if signal is not None:
+                signal.connect(self.show_annotation)
+                tab.setProperty("kt_linked_hooked", True)
 
     def show_annotation(self, ann_id: Any) -> None:
         self.ann_id = str(ann_id) if ann_id else None
