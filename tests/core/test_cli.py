@@ -109,3 +109,14 @@ def test_killing_an_import_leaves_a_library_that_check_passes(tmp_path, after_fi
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
     )
     assert len(json.loads(docs.stdout)) == 6
+
+
+def test_without_a_screen_the_window_command_explains_instead_of_crashing(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["PYTHONPATH"] = str(ROOT)
+    out = subprocess.run(
+        [sys.executable, "-m", "app", "--library", str(tmp_path / "lib")],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert out.returncode == 1
+    assert "no screen" in out.stderr and "--help" in out.stderr
