@@ -18,6 +18,31 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+def drop_unused_tags(lib: Library, tag_ids: list[str]) -> list[dict]:
+    """Undo of an edit that created tags: delete those that nothing uses any
+    more (sub-tags first). Returns their snapshots for ``restore_tags``."""
+    snapshots = []
+    tags = {t["id"]: t for t in uc.list_tags(lib, flat=True)}
+    # Deepest first, so a new "Parent/Child" goes before its new parent.
+    def depth(tid: str) -> int:
+        d, cur = 0, tags.get(tid)
+        while cur is not None and cur.get("parent_id"):
+            d, cur = d + 1, tags.get(cur["parent_id"])
+        return d
+
+    for tag_id in sorted((t for t in tag_ids if t in tags), key=depth, reverse=True):
+        usage = uc.tag_usage(lib, tag_id)
+        if usage["total"] == 0 and usage["descendants"] == 0:
+            snapshot, _ = uc.delete_tag(lib, tag_id)
+            snapshots.append(snapshot)
+    return snapshots
+
+
+def restore_tags(lib: Library, snapshots: list[dict]) -> None:
+    for snapshot in reversed(snapshots):  # parents before their children
+        uc.restore_tag(lib, snapshot)
+
+
 class CreateAnnotation(UseCaseCommand):
     def __init__(self, lib: Library, doc_id: str, fields: dict[str, Any]) -> None:
         super().__init__(lib, tr("Create annotation"))
@@ -26,14 +51,18 @@ class CreateAnnotation(UseCaseCommand):
         self.snapshot: dict | None = None
 
     def first(self) -> None:
-        self.ann_id, _ = uc.create_annotation(self.lib, self.doc_id, **self.fields)
+        self.ann_id, changes = uc.create_annotation(self.lib, self.doc_id, **self.fields)
+        self.created_tags = sorted(changes.tags)
+        self.tag_snapshots: list[dict] = []
 
     def do(self) -> None:
         assert self.snapshot is not None
+        restore_tags(self.lib, self.tag_snapshots)
         uc.restore_annotation(self.lib, self.snapshot)
 
     def undo_(self) -> None:
         self.snapshot, _ = uc.delete_annotation(self.lib, self.ann_id)
+        self.tag_snapshots = drop_unused_tags(self.lib, self.created_tags)
 
 
 class EditAnnotation(UseCaseCommand):
@@ -44,13 +73,13 @@ class EditAnnotation(UseCaseCommand):
         self.old = {k: current[k] for k in fields}
 
     def first(self) -> None:
-        uc.update_annotation(self.lib, self.ann_id, **self.new)
+        self.created_tags = sorted(uc.update_annotation(self.lib, self.ann_id, **self.new).tags)
 
-    def do(self) -> None:
-        uc.update_annotation(self.lib, self.ann_id, **self.new)
+    do = first  # tags named in the edit are created again if undo dropped them
 
     def undo_(self) -> None:
         uc.update_annotation(self.lib, self.ann_id, **self.old)
+        drop_unused_tags(self.lib, self.created_tags)
 
 
 class DeleteAnnotation(UseCaseCommand):
