@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self.action_open_library = QAction(self.tr("Open &another library…"), self)
         self.action_open_library.triggered.connect(self.choose_library)
         self.menu_file.addAction(self.action_open_library)
-        self.action_samples = QAction(self.tr("Load the &sample documents"), self)
+        self.action_samples = QAction(self.tr("Load the sa&mple documents"), self)
         self.action_samples.triggered.connect(self.load_samples)
         self.menu_file.addAction(self.action_samples)
         self.menu_file.addSeparator()
@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
     def _finish_menus(self) -> None:
         """Items that belong at the end of menus, after the features added theirs."""
         self.menu_file.addSeparator()
-        self.action_settings = QAction(self.tr("&Settings…"), self)
+        self.action_settings = QAction(self.tr("Se&ttings…"), self)
         self.action_settings.setShortcut(QKeySequence("Ctrl+,"))
         self.action_settings.triggered.connect(self.show_settings)
         self.menu_file.addAction(self.action_settings)

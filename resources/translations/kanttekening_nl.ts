@@ -74,6 +74,10 @@
         <source>orphaned</source>
         <translation>verweesd</translation>
     </message>
+    <message>
+        <source>(area)</source>
+        <translation>(gebied)</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationPanel</name>
@@ -263,6 +267,10 @@
     <message>
         <source>Search… (Enter copies the passage with its source)</source>
         <translation>Zoeken… (Enter kopieert de passage met bronvermelding)</translation>
+    </message>
+    <message>
+        <source>{0}, p. {1}</source>
+        <translation>{0}, p. {1}</translation>
     </message>
     <message>
         <source>{0} matches</source>
@@ -604,10 +612,6 @@
         <translation>Andere bibliotheek &amp;openen…</translation>
     </message>
     <message>
-        <source>Load the &amp;sample documents</source>
-        <translation>&amp;Voorbeelddocumenten laden</translation>
-    </message>
-    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
@@ -636,7 +640,11 @@
         <translation>&amp;Over Kanttekening</translation>
     </message>
     <message>
-        <source>&amp;Settings…</source>
+        <source>Load the sa&amp;mple documents</source>
+        <translation>&amp;Voorbeelddocumenten laden</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
         <translation>I&amp;nstellingen…</translation>
     </message>
     <message>

@@ -51,7 +51,8 @@ class AnnotationListModel(QAbstractListModel):
             if a.get("orphaned"):
                 head += " · " + self.tr("orphaned")
             tags = ("  #" + " #".join(a["tags"])) if a.get("tags") else ""
-            return f"{head}{tags}\n{_short(a['quote']) or self.tr('(area)')}"
+            area = self.tr("(area)")
+            return f"{head}{tags}\n{_short(a['quote']) or area}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(a["note"] or a["quote"][:400])
         if role == Qt.ItemDataRole.DecorationRole:

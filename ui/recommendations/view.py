@@ -265,8 +265,8 @@ class RegisterView(QWidget):
             self.text.setPlainText("")
             self.suggestions.set_recommendation(None)
             return
-        head = f"{e['label']}  ({e['document']}, p. {e['page_no']})" if e["label"] else \
-            f"{e['document']}, p. {e['page_no']}"
+        where = self.tr("{0}, p. {1}").format(e["document"], e["page_no"])
+        head = f"{e['label']}  ({where})" if e["label"] else where
         self.text.setPlainText(head + "\n\n" + e["quote"] + (f"\n\n{e['note']}" if e["note"] else ""))
         for l in e["links"]:
             r = l["response"]

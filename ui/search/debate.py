@@ -90,12 +90,9 @@ class DebateView(QDialog):
         for hit in self._hits:
             # The item's own text is plain; the delegate draws the escaped
             # snippet with our marks on the matched words.
-            item = QListWidgetItem(f"{hit.plain}\n— {hit.title}, p. {hit.page}")
-            item.setData(
-                MARKED_HTML_ROLE,
-                snippet_html(hit.plain, hit.marks)
-                + "<br>— " + html.escape(f"{hit.title}, p. {hit.page}"),
-            )
+            source = self.tr("{0}, p. {1}").format(hit.title, hit.page)
+            item = QListWidgetItem(f"{hit.plain}\n— {source}")
+            item.setData(MARKED_HTML_ROLE, snippet_html(hit.plain, hit.marks) + "<br>— " + html.escape(source))
             self.results.addItem(item)
         if self._hits:
             self.results.setCurrentRow(0)

@@ -24,6 +24,18 @@ def snippet_html(plain: str, marks: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def stance_names() -> dict[str, str]:
+    from ui.recommendations.view import stance_names as names
+
+    return names()
+
+
+def role_label(role: str) -> str:
+    from ui.settings_dialog import role_label as label
+
+    return label(role)
+
+
 class ResultsModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -124,13 +136,13 @@ class ResultsModel(QAbstractItemModel):
         for link in hit.counterparts:
             where = self.tr("p. {0}").format(link["page"]) if link.get("page") else ""
             lines.append(html.escape(self.tr("Linked ({0}): {1} {2}").format(
-                link["stance"], where, (link.get("label") or link.get("quote") or "")[:80])))
+                stance_names().get(link["stance"], link["stance"]), where, (link.get("label") or link.get("quote") or "")[:80])))
         return "<br>".join(lines)
 
     def _label(self, hit: Any) -> str:
         if hit.kind == "annotation":
             label = f" {hit.label}" if hit.label else ""
-            return self.tr("p. {0} [{1}{2}]").format(hit.page, hit.role, label)
+            return self.tr("p. {0} [{1}{2}]").format(hit.page, role_label(hit.role), label)
         return self.tr("p. {0}").format(hit.page)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
