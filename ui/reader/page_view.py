@@ -83,7 +83,8 @@ class PageView(QAbstractScrollArea):
         self.horizontalScrollBar().valueChanged.connect(lambda _: self.viewport().update())
         service.sig_image.connect(self._on_image)
         service.sig_words.connect(self._on_words)
-        service.sig_failed.connect(lambda key, _p, _m: self.viewport().update() if key in ("", self.key) else None)
+        # Bound methods (not lambdas): Qt drops the connection when this view is deleted.
+        service.sig_failed.connect(self._on_failed)
         self._layout()
 
     # --- geometry ---------------------------------------------------------------------
@@ -408,6 +409,10 @@ class PageView(QAbstractScrollArea):
     # --- painting ---------------------------------------------------------------------------
     def _on_image(self, key: str, page_no: int, _scale: float) -> None:
         if key == self.key and page_no in self.visible_pages():
+            self.viewport().update()
+
+    def _on_failed(self, key: str, _page_no: int, _message: str) -> None:
+        if key in ("", self.key):
             self.viewport().update()
 
     def _on_words(self, key: str, page_no: int) -> None:
