@@ -15,14 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.bench import median_time
+
 
 def _time(fn, runs: int = 5) -> float:
-    values = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        values.append(time.perf_counter() - start)
-    return statistics.median(values)
+    return median_time(fn, runs)
 
 
 def run() -> list[dict]:
