@@ -96,18 +96,10 @@ def apply_proposals(
     for n, p in enumerate(wanted):
         if progress:
             progress(n, len(wanted), p.label)
-        anchor, why = None, "no text to anchor"
         tries = [p.quote]
         if len(p.pages) > 1:
             tries.append(p.lines_by_page.get(p.page_no, ""))  # the part on its first page
-        for quote in tries:
-            if not norm_text(quote):
-                continue
-            try:
-                anchor = find_quote_in_words(words, p.page_no, quote)
-                break
-            except UserError as exc:
-                why = str(exc)
+        anchor, why = _first_anchor(words, p.page_no, tries)
         if anchor is None:
             result.skipped.append((p.label, f"not found on page {p.page_no}: {why}"))
             continue
@@ -167,15 +159,7 @@ def link_candidate(
     tries = [candidate.text]
     if len(candidate.lines_by_page) > 1:
         tries.append(candidate.lines_by_page.get(candidate.page_no, ""))
-    anchor, why = None, "no text to anchor"
-    for quote in tries:
-        if not norm_text(quote):
-            continue
-        try:
-            anchor = find_quote_in_words(words, candidate.page_no, quote)
-            break
-        except UserError as exc:
-            why = str(exc)
+    anchor, why = _first_anchor(words, candidate.page_no, tries)
     if anchor is None:
         raise UserError(f"could not place the passage on page {candidate.page_no}: {why}")
     key = norm_text(anchor.quote)
@@ -195,3 +179,17 @@ def link_candidate(
         if created:
             result.changes = result.changes | made
     return ann_id, created, result
+
+
+def _first_anchor(words, page_no: int, tries: list[str]):  # noqa: ANN001 - page words as find_quote_in_words takes them
+    """The anchor of the first quote in ``tries`` found on the page, or
+    (None, why the last one failed)."""
+    why = "no text to anchor"
+    for quote in tries:
+        if not norm_text(quote):
+            continue
+        try:
+            return find_quote_in_words(words, page_no, quote), ""
+        except UserError as exc:
+            why = str(exc)
+    return None, why
