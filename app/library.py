@@ -21,6 +21,7 @@ import sqlite_utils
 from app.changes import Changes
 from app.domain import UserError
 from storage import StorageError, open_database, records
+from storage.types import Document
 
 ENV_VAR = "KANTTEKENING_LIBRARY"
 DB_NAME = "library.sqlite"
@@ -119,8 +120,8 @@ class Library:
     def file_path(self, sha256: str) -> Path:
         return self.files_dir / f"{sha256}.pdf"
 
-    def document_file(self, doc: dict) -> Path:
-        return self.file_path(doc["sha256"])
+    def document_file(self, doc: Document) -> Path:
+        return self.file_path(doc.sha256)
 
     # --- who is reviewing ----------------------------------------------------
     @property
@@ -150,28 +151,28 @@ class Library:
         return changes
 
     # --- finding documents --------------------------------------------------
-    def resolve_document(self, ref: str) -> dict:
+    def resolve_document(self, ref: str) -> Document:
         """A document by id, unique id prefix, file name, or SHA-256 prefix."""
         ref = ref.strip()
         if not ref:
             raise UserError("no document given")
         docs = records.list_documents(self.db)
-        exact = [d for d in docs if d["id"] == ref or d["sha256"] == ref]
+        exact = [d for d in docs if d.id == ref or d.sha256 == ref]
         if exact:
             return exact[0]
-        by_name = [d for d in docs if d["file_name"].lower() == ref.lower()]
+        by_name = [d for d in docs if d.file_name.lower() == ref.lower()]
         if len(by_name) == 1:
             return by_name[0]
         candidates = [
-            d for d in docs if d["id"].startswith(ref.lower()) or d["sha256"].startswith(ref.lower())
+            d for d in docs if d.id.startswith(ref.lower()) or d.sha256.startswith(ref.lower())
         ] or by_name
         if not candidates:
-            candidates = [d for d in docs if d["file_name"].lower().startswith(ref.lower())]
+            candidates = [d for d in docs if d.file_name.lower().startswith(ref.lower())]
         if len(candidates) == 1:
             return candidates[0]
         if not candidates:
             raise UserError(f"no document matches '{ref}' (see 'kanttekening documents')")
-        names = ", ".join(f"{d['id'][:8]} {d['file_name']}" for d in candidates[:5])
+        names = ", ".join(f"{d.id[:8]} {d.file_name}" for d in candidates[:5])
         raise UserError(f"'{ref}' matches {len(candidates)} documents: {names}; give more of the id")
 
     # --- backups ---------------------------------------------------------------
