@@ -63,10 +63,11 @@ def check_library(lib: Library) -> dict:
     """Integrity, schema version, files and index; ``ok`` is False on a problem."""
     items = []
     problems = records.integrity_problems(lib.db)
-    items.append(
-        _item("database", "problem" if problems else "ok", "; ".join(problems) or "integrity check passed")
-    )
-    if problems and "damaged" in problems[0]:
+    detail = "; ".join(problems[:5]) or "integrity check passed"
+    if problems and "restore" not in detail:
+        detail += "; bring back the newest backup with 'kanttekening restore'"
+    items.append(_item("database", "problem" if problems else "ok", detail))
+    if problems:
         return {"ok": False, "items": items}  # nothing else can be read reliably
     version = schema_version(lib.db)
     items.append(
@@ -88,7 +89,8 @@ def check_library(lib: Library) -> dict:
         detail = "; ".join(
             part
             for part in (
-                f"missing: {', '.join(missing)}" if missing else "",
+                f"missing: {', '.join(missing)} (import the same PDF again to put it back)"
+                if missing else "",
                 f"changed on disk: {', '.join(altered)}" if altered else "",
             )
             if part
@@ -103,7 +105,7 @@ def check_library(lib: Library) -> dict:
                 "stray files",
                 "note",
                 f"{len(stray)} file(s) in files/ belong to no document (left by an interrupted "
-                "import; harmless, removed by the next import)",
+                "import, or by a database that was restored; harmless, and kept)",
             )
         )
     from app.search_service import check_index  # late: keeps the CLI start-up light
