@@ -118,11 +118,14 @@ def _precheck(path: Path) -> ImportOutcome | None:
 
 def _copy_atomically(src: Path, dest: Path) -> None:
     tmp = dest.with_name(dest.name + ".part")
-    with src.open("rb") as fin, tmp.open("wb") as fout:
-        shutil.copyfileobj(fin, fout, 1 << 20)
-        fout.flush()
-        os.fsync(fout.fileno())
-    os.replace(tmp, dest)
+    try:
+        with src.open("rb") as fin, tmp.open("wb") as fout:
+            shutil.copyfileobj(fin, fout, 1 << 20)
+            fout.flush()
+            os.fsync(fout.fileno())
+        os.replace(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)  # a disk that filled up mid-copy gets its space back
 
 
 def stray_files(lib: Library) -> list[Path]:
