@@ -116,8 +116,8 @@ def backup(lib: "Library", *, force: bool = False) -> Path | None:
         os.replace(tmp, final)
     finally:
         tmp.unlink(missing_ok=True)
-    with lib.lock, lib.db.atomic():
-        records.set_meta(lib.db, "last_backup_seq", seq)
+    with lib.write() as db:
+        records.set_meta(db, "last_backup_seq", seq)
     keep = to_keep(list_backups(lib.root))
     for old in list_backups(lib.root):
         if old.path not in keep:

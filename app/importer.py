@@ -162,9 +162,9 @@ def remove_stray_files(lib: Library) -> int:
         or (not lib.file_path(key[len(PENDING):]).exists() and _older(stamp, cutoff))
     ]
     if stale:
-        with lib.lock, lib.db.atomic():
+        with lib.write() as db:
             for key in stale:
-                records.delete_meta(lib.db, key)
+                records.delete_meta(db, key)
     return removed
 
 
@@ -258,8 +258,8 @@ def import_one(
         if isinstance(result, ExtractFailure):
             return ImportOutcome(path, "failed", result.message, code=result.code)
         was_encrypted = decrypted.exists()
-        with lib.lock, lib.db.atomic():
-            records.set_meta(lib.db, PENDING + digest, now_iso())
+        with lib.write() as db:
+            records.set_meta(db, PENDING + digest, now_iso())
         if was_encrypted:
             os.replace(decrypted, dest)
         else:
@@ -295,7 +295,7 @@ def import_one(
             }
             for p in result.pages
         ]
-        with lib.lock, lib.db.atomic():
+        with lib.write():
             records.insert_document(lib.db, doc, pages)
             records.delete_meta(lib.db, PENDING + digest)
         warnings = list(result.warnings)

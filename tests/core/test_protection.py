@@ -220,9 +220,9 @@ def test_a_stray_pdf_is_removed_only_when_the_database_says_it_is_an_orphan(samp
     for p in (unmarked, marked):
         os.utime(p, (old, old))
     stamp = datetime.fromtimestamp(old, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
-    with lib.lock, lib.db.atomic():
-        records.set_meta(lib.db, PENDING + "b" * 64, stamp)
-        records.set_meta(lib.db, PENDING + "c" * 64, stamp)
+    with lib.write() as db:
+        records.set_meta(db, PENDING + "b" * 64, stamp)
+        records.set_meta(db, PENDING + "c" * 64, stamp)
     assert remove_stray_files(lib) == 1
     assert unmarked.exists() and not marked.exists() and fresh.exists()  # fresh: maybe in progress
     assert records.get_meta(lib.db, PENDING + "b" * 64) is None
