@@ -119,10 +119,34 @@ def backup(lib: "Library", *, force: bool = False) -> Path | None:
     with lib.write() as db:
         records.set_meta(db, "last_backup_seq", seq)
     keep = to_keep(list_backups(lib.root))
+    dropped = False
     for old in list_backups(lib.root):
         if old.path not in keep:
             old.path.unlink(missing_ok=True)
+            dropped = True
+    if dropped:
+        from app.importer import remove_stray_files
+
+        remove_stray_files(lib)  # PDFs only the dropped backups still needed
     return final
+
+
+def fingerprints_in_backups(root: Path) -> set[str]:
+    """The documents (by SHA-256) that some backup holds: their stored PDFs
+    must stay, so that bringing back any backup gives a whole library."""
+    out: set[str] = set()
+    for b in list_backups(root):
+        try:
+            conn = health.open_readonly(b.path, immutable=True)
+        except sqlite3.Error:
+            continue
+        try:
+            out |= health.document_fingerprints(conn)
+        except sqlite3.DatabaseError:
+            continue  # a damaged backup names nothing
+        finally:
+            conn.close()
+    return out
 
 
 # --- bringing a backup back ---------------------------------------------------------

@@ -11,8 +11,10 @@ A stored PDF is removed as stray only when the database (which the library
 checked when it opened) says so: before the copy, the import records the
 file as pending in the database; the commit that adds the document clears
 the mark. A file with an old mark and no document is an interrupted
-import's leftover. A file without a mark is never removed: it may belong
-to a database that was replaced or restored.
+import's leftover; removing a document marks its file the same way. A
+marked file goes only when no backup holds its document either (so any
+backup can be brought back whole). A file without a mark is never removed:
+it may belong to a database that was replaced or restored.
 """
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 
 PDF_MAGIC = b"%PDF-"
 PENDING = "pending_file:"
+REMOVED = "removed_file:"
 # A pending mark or temporary file younger than this may be another
 # process's import in progress.
 STRAY_AFTER = 15 * 60  # seconds
@@ -139,12 +142,17 @@ def stray_files(lib: Library) -> list[Path]:
 
 
 def remove_stray_files(lib: Library) -> int:
-    """Remove what interrupted imports left: temporary files, and stored
-    PDFs that the database marked as pending and no document owns; only
-    when older than ``STRAY_AFTER`` (a younger one may be in progress)."""
+    """Remove what the database says is left over: temporary files of an
+    import, PDFs that an interrupted import marked pending and PDFs of removed
+    documents; never one that a backup still holds, nor one younger than
+    ``STRAY_AFTER`` (it may be another process's import in progress)."""
+    from app.backups import fingerprints_in_backups
+
     known = {d["sha256"] for d in records.list_documents(lib.db)}
-    pending = records.meta_with_prefix(lib.db, PENDING)
+    marks = {**records.meta_with_prefix(lib.db, PENDING), **records.meta_with_prefix(lib.db, REMOVED)}
+    marked = {key.split(":", 1)[1]: key for key in marks}
     cutoff = time.time() - STRAY_AFTER
+    in_backups: set[str] | None = None
     removed = 0
     for p in lib.files_dir.iterdir():
         try:
@@ -153,13 +161,19 @@ def remove_stray_files(lib: Library) -> int:
             continue
         if not old:
             continue
-        if p.name.endswith(".part") or (p.suffix == ".pdf" and p.stem not in known and PENDING + p.stem in pending):
+        if p.name.endswith(".part"):
             p.unlink(missing_ok=True)
             removed += 1
+        elif p.suffix == ".pdf" and p.stem not in known and p.stem in marked:
+            if in_backups is None:
+                in_backups = fingerprints_in_backups(lib.root)
+            if p.stem not in in_backups:
+                p.unlink(missing_ok=True)
+                removed += 1
     stale = [
-        key for key, stamp in pending.items()
-        if key[len(PENDING):] in known
-        or (not lib.file_path(key[len(PENDING):]).exists() and _older(stamp, cutoff))
+        key for sha, key in marked.items()
+        if sha in known
+        or (not lib.file_path(sha).exists() and (key.startswith(REMOVED) or _older(marks[key], cutoff)))
     ]
     if stale:
         with lib.write() as db:

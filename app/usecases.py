@@ -8,7 +8,8 @@ from typing import Any, Callable
 
 from app.changes import Changes
 from app.domain import KINDS, UserError, now_iso
-from app.importer import sha256_of, stray_files
+from app.backups import fingerprints_in_backups
+from app.importer import REMOVED, sha256_of, stray_files
 from app.library import Library
 from storage import records, schema_version
 from storage.migrations import LATEST
@@ -39,14 +40,21 @@ def edit_document(lib: Library, doc_id: str, **fields: Any) -> Changes:
 
 
 def remove_document(lib: Library, doc_id: str) -> Changes:
-    """Remove a document, its pages, annotations and their links; then its file."""
+    """Remove a document, its pages, annotations and their links; then its
+    file, unless a backup still holds the document (bringing that backup back
+    must give a whole library): then the file goes when the last such backup
+    is rotated out."""
     doc = records.get_document(lib.db, doc_id)
     if doc is None:
         raise UserError("that document is no longer in the library")
     anns = [a["id"] for a in records.list_annotations(lib.db, document_id=doc_id)]
     with lib.write():
         records.delete_document(lib.db, doc_id)
-    lib.document_file(doc).unlink(missing_ok=True)
+        records.set_meta(lib.db, REMOVED + doc["sha256"], now_iso())
+    if doc["sha256"] not in fingerprints_in_backups(lib.root):
+        lib.document_file(doc).unlink(missing_ok=True)
+        with lib.write():
+            records.delete_meta(lib.db, REMOVED + doc["sha256"])
     return lib.changed(Changes.of(documents=[doc_id], annotations=anns))
 
 

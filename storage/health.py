@@ -96,6 +96,11 @@ def contents(conn: sqlite3.Connection) -> Contents:
     return Contents(*counts)
 
 
+def document_fingerprints(conn: sqlite3.Connection) -> set[str]:
+    """The SHA-256 of every document a database holds (names its stored PDFs)."""
+    return {r[0] for r in conn.execute("SELECT sha256 FROM documents")}
+
+
 def open_readonly(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
     """A read-only connection that cannot change the file. ``immutable``:
     for a file nobody writes (a backup): no locks, no -wal/-shm created."""

@@ -227,3 +227,27 @@ def test_a_stray_pdf_is_removed_only_when_the_database_says_it_is_an_orphan(samp
     assert unmarked.exists() and not marked.exists() and fresh.exists()  # fresh: maybe in progress
     assert records.get_meta(lib.db, PENDING + "b" * 64) is None
     assert len(list(lib.files_dir.iterdir())) == 6 + 2
+
+
+def test_a_removed_documents_pdf_stays_while_a_backup_holds_it(sample_library):
+    import os
+    import time
+
+    from app.backups import list_backups
+    from app.importer import STRAY_AFTER, remove_stray_files
+    from app.usecases import list_documents, remove_document
+
+    lib = sample_library
+    kept, gone = list_documents(lib)[:2]
+    remove_document(lib, gone["id"])  # no backup holds it: its file goes at once
+    assert not lib.document_file(gone).exists()
+    lib.backup(force=True)
+    remove_document(lib, kept["id"])
+    path = lib.document_file(kept)
+    assert path.exists()  # the backup still holds the document
+    old = time.time() - STRAY_AFTER - 60
+    os.utime(path, (old, old))
+    assert remove_stray_files(lib) == 0 and path.exists()
+    for b in list_backups(lib.root):
+        b.path.unlink()  # as rotation would, much later
+    assert remove_stray_files(lib) == 1 and not path.exists()
