@@ -23,9 +23,12 @@ class LibraryUnusable(UserError):
     """The library's database cannot be opened safely. Nothing was changed;
     ``restore`` (or the window's dialog) brings back a backup."""
 
-    def __init__(self, root: Path, reason: str, *, backups: int = 0, newest: str = "") -> None:
+    def __init__(
+        self, root: Path, reason: str, *, backups: int = 0, newest: str = "", code: str = "damaged"
+    ) -> None:
         self.root = root
         self.reason = reason
+        self.code = code  # missing, empty, unreadable, truncated, damaged
         self.backups = backups
         hint = (
             f" The newest of its {backups} backup(s) ({newest}) can be brought back with: "

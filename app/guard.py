@@ -21,10 +21,10 @@ from app.errors import LibraryUnusable
 from storage import health
 
 
-def unusable(root: Path, reason: str) -> LibraryUnusable:
+def unusable(root: Path, reason: str, code: str = "damaged") -> LibraryUnusable:
     backups = list_backups(root)
     return LibraryUnusable(
-        root, reason, backups=len(backups), newest=backups[0].when if backups else ""
+        root, reason, backups=len(backups), newest=backups[0].when if backups else "", code=code
     )
 
 
@@ -55,12 +55,14 @@ def before_open(root: Path) -> None:
             root,
             f"{what}, but the folder holds the library's stored PDFs or backups "
             "(a sync tool or an incomplete copy?)",
+            "missing" if not exists else "empty",
         )
     if not exists or empty:
         return  # a new library
     problem = health.header_problem(db_path, wal_clean=wal_clean(root))
     if problem:
-        raise unusable(root, problem)
+        code = "unreadable" if "cannot be read" in problem else "truncated" if "cut off" in problem else "damaged"
+        raise unusable(root, problem, code)
 
 
 def after_open(root: Path, conn: sqlite3.Connection) -> None:

@@ -18,7 +18,8 @@ from app.errors import explain
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Failures", text)
+    # lupdate files module-level tr("...") calls under the empty context.
+    return QCoreApplication.translate("", text)
 
 
 def sentence(exc: BaseException, library: Path | None = None) -> str:

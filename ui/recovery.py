@@ -37,10 +37,8 @@ class RecoveryDialog(QDialog):
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         self.message = SafeLabel(
-            self.tr(
-                "The library database in {0} cannot be used safely: it {1}.\n\n"
-                "Nothing was changed: your stored PDFs and backups are all still there."
-            ).format(str(self.root), problem.reason)
+            self._what(problem) + "\n\n"
+            + self.tr("Nothing was changed: your stored PDFs and backups are all still there.")
         )
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -89,6 +87,24 @@ class RecoveryDialog(QDialog):
         self.btn_quit.clicked.connect(self.reject)
         self.list.itemActivated.connect(lambda _item: self._choose())
         self.btn_newest.setDefault(usable)
+
+    def _what(self, problem: LibraryUnusable) -> str:
+        root = str(self.root)
+        if problem.code == "missing":
+            return self.tr(
+                "The library database (library.sqlite) in {0} is missing, but the folder still holds "
+                "the library's stored PDFs or backups. A sync tool or an incomplete copy may have removed it."
+            ).format(root)
+        if problem.code == "empty":
+            return self.tr(
+                "The library database (library.sqlite) in {0} is empty, but the folder still holds "
+                "the library's stored PDFs or backups. A sync tool or an incomplete copy may have emptied it."
+            ).format(root)
+        if problem.code == "truncated":
+            return self.tr("The library database in {0} is cut off: part of the file is missing.").format(root)
+        if problem.code == "unreadable":
+            return self.tr("The library database in {0} cannot be read ({1}).").format(root, problem.reason)
+        return self.tr("The library database in {0} is damaged ({1}).").format(root, problem.reason)
 
     def _choose(self) -> None:
         """First press shows the list; with a backup chosen, it restores that one."""

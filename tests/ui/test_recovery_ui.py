@@ -43,6 +43,7 @@ def test_restore_newest_brings_the_library_back(qtbot, broken):
     qtbot.addWidget(dialog)
     dialog.show()
     assert "is empty" in dialog.message.text() and dialog.btn_newest.isEnabled()
+    assert broken.code == "empty"
     qtbot.mouseClick(dialog.btn_newest, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.restored is not None
     assert dialog.restored.kept_aside.name.startswith("library.sqlite.damaged-")
@@ -110,10 +111,21 @@ def test_start_up_offers_the_dialog_and_opens_the_restored_library(qtbot, broken
     settings.set("library", "")
 
 
-def test_translations_of_the_dialog_are_complete():
-    """Every string of the dialog has its Dutch (the .ts test checks all of them)."""
-    from pathlib import Path
+def test_the_dialog_and_the_failure_sentences_speak_dutch(qtbot, qapp, broken):
+    """Looked up under the context lupdate files them in (see test_translations_runtime)."""
+    import errno
 
-    ts = (Path(__file__).resolve().parents[2] / "resources" / "translations" / "kanttekening_nl.ts").read_text()
-    for source in ("&amp;Restore newest backup", "&amp;Choose backup…", "The disk is full."):
-        assert source in ts
+    from ui.failures import sentence
+    from ui.i18n import install_translators
+    from ui.recovery import RecoveryDialog
+
+    install_translators(qapp, "nl")
+    try:
+        dialog = RecoveryDialog(broken)
+        qtbot.addWidget(dialog)
+        assert "is leeg" in dialog.message.text()
+        assert dialog.btn_newest.text() == "&Nieuwste back-up terugzetten"
+        full = OSError(errno.ENOSPC, "No space left on device")
+        assert sentence(full).startswith("De schijf is vol.")
+    finally:
+        install_translators(qapp, "en")
