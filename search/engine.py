@@ -25,6 +25,7 @@ from search.index import (
     open_generation,
     read_state,
     remove_stale_generations,
+    retire_current,
 )
 from search.query import Query
 from search.searching import DocResolver, Results, Searcher
@@ -124,13 +125,19 @@ class SearchEngine:
             progress(total or done, total or done)
         return done
 
+    def retire(self) -> None:
+        """Forget the current generation (searchers opened after this find
+        no index); its files go with the next cleanup."""
+        retire_current(self.root)
+
     def cleanup(self) -> None:
         remove_stale_generations(self.root)
 
     # --- searching ------------------------------------------------------------------
     def searcher(self) -> Searcher:
         """An open searcher, refreshed to the latest commit; raises
-        ``IndexUnavailable`` when there is no usable index."""
+        ``IndexUnavailable`` when there is no usable index (missing, retired
+        for a rebuild, or damaged: found when it is opened)."""
         with self._lock:
             s = self._searcher
             if s is not None:

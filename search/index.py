@@ -1,11 +1,12 @@
 """The Whoosh index: its folder, schema, writing and state.
 
-Layout of the index folder (``library/index/``)::
+Layout of the index folder (in the user's cache folder, never inside the
+library folder: Whoosh's table of contents is a pickle)::
 
     CURRENT          the name of the generation in use, replaced atomically
     gen-<hex>/       one complete Whoosh index, with
         state.json   {"schema", "seq", "library"} written after each commit
-        words.pickle the folded surface words (see ``vocab``)
+        words.json   the folded surface words (see ``vocab``)
 
 A rebuild writes a new generation beside the current one and switches
 ``CURRENT`` when it is complete, so searches keep using the old one (or the
@@ -27,7 +28,8 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from search.analysis import LANGUAGES, WORD, analyzer, fold, language_of
 from search.vocab import Vocabulary
 
-SCHEMA_VERSION = 1
+# 2: Dutch apostrophe forms ("thema's" is indexed as "thema"), words.json.
+SCHEMA_VERSION = 2
 CURRENT = "CURRENT"
 STATE = "state.json"
 INDEX_NAME = "MAIN"
@@ -41,6 +43,11 @@ LABEL_BOOST = 3.0
 
 class IndexUnavailable(Exception):
     """The index is missing, from another schema, or unreadable."""
+
+
+class IndexBusy(IndexUnavailable):
+    """Another process holds the index's write lock (the index is there,
+    but may be behind the library until that writer is done)."""
 
 
 def build_schema() -> Schema:
@@ -111,11 +118,13 @@ def annotation_key(ann_id: str) -> str:
 # --- the folder --------------------------------------------------------------
 
 def current_generation(root: Path) -> Path | None:
+    if root.exists() and not root.is_dir():
+        raise IndexUnavailable(f"{root} is a file, not an index folder")
     try:
         name = (root / CURRENT).read_text(encoding="utf-8").strip()
-    except (FileNotFoundError, NotADirectoryError):
+    except FileNotFoundError:
         return None
-    except OSError as exc:
+    except (OSError, UnicodeError) as exc:
         raise IndexUnavailable(f"cannot read {root / CURRENT}: {exc}") from exc
     if not name.startswith("gen-") or "/" in name or "\\" in name:
         raise IndexUnavailable(f"{root / CURRENT} names no index generation")
@@ -153,6 +162,17 @@ def activate(root: Path, folder: Path) -> None:
     _write_atomic(root / CURRENT, folder.name)
 
 
+def retire_current(root: Path) -> None:
+    """No generation in use any more (until a rebuild activates one)."""
+    try:
+        (root / CURRENT).unlink()
+    except FileNotFoundError:
+        pass
+    except (IsADirectoryError, NotADirectoryError, PermissionError):
+        if (root / CURRENT).is_dir():
+            shutil.rmtree(root / CURRENT, ignore_errors=True)
+
+
 def remove_stale_generations(root: Path) -> None:
     """Delete every generation but the current one (best effort: a folder
     still open elsewhere, e.g. on Windows, is left for next time)."""
@@ -184,6 +204,8 @@ def open_generation(root: Path) -> tuple[Path, IndexState, whoosh.index.Index]:
 
 
 def new_generation(root: Path) -> tuple[Path, whoosh.index.Index]:
+    if root.exists() and not root.is_dir():
+        root.unlink()  # the cache's own place, taken by a stray file
     root.mkdir(parents=True, exist_ok=True)
     folder = root / f"gen-{uuid.uuid4().hex[:12]}"
     folder.mkdir()
@@ -218,7 +240,10 @@ class IndexWriter:
         self.folder = folder
         self.library = library
         self.fresh = fresh
-        self.vocab = Vocabulary() if fresh else Vocabulary.load(folder)
+        try:
+            self.vocab = Vocabulary() if fresh else Vocabulary.load(folder)
+        except ValueError as exc:
+            raise IndexUnavailable(f"the index's word list is damaged: {exc}") from exc
         # Whoosh sorts postings in a memory pool of ``limitmb``; a pool too
         # small for a rebuild spills to temporary runs and halves the speed
         # (10,000 pages, one process: 172 pages/s at 256 MB, 314 at 1024 MB,
@@ -233,7 +258,7 @@ class IndexWriter:
         try:
             self._w = ix.writer(**kwargs)
         except whoosh.index.LockError as exc:
-            raise IndexUnavailable("another process is writing the index") from exc
+            raise IndexBusy("another process is writing the index") from exc
         self._add = self._w.add_document if fresh else self._w.update_document
 
     def put_page(self, page: PageEntry) -> None:

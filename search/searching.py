@@ -34,6 +34,7 @@ from search.vocab import Vocabulary
 
 PREFIX_LIMIT = 16  # most frequent words kept from a prefix expansion
 FUZZY_LIMIT = 16
+TYPING_WEIGHT = 0.2  # a word completed from the one being typed, against the word itself
 POSTINGS_BUDGET = 30_000  # pages read at most for one prefix or fuzzy word (about)
 
 
@@ -198,7 +199,7 @@ class Searcher:
         return fieldname in self._fields and (fieldname, text) in self._searcher.reader()
 
     def _surface(self, word: Word) -> list[str]:
-        if word.mode == "prefix":
+        if word.mode in ("prefix", "typing"):
             found = self.vocab.with_prefix(word.text, PREFIX_LIMIT)
         elif word.mode == "fuzzy":
             found = self.vocab.within(word.text, word.distance, FUZZY_LIMIT)
@@ -218,17 +219,24 @@ class Searcher:
         if isinstance(clause, Word):
             surface = self._surface(clause)
             hl.surface.update(surface)
+            # A word still being typed: the whole word at full weight, the
+            # words it begins at a fraction, so whole-word matches rank first.
+            whole = {clause.text} if clause.mode == "typing" else set(surface)
             terms: list[tuple[str, str, float]] = []
             for lang in LANGUAGES:
-                stems = {stem(w, lang) for w in surface}
+                whole_stems = {stem(w, lang) for w in whole}
+                stems = dict.fromkeys(sorted(whole_stems))
+                stems.update(dict.fromkeys(stem(w, lang) for w in surface))
                 for fieldname in TEXT_FIELDS[lang]:
                     for s in stems:
                         if self._has(fieldname, s):
-                            terms.append((fieldname, s, field_boost(fieldname)))
+                            weight = 1.0 if s in whole_stems else TYPING_WEIGHT
+                            terms.append((fieldname, s, field_boost(fieldname) * weight))
                             hl.add_stem(lang, s)
             for w in surface:
                 if self._has("label", w):
-                    terms.append(("label", w, field_boost("label")))
+                    weight = 1.0 if w in whole else TYPING_WEIGHT
+                    terms.append(("label", w, field_boost("label") * weight))
             return [ev.words(terms)] if terms else []
         hl.phrases.append(clause.words)
         alts = []
