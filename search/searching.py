@@ -35,6 +35,7 @@ from search.vocab import Vocabulary
 PREFIX_LIMIT = 16  # most frequent words kept from a prefix expansion
 FUZZY_LIMIT = 16
 TYPING_WEIGHT = 0.2  # a word completed from the one being typed, against the word itself
+TYPING_TIER = 1000.0  # added for the whole word: above any BM25 sum of completions
 POSTINGS_BUDGET = 30_000  # pages read at most for one prefix or fuzzy word (about)
 
 
@@ -219,24 +220,19 @@ class Searcher:
         if isinstance(clause, Word):
             surface = self._surface(clause)
             hl.surface.update(surface)
-            # A word still being typed: the whole word at full weight, the
-            # words it begins at a fraction, so whole-word matches rank first.
-            whole = {clause.text} if clause.mode == "typing" else set(surface)
             terms: list[tuple[str, str, float]] = []
             for lang in LANGUAGES:
-                whole_stems = {stem(w, lang) for w in whole}
-                stems = dict.fromkeys(sorted(whole_stems))
-                stems.update(dict.fromkeys(stem(w, lang) for w in surface))
+                stems = {stem(w, lang) for w in surface}
                 for fieldname in TEXT_FIELDS[lang]:
                     for s in stems:
                         if self._has(fieldname, s):
-                            weight = 1.0 if s in whole_stems else TYPING_WEIGHT
-                            terms.append((fieldname, s, field_boost(fieldname) * weight))
+                            terms.append((fieldname, s, field_boost(fieldname)))
                             hl.add_stem(lang, s)
             for w in surface:
                 if self._has("label", w):
-                    weight = 1.0 if w in whole else TYPING_WEIGHT
-                    terms.append(("label", w, field_boost("label") * weight))
+                    terms.append(("label", w, field_boost("label")))
+            if clause.mode == "typing":
+                return self._typing(ev, clause.text, terms)
             return [ev.words(terms)] if terms else []
         hl.phrases.append(clause.words)
         alts = []
@@ -248,6 +244,23 @@ class Searcher:
         if all(self._has("label", w) for w in clause.words):
             alts.append(ev.phrase("label", list(clause.words), field_boost("label")))
         return alts
+
+    @staticmethod
+    def _typing(ev: Evaluator, word: str, terms: list[tuple[str, str, float]]) -> list[Alternative]:
+        """The word being typed: entries with the word itself (any of its
+        forms) rank above those that only have words it begins, each tier
+        by BM25 (the completions count a fraction within a tier)."""
+        whole_terms = {stem(word, lang) for lang in LANGUAGES} | {word}
+        whole = [t for t in terms if t[1] in whole_terms]
+        rest = [(f, t, b * TYPING_WEIGHT) for f, t, b in terms if t not in whole_terms]
+        if not terms:
+            return []
+        scores = dict(ev.words(rest).scores) if rest else {}
+        if whole:
+            get = scores.get
+            for d, s in ev.words(whole).scores.items():
+                scores[d] = get(d, 0.0) + s + TYPING_TIER
+        return [Alternative(scores)]
 
     def _filters(
         self, ev: Evaluator, filters: list[Filter], resolvers: dict[str, DocResolver | None]
