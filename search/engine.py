@@ -30,6 +30,7 @@ from search.index import (
 from search.query import Query
 from search.searching import DocResolver, Results, Searcher
 from search.snippets import Highlight, Snippet, make_snippet
+from search.vocab import Vocabulary
 
 Progress = Callable[[int, int], None]
 
@@ -63,6 +64,10 @@ class SearchEngine:
     def verify(self) -> tuple[IndexState, int]:
         """Open the index fully (catches damaged files); (state, entries)."""
         folder, state, ix = open_generation(self.root)
+        try:
+            Vocabulary.load(folder)
+        except ValueError as exc:
+            raise IndexUnavailable(f"the index's word list is damaged: {exc}") from exc
         try:
             with ix.searcher() as s:
                 return state, s.doc_count()
