@@ -71,7 +71,7 @@ class DebateView(QDialog):
         layout.addWidget(self.with_note)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.status)
-        self.runner = SearchRunner(feature.window.lib.root, self)
+        self.runner = SearchRunner(feature.window.lib, self)
         self.runner.sig_results.connect(self._show)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
