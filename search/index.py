@@ -23,12 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import whoosh.index
-from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, NUMERIC, Schema
 
 from search.analysis import LANGUAGES, WORD, analyzer, fold, language_of
+from search.fields import WordsText
 from search.vocab import Vocabulary
 
-# 2: Dutch apostrophe forms ("thema's" is indexed as "thema"), words.json.
+# 2: Dutch apostrophe forms ("thema's" is indexed as "thema"), words.json,
+#    text fields of type ``fields.WordsText``.
 SCHEMA_VERSION = 2
 CURRENT = "CURRENT"
 STATE = "state.json"
@@ -61,11 +63,11 @@ def build_schema() -> Schema:
         "stance": KEYWORD(commas=True),
         "tags": KEYWORD(commas=True),
         "author": ID,
-        "label": TEXT(analyzer=analyzer("nl", stemming=False)),
+        "label": WordsText(analyzer=analyzer("nl", stemming=False)),
     }
     for lang, (body, ann) in TEXT_FIELDS.items():
-        fields[body] = TEXT(analyzer=analyzer(lang))
-        fields[ann] = TEXT(analyzer=analyzer(lang))
+        fields[body] = WordsText(analyzer=analyzer(lang))
+        fields[ann] = WordsText(analyzer=analyzer(lang))
     return Schema(**fields)
 
 
@@ -215,8 +217,8 @@ def new_generation(root: Path) -> tuple[Path, whoosh.index.Index]:
 
 # --- writing ------------------------------------------------------------------
 
-def _surface_words(text: str) -> set[str]:
-    return {fold(w) for w in WORD.findall(text)}
+def _surface_words(words: list[str]) -> set[str]:
+    return {fold(w) for w in set(words)}
 
 
 class IndexWriter:
@@ -264,14 +266,15 @@ class IndexWriter:
     def put_page(self, page: PageEntry) -> None:
         lang = language_of(page.language)
         body, _ = TEXT_FIELDS[lang]
-        self.vocab.add(_surface_words(page.text))
+        words = WORD.findall(page.text)  # one regex pass for the index and the word list
+        self.vocab.add(_surface_words(words))
         self._add(
             key=page_key(page.document, page.page),
             doc=page.document,
             page=page.page,
             kind="page",
             dkind=page.document_kind,
-            **{body: page.text},
+            **{body: words},
         )
 
     def put_annotation(self, ann: AnnotationEntry) -> None:
@@ -279,7 +282,8 @@ class IndexWriter:
         _, field = TEXT_FIELDS[lang]
         tags = [fold(t) for t in ann.tags if t.strip()]
         text = "\n".join(part for part in (ann.quote, ann.note, ann.label, *ann.tags) if part)
-        self.vocab.add(_surface_words(text))
+        words = WORD.findall(text)
+        self.vocab.add(_surface_words(words))
         self._add(
             key=annotation_key(ann.id),
             doc=ann.document,
@@ -291,7 +295,7 @@ class IndexWriter:
             tags=",".join(tags),
             author=fold(ann.author.strip()) or "-",
             label=ann.label,
-            **{field: text},
+            **{field: words},
         )
 
     def delete_document(self, document: str) -> None:
