@@ -213,3 +213,16 @@ def test_the_fallback_says_so_stems_and_filters(indexed_library):
         assert ann_id not in {h.annotation for h in search_service.search(lib, q).hits}, q
     search_service.ensure_index(lib)
     assert search_service.search(lib, "goudhaantje").source == "index"
+
+
+def test_an_index_file_in_the_library_folder_trips_nothing(indexed_library, capsys):
+    lib = indexed_library
+    (lib.root / "index").write_text("a file where earlier versions had a folder")
+    root = str(lib.root)
+    code, out, err = run(capsys, "--library", root, "documents", "--json")
+    assert code == 0 and len(json.loads(out)) == 6 and "Traceback" not in err
+    code, out, _ = run(capsys, "--library", root, "search", "Mensenrechtenraad", "--json")
+    assert code == 0 and json.loads(out)
+    code, out, _ = run(capsys, "--library", root, "check", "--json")
+    items = {i["what"]: i for i in json.loads(out)["items"]}
+    assert items["search index"]["status"] == "ok" and items["old search index"]["status"] == "note"
