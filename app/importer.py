@@ -23,6 +23,7 @@ from app.domain import KINDS, new_id, now_iso, UserError
 from app.library import Library
 from app.pdfworker import ExtractFailure, ExtractionWorker
 from storage import records
+from storage.types import Document, Kind, Language, Page
 
 if TYPE_CHECKING:
     from app.pdftext import Extracted  # imports PyMuPDF, which the window process does not need
@@ -114,7 +115,7 @@ def _copy_atomically(src: Path, dest: Path) -> None:
 
 def stray_files(lib: Library) -> list[Path]:
     """Files in files/ that no document points to (left by an interrupted import)."""
-    known = {d["sha256"] for d in records.list_documents(lib.db)}
+    known = {d.sha256 for d in records.list_documents(lib.db)}
     return [
         p
         for p in lib.files_dir.iterdir()
@@ -196,10 +197,10 @@ def import_one(
     digest = sha256_of(path)
     existing = records.document_by_sha(lib.db, digest)
     if existing:
-        _place_waiting_annotations(lib, existing["id"])  # in case an earlier import was cut short
+        _place_waiting_annotations(lib, existing.id)  # in case an earlier import was cut short
         return ImportOutcome(
-            path, "duplicate", f"already in the library as \"{existing['title']}\"",
-            document_id=existing["id"], title=existing["title"], pages=existing["page_count"],
+            path, "duplicate", f"already in the library as \"{existing.title}\"",
+            document_id=existing.id, title=existing.title, pages=existing.page_count,
         )
     dest = lib.file_path(digest)
     decrypted = dest.with_name(dest.name + ".decrypted.part")
@@ -215,32 +216,32 @@ def import_one(
         file_sha = sha256_of(dest) if was_encrypted else digest
         doc_id = new_id()
         stamp = now_iso()
-        doc = {
-            "id": doc_id,
-            "sha256": digest,
-            "file_sha256": file_sha,
-            "title": result.title,
-            "author": result.author,
-            "kind": kind or guess_kind(result.title, path.name),
-            "language": result.language,
-            "page_count": result.page_count,
-            "file_name": path.name,
-            "file_size": path.stat().st_size,
-            "imported_at": stamp,
-            "modified": stamp,
-            "repaired": int(result.repaired),
-            "was_encrypted": int(was_encrypted),
-            "outline": json.dumps(result.outline, ensure_ascii=False),
-        }
+        doc = Document(
+            id=doc_id,
+            sha256=digest,
+            file_sha256=file_sha,
+            title=result.title,
+            author=result.author,
+            kind=Kind(kind or guess_kind(result.title, path.name)),
+            language=Language(result.language),
+            page_count=result.page_count,
+            file_name=path.name,
+            file_size=path.stat().st_size,
+            imported_at=stamp,
+            modified=stamp,
+            repaired=bool(result.repaired),
+            was_encrypted=was_encrypted,
+            outline=json.dumps(result.outline, ensure_ascii=False),
+        )
         pages = [
-            {
-                "page_no": p.page_no,
-                "text": p.text,
-                "has_text": int(p.has_text),
-                "width": p.width,
-                "height": p.height,
-                "label": p.label,
-            }
+            Page(
+                page_no=p.page_no,
+                text=p.text,
+                has_text=bool(p.has_text),
+                width=p.width,
+                height=p.height,
+                label=p.label,
+            )
             for p in result.pages
         ]
         with lib.write():

@@ -29,6 +29,7 @@ import sqlite_utils
 from app.changes import Changes
 from app.domain import UserError
 from storage import StorageError, is_busy_error, open_database, open_reader, records
+from storage.types import Document
 
 ENV_VAR = "KANTTEKENING_LIBRARY"
 CACHE_ENV_VAR = "KANTTEKENING_CACHE_DIR"
@@ -102,6 +103,10 @@ class Library:
         self.write_timeout = _write_timeout()
         self._listeners: list[Callable[[Changes], None]] = []
         self._index_dir: Path | None = None
+        # change_log numbers this process wrote, as (after, up_to] ranges, so
+        # that foreign_changes() can tell other processes' changes apart.
+        self._own: list[tuple[int, int]] = []
+        self._seen_seq = records.last_change_seq(db)
 
     # --- connections -----------------------------------------------------------
     @property
@@ -149,6 +154,7 @@ class Library:
                 raise
             self._local.depth = 1
             try:
+                seq_before = records.last_change_seq(self._wdb)
                 yield self._wdb
             except BaseException:
                 if conn.in_transaction:
@@ -156,7 +162,11 @@ class Library:
                 raise
             else:
                 try:
+                    seq_after = records.last_change_seq(self._wdb)
                     conn.execute("COMMIT")
+                    if seq_after > seq_before:
+                        self._own.append((seq_before, seq_after))
+                        del self._own[:-500]
                 except BaseException:
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
@@ -255,8 +265,8 @@ class Library:
     def file_path(self, sha256: str) -> Path:
         return self.files_dir / f"{sha256}.pdf"
 
-    def document_file(self, doc: dict) -> Path:
-        return self.file_path(doc["sha256"])
+    def document_file(self, doc: Document) -> Path:
+        return self.file_path(doc.sha256)
 
     # --- who is reviewing ----------------------------------------------------
     @property
@@ -273,6 +283,24 @@ class Library:
         with self.write() as db:
             records.set_meta(db, "reviewer", name.strip())
 
+    def foreign_changes(self) -> Changes:
+        """What other processes (a command, a second window, a teammate's
+        merge) changed since the last call, read from ``change_log``. The
+        window polls this and tells its views like any other change."""
+        rows = records.changes_since(self.db, self._seen_seq)
+        if not rows:
+            return Changes()
+        own = list(self._own)
+        documents: set[str] = set()
+        annotations: set[str] = set()
+        for row in rows:
+            seq = row.seq
+            if any(lo < seq <= hi for lo, hi in own):
+                continue
+            (documents if row.entity == "document" else annotations).add(row.entity_id)
+        self._seen_seq = rows[-1].seq
+        return Changes.of(documents=documents, annotations=annotations)
+
     # --- change notification ---------------------------------------------------
     def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
         self._listeners.append(listener)
@@ -286,28 +314,28 @@ class Library:
         return changes
 
     # --- finding documents --------------------------------------------------
-    def resolve_document(self, ref: str) -> dict:
+    def resolve_document(self, ref: str) -> Document:
         """A document by id, unique id prefix, file name, or SHA-256 prefix."""
         ref = ref.strip()
         if not ref:
             raise UserError("no document given")
         docs = records.list_documents(self.db)
-        exact = [d for d in docs if d["id"] == ref or d["sha256"] == ref]
+        exact = [d for d in docs if d.id == ref or d.sha256 == ref]
         if exact:
             return exact[0]
-        by_name = [d for d in docs if d["file_name"].lower() == ref.lower()]
+        by_name = [d for d in docs if d.file_name.lower() == ref.lower()]
         if len(by_name) == 1:
             return by_name[0]
         candidates = [
-            d for d in docs if d["id"].startswith(ref.lower()) or d["sha256"].startswith(ref.lower())
+            d for d in docs if d.id.startswith(ref.lower()) or d.sha256.startswith(ref.lower())
         ] or by_name
         if not candidates:
-            candidates = [d for d in docs if d["file_name"].lower().startswith(ref.lower())]
+            candidates = [d for d in docs if d.file_name.lower().startswith(ref.lower())]
         if len(candidates) == 1:
             return candidates[0]
         if not candidates:
             raise UserError(f"no document matches '{ref}' (see 'kanttekening documents')")
-        names = ", ".join(f"{d['id'][:8]} {d['file_name']}" for d in candidates[:5])
+        names = ", ".join(f"{d.id[:8]} {d.file_name}" for d in candidates[:5])
         raise UserError(f"'{ref}' matches {len(candidates)} documents: {names}; give more of the id")
 
     # --- backups ---------------------------------------------------------------

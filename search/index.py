@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import whoosh.index
-from whoosh.fields import ID, KEYWORD, NUMERIC, Schema
+from whoosh.analysis import Analyzer
+from whoosh.fields import ID, KEYWORD, NUMERIC, FieldType, Schema
 
 from search.analysis import LANGUAGES, WORD, analyzer, fold, language_of
 from search.fields import WordsText
@@ -52,8 +53,14 @@ class IndexBusy(IndexUnavailable):
     but may be behind the library until that writer is done)."""
 
 
+def _as_analyzer(tokenizer: object) -> Analyzer:
+    """Whoosh takes a bare tokenizer as a field's analyzer (it is called the
+    same way); its type hints only name ``Analyzer``."""
+    return tokenizer  # type: ignore[return-value]
+
+
 def build_schema() -> Schema:
-    fields: dict[str, object] = {
+    fields: dict[str, FieldType | type[FieldType]] = {
         "key": ID(unique=True, stored=True),
         "doc": ID(stored=True, sortable=True),
         "page": NUMERIC(int, bits=32, stored=True, signed=False),
@@ -63,11 +70,11 @@ def build_schema() -> Schema:
         "stance": KEYWORD(commas=True),
         "tags": KEYWORD(commas=True),
         "author": ID,
-        "label": WordsText(analyzer=analyzer("nl", stemming=False)),
+        "label": WordsText(analyzer=_as_analyzer(analyzer("nl", stemming=False))),
     }
     for lang, (body, ann) in TEXT_FIELDS.items():
-        fields[body] = WordsText(analyzer=analyzer(lang))
-        fields[ann] = WordsText(analyzer=analyzer(lang))
+        fields[body] = WordsText(analyzer=_as_analyzer(analyzer(lang)))
+        fields[ann] = WordsText(analyzer=_as_analyzer(analyzer(lang)))
     return Schema(**fields)
 
 

@@ -128,8 +128,8 @@ class ReaderFeature(QObject):
                 QMessageBox.warning(self.window, self.tr("Kanttekening"), str(exc))
                 return None
             tab = ReaderTab(self.window, self.service, doc)
-            index = self.window.tabs.addTab(tab, _short(doc["title"]))
-            self.window.tabs.setTabToolTip(index, plain_tooltip(doc["title"]))
+            index = self.window.tabs.addTab(tab, _short(doc.title))
+            self.window.tabs.setTabToolTip(index, plain_tooltip(doc.title))
         self.window.tabs.setCurrentWidget(tab)
         tab.reveal(page, highlight)
         tab.view.setFocus()
