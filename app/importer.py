@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -112,14 +113,28 @@ def _copy_atomically(src: Path, dest: Path) -> None:
     os.replace(tmp, dest)
 
 
+OCR_PART_GRACE = 3600.0  # an OCR run may be writing its copy right now
+
+
 def stray_files(lib: Library) -> list[Path]:
-    """Files in files/ that no document points to (left by an interrupted import)."""
+    """Files in files/ that no document points to (left by an interrupted
+    import or OCR run). ``<sha>.ocr.pdf`` belongs to document ``<sha>``."""
     known = {d["sha256"] for d in records.list_documents(lib.db)}
-    return [
-        p
-        for p in lib.files_dir.iterdir()
-        if p.is_file() and (p.suffix == ".part" or p.stem not in known)
-    ]
+    now = time.time()
+    out = []
+    for p in lib.files_dir.iterdir():
+        if not p.is_file():
+            continue
+        if p.name.endswith(".ocr.pdf.part"):
+            try:
+                fresh = now - p.stat().st_mtime < OCR_PART_GRACE
+            except OSError:
+                continue
+            if fresh and p.name.split(".")[0] in known:
+                continue
+        if p.suffix == ".part" or p.name.split(".")[0] not in known:
+            out.append(p)
+    return out
 
 
 def remove_stray_files(lib: Library) -> int:

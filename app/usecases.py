@@ -46,7 +46,8 @@ def remove_document(lib: Library, doc_id: str) -> Changes:
     anns = [a["id"] for a in records.list_annotations(lib.db, document_id=doc_id)]
     with lib.lock, lib.db.atomic():
         records.delete_document(lib.db, doc_id)
-    lib.document_file(doc).unlink(missing_ok=True)
+    lib.ocr_file_path(doc["sha256"]).unlink(missing_ok=True)
+    lib.file_path(doc["sha256"]).unlink(missing_ok=True)
     return lib.changed(Changes.of(documents=[doc_id], annotations=anns))
 
 
@@ -79,7 +80,7 @@ def check_library(lib: Library) -> dict:
     missing, altered = [], []
     docs = records.list_documents(lib.db)
     for d in docs:
-        path = lib.document_file(d)
+        path = lib.file_path(d["sha256"])  # the imported file, not the OCR copy
         if not path.is_file():
             missing.append(d["file_name"])
         elif sha256_of(path) != d["file_sha256"]:

@@ -121,7 +121,7 @@ def list_documents_brief(db: sqlite_utils.Database) -> list[Row]:
 def get_pages(db: sqlite_utils.Database, doc_id: str) -> list[Row]:
     return _rows(
         db,
-        "SELECT page_no, text, has_text, width, height, label FROM pages "
+        "SELECT page_no, text, has_text, width, height, label, ocr, ocr_confidence FROM pages "
         "WHERE document_id = ? ORDER BY page_no",
         (doc_id,),
     )
@@ -130,10 +130,33 @@ def get_pages(db: sqlite_utils.Database, doc_id: str) -> list[Row]:
 def get_page(db: sqlite_utils.Database, doc_id: str, page_no: int) -> Row | None:
     return _one(
         db,
-        "SELECT page_no, text, has_text, width, height, label FROM pages "
+        "SELECT page_no, text, has_text, width, height, label, ocr, ocr_confidence FROM pages "
         "WHERE document_id = ? AND page_no = ?",
         (doc_id, page_no),
     )
+
+
+def set_page_ocr(
+    db: sqlite_utils.Database, doc_id: str, page_no: int, *, text: str, state: str,
+    confidence: float | None,
+) -> None:
+    """Store what OCR made of one page; a recognised page counts as having text."""
+    db.execute(
+        "UPDATE pages SET text = ?, has_text = ?, ocr = ?, ocr_confidence = ? "
+        "WHERE document_id = ? AND page_no = ?",
+        (text, int(state == "recognised" and bool(text.strip())), state, confidence, doc_id, page_no),
+    )
+
+
+def ocr_pages(db: sqlite_utils.Database, doc_ids: Iterable[str] | None = None) -> dict[tuple[str, int], Row]:
+    """The OCR state of recognised and unreadable pages, by (document, page)."""
+    rows = _rows(db, "SELECT document_id, page_no, ocr, ocr_confidence FROM pages WHERE ocr != ''")
+    wanted = set(doc_ids) if doc_ids is not None else None
+    return {
+        (r["document_id"], r["page_no"]): r
+        for r in rows
+        if wanted is None or r["document_id"] in wanted
+    }
 
 
 def iter_all_pages(db: sqlite_utils.Database) -> Iterable[Row]:
