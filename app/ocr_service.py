@@ -165,3 +165,28 @@ def write_layered_pdf(lib: Library, doc_id: str, out: Path) -> Path:
         tmp.unlink(missing_ok=True)
         raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
     return out
+
+
+def recognise_imported(
+    lib: Library,
+    doc_ids: list[str],
+    *,
+    progress: ProgressFn | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> tuple[list[OcrReport], str]:
+    """OCR after an import: the documents with scanned pages, one after
+    another in one child process. Returns the reports and, when Tesseract is
+    missing, the one sentence saying how to install it (said once, not per file)."""
+    todo = [d for d in doc_ids if needs_ocr(lib, d)]
+    if not todo:
+        return [], ""
+    hint = missing_tesseract("nl")
+    if hint:
+        return [], hint
+    reports = []
+    with ExtractionWorker() as worker:
+        for doc_id in todo:
+            if cancelled():
+                break
+            reports.append(recognise_document(lib, doc_id, progress=progress, cancelled=cancelled, worker=worker))
+    return reports, ""

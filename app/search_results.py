@@ -54,6 +54,7 @@ def assemble(lib: Library, results: Results) -> list:
             continue  # deleted after the index saw it; the next sync drops it
         language = doc["language"]
         role = label = None
+        ocr_confidence = None
         tags: list[str] = []
         counterparts: list[dict] = []
         if raw.kind == "annotation" and raw.annotation:
@@ -67,13 +68,15 @@ def assemble(lib: Library, results: Results) -> list:
         else:
             page = records.get_page(lib.db, raw.document, raw.page)
             text = page["text"] if page else ""
+            if page and page["ocr"] == "recognised":
+                ocr_confidence = page["ocr_confidence"] if page["ocr_confidence"] is not None else 0.0
         snip = SearchEngine.snippet(text, results.highlight, language)
         hits.append(
             Hit(
                 document=raw.document, title=doc["title"], page=raw.page, kind=raw.kind,
                 annotation=raw.annotation, score=raw.score, snippet=snip.marked(),
                 marks=snip.marks, plain=snip.text, role=role, label=label, tags=tags,
-                counterparts=counterparts,
+                counterparts=counterparts, ocr_confidence=ocr_confidence,
             )
         )
     return hits

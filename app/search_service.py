@@ -345,6 +345,8 @@ class Hit:
     label: str | None = None
     tags: list[str] = field(default_factory=list)
     counterparts: list[dict] = field(default_factory=list)
+    # Set when the page's text was recognised by OCR: Tesseract's confidence (0-100).
+    ocr_confidence: float | None = None
 
     def as_json(self) -> dict:
         return {
@@ -352,6 +354,8 @@ class Hit:
             "kind": self.kind, "annotation": self.annotation, "score": round(self.score, 4),
             "snippet": self.snippet,
             "matched": list(dict.fromkeys(self.plain[s:e] for s, e in self.marks)),
+            "recognised_text": self.ocr_confidence is not None,
+            "ocr_confidence": self.ocr_confidence,
         }
 
 
