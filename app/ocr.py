@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from app.pdfworker import die_with_parent
+
 LANGUAGES = {"nl": "nld", "en": "eng"}
 INSTALL_HINT = (
     "Scanned pages cannot be recognised because Tesseract is not installed; install it with: "
@@ -173,7 +175,9 @@ def run_tesseract(
         image.write_bytes(image_png)
         base = Path(tmp) / "out"
         cmd = [exe, str(image), str(base), "-l", language, "--dpi", str(dpi), "tsv"]
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        proc = subprocess.Popen(
+            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, preexec_fn=die_with_parent,
+        )
         start = time.monotonic()
         try:
             while True:

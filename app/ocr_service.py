@@ -103,13 +103,14 @@ def recognise_document(
         report.message = hint
         return report
     if language is not None and language != doc["language"]:
-        with lib.lock, lib.db.atomic():
-            records.update_document(lib.db, doc_id, {"language": language})
+        with lib.write() as db:
+            records.update_document(db, doc_id, {"language": language})
         lib.changed(Changes.of(documents=[doc_id]))
     source = lib.file_path(doc["sha256"])
     target = lib.ocr_file_path(doc["sha256"])
     base = target if target.exists() and not force else source
-    request = OcrRequest(str(source), str(base), str(target), wanted, lang)
+    previous = [p["page_no"] for p in records.get_pages(lib.db, doc_id) if p["ocr"] == "recognised"]
+    request = OcrRequest(str(source), str(base), str(target), wanted, lang, previous)
     start = time.monotonic()
     own = worker is None
     worker = worker or ExtractionWorker()
@@ -122,14 +123,14 @@ def recognise_document(
             if on_page:
                 on_page(result)
             if progress:
-                progress(i, len(wanted), _page_note(result))
+                progress(i, max(i, len(wanted)), _page_note(result))
     except RuntimeError as exc:
         raise UserError(f"text recognition of “{doc['title']}” failed: {exc}") from exc
     finally:
         if own:
             worker.close()
         report.seconds = time.monotonic() - start
-    report.cancelled = len(report.pages) < len(wanted)
+    report.cancelled = not {p.page_no for p in report.pages} >= set(wanted)
     return report
 
 
@@ -140,9 +141,9 @@ def _page_note(result: OcrPageResult) -> str:
 
 
 def _store_page(lib: Library, doc_id: str, result: OcrPageResult) -> None:
-    with lib.lock, lib.db.atomic():
+    with lib.write() as db:
         records.set_page_ocr(
-            lib.db, doc_id, result.page_no, text=result.text, state=result.state,
+            db, doc_id, result.page_no, text=result.text, state=result.state,
             confidence=result.confidence,
         )
     lib.changed(Changes.of(documents=[doc_id]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -30,6 +30,11 @@ class OcrRequest:
     target: str
     page_nos: list[int]
     language: str
+    # Pages recognised before (their layer is in ``base``). If ``base`` already
+    # has text on a page to do (a run was killed after saving the copy but
+    # before the library stored the page), the child starts again from
+    # ``source`` and recognises these too, so no page gets two layers.
+    previous: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -154,8 +159,15 @@ def ocr_in_this_process(conn: Connection, req: OcrRequest) -> None:
         conn.send(("done", f"the stored PDF cannot be opened ({exc})"))
         return
     vocab: set[str] = set()
+    page_nos = list(req.page_nos)
+    if req.base != req.source and any(
+        1 <= n <= doc.page_count and doc[n - 1].get_text("text").strip() for n in page_nos
+    ):
+        doc.close()
+        doc = pymupdf.open(req.source, filetype="pdf")
+        page_nos = sorted(set(page_nos) | set(req.previous))
     try:
-        for page_no in req.page_nos:
+        for page_no in page_nos:
             if cancelled():
                 break
             if not 1 <= page_no <= doc.page_count:
@@ -183,7 +195,20 @@ def ocr_in_this_process(conn: Connection, req: OcrRequest) -> None:
         doc.close()
 
 
+def die_with_parent() -> None:
+    """Be killed when the parent process dies (Linux only): a killed import
+    must not leave a child recognising pages for nobody."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def _serve(conn: Connection) -> None:
+    die_with_parent()
     # A hostile file must not make the child write gigabytes: cap memory.
     try:
         import resource

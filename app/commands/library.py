@@ -63,6 +63,14 @@ def cmd_import(args: argparse.Namespace, lib: Library) -> int:
         progress=lambda done, total, path: bar.update(done, total, path.name),
     )
     bar.finish()
+    if not args.json:
+        # Said before text recognition starts, which can take minutes.
+        for o in report.outcomes:
+            if o.status == "imported":
+                extra = "".join(f" (warning: {w})" for w in o.warnings)
+                print(f"imported  {o.path.name}: {o.title} ({o.pages} pages){extra}", flush=True)
+            elif o.status == "duplicate":
+                print(f"skipped   {o.path.name}: {o.message}", flush=True)
     ocr_reports, ocr_hint = {}, ""
     if not args.no_ocr:
         from app.ocr_service import recognise_imported
@@ -96,17 +104,11 @@ def cmd_import(args: argparse.Namespace, lib: Library) -> int:
             ]
         )
     else:
-        for o in report.outcomes:
-            if o.status == "imported":
-                extra = "".join(f" (warning: {w})" for w in o.warnings)
-                print(f"imported  {o.path.name}: {o.title} ({o.pages} pages){extra}")
-                if o.document_id in ocr_reports:
-                    from app.commands.ocr import print_report
+        from app.commands.ocr import print_report
 
-                    print("          ", end="")
-                    print_report(ocr_reports[o.document_id])
-            elif o.status == "duplicate":
-                print(f"skipped   {o.path.name}: {o.message}")
+        for r in ocr_reports.values():
+            print("ocr       ", end="")
+            print_report(r)
         for o in report.failed:
             print(f"kanttekening: {o.path}: {o.message}", file=sys.stderr)
         if not report.outcomes:

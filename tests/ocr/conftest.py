@@ -66,3 +66,6 @@ def doc_named(lib, fragment: str) -> dict:
     from storage import records
 
     return next(d for d in records.list_documents(lib.db) if fragment in d["file_name"])
+
+
+from tests.reader.conftest import open_window  # noqa: E402,F401 - the reader's window fixture

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 
-from app.changes import Changes
 from app.ocr_service import OcrReport, needs_ocr, recognise_document
 
 if TYPE_CHECKING:
@@ -37,7 +36,10 @@ class OcrController(QObject):
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
         self.window = window
-        self.running: set[str] = set()
+        self.running: set[str] = set()  # queued or being recognised
+        self._queue: list[str] = []
+        self._busy = False
+        self._job: Any = None
         self.hint_shown = False  # the "install Tesseract" sentence is said once
         self._signals = _PageSignals(self)
         self._signals.sig_page.connect(self._page_done)
@@ -64,29 +66,56 @@ class OcrController(QObject):
         self.start(doc_id)
 
     def start(self, doc_id: str) -> bool:
-        """Recognise ``doc_id`` in the background; False when it already runs."""
+        """Recognise ``doc_id`` in the background; False when it is queued or
+        running already. Documents are recognised one after another in one op
+        (the op pool's other thread stays free for the rest of the app)."""
         if doc_id in self.running:
             return False
         self.running.add(doc_id)
+        self._queue.append(doc_id)
+        self._tab_recognising(doc_id, True)
+        if not self._busy:
+            self._next()
+        return True
+
+    def _next(self) -> None:
+        if not self._queue:
+            self._busy = False
+            return
+        self._busy = True
+        doc_id = self._queue.pop(0)
         signals = self._signals
+        page_text = self.tr("page {0} of {1}")
 
         def work(lib, progress, cancelled) -> OcrReport:  # noqa: ANN001 - worker thread
             return recognise_document(
-                lib, doc_id, progress=progress, cancelled=cancelled,
+                lib, doc_id, cancelled=cancelled,
+                progress=lambda done, total, _note: progress(done, total, page_text.format(done, total)),
                 on_page=lambda result: signals.sig_page.emit(doc_id, result.page_no),
             )
 
         self.sig_ocr_started.emit(doc_id)
-        self._tab_recognising(doc_id, True)
-        self.window.ops.run(
+        self._job = self.window.ops.run(
             work, lambda report: self._finished(doc_id, report), title=self.tr("Recognising text"),
             on_failed=lambda message: self._failed(doc_id, message),
         )
-        return True
+
+    def shutdown(self) -> None:
+        """The window closes: stop recognising (the pages done are kept)."""
+        self._stop_queue()
+        if self._job is not None:
+            self._job.cancel_requested = True
+
+    def _stop_queue(self) -> None:
+        for doc_id in self._queue:
+            self.running.discard(doc_id)
+            self._tab_recognising(doc_id, False)
+        self._queue.clear()
 
     # --- progress ----------------------------------------------------------------------
     def _page_done(self, doc_id: str, page_no: int) -> None:
-        self.window.apply_changes(Changes.of(documents=[doc_id]))
+        # The use case has told the library's listeners already (the views
+        # refresh through sig_changes); this is for whoever waits on pages.
         self.sig_ocr_page.emit(doc_id, page_no)
 
     def _tab_recognising(self, doc_id: str, on: bool) -> None:
@@ -117,7 +146,10 @@ class OcrController(QObject):
             if report.cancelled:
                 text += self.tr(" (stopped; run it again from the Tools menu to continue)")
             self.window.statusBar().showMessage(text, 10000)
+        if report.cancelled:
+            self._stop_queue()  # Cancel means: no more recognition now
         self.sig_ocr_finished.emit(report)
+        self._next()
 
     def _failed(self, doc_id: str, message: str) -> None:
         self.running.discard(doc_id)
@@ -129,3 +161,4 @@ class OcrController(QObject):
             text = self.tr("Text recognition stopped: {0}").format(message.strip().splitlines()[-1])
         self.window.statusBar().showMessage(text, 10000)
         self.sig_ocr_finished.emit(None)
+        self._next()

@@ -186,6 +186,7 @@ class ReaderFeature(QObject):
         self.window.statusBar().showMessage(text, 8000)
 
     def shutdown(self) -> None:
+        self.ocr.shutdown()
         self.service.shutdown()
 
 
