@@ -159,6 +159,21 @@ def page_confidence(words: list[OcrWord]) -> float | None:
     return sum(w.confidence * len(w.text) for w in words) / total
 
 
+NICENESS = 10
+
+
+def _background() -> None:
+    """In the forked Tesseract, before exec: die with our process, and give
+    way to the window and its render process: OCR is background work (before
+    this, the reader's longest stall while recognising was about twice that of
+    the same reading without OCR, see ``bench_ocr``)."""
+    die_with_parent()
+    try:
+        os.nice(NICENESS)
+    except OSError:
+        pass
+
+
 def run_tesseract(
     image_png: bytes, language: str, dpi: int, cancelled: Callable[[], bool] = lambda: False,
     timeout: float = PAGE_TIMEOUT,
@@ -176,7 +191,7 @@ def run_tesseract(
         base = Path(tmp) / "out"
         cmd = [exe, str(image), str(base), "-l", language, "--dpi", str(dpi), "tsv"]
         proc = subprocess.Popen(
-            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, preexec_fn=die_with_parent,
+            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, preexec_fn=_background,
         )
         start = time.monotonic()
         try:
