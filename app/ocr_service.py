@@ -61,11 +61,11 @@ def pages_to_recognise(lib: Library, doc_id: str, force: bool = False) -> list[i
     recognised (or found unreadable) before."""
     out = []
     for p in records.get_pages(lib.db, doc_id):
-        if p["ocr"]:
+        if p.ocr:
             if force:
-                out.append(p["page_no"])
-        elif not p["has_text"]:
-            out.append(p["page_no"])
+                out.append(p.page_no)
+        elif not p.has_text:
+            out.append(p.page_no)
     return out
 
 
@@ -91,8 +91,8 @@ def recognise_document(
         raise UserError("that document is no longer in the library")
     if language is not None and language not in LANGUAGES:
         raise UserError(f"unknown language '{language}'; choose one of {', '.join(LANGUAGES)}")
-    lang = language or doc["language"] or "nl"
-    report = OcrReport(doc_id, doc["title"], lang)
+    lang = str(language or doc.language or "nl")
+    report = OcrReport(doc_id, doc.title, lang)
     wanted = pages_to_recognise(lib, doc_id, force)
     report.wanted = len(wanted)
     if not wanted:
@@ -102,14 +102,14 @@ def recognise_document(
     if hint:
         report.message = hint
         return report
-    if language is not None and language != doc["language"]:
+    if language is not None and language != str(doc.language):
         with lib.write() as db:
             records.update_document(db, doc_id, {"language": language})
         lib.changed(Changes.of(documents=[doc_id]))
-    source = lib.file_path(doc["sha256"])
-    target = lib.ocr_file_path(doc["sha256"])
+    source = lib.file_path(doc.sha256)
+    target = lib.ocr_file_path(doc.sha256)
     base = target if target.exists() and not force else source
-    previous = [p["page_no"] for p in records.get_pages(lib.db, doc_id) if p["ocr"] == "recognised"]
+    previous = [p.page_no for p in records.get_pages(lib.db, doc_id) if p.ocr == "recognised"]
     request = OcrRequest(str(source), str(base), str(target), wanted, lang, previous)
     start = time.monotonic()
     own = worker is None
@@ -125,7 +125,7 @@ def recognise_document(
             if progress:
                 progress(i, max(i, len(wanted)), _page_note(result))
     except RuntimeError as exc:
-        raise UserError(f"text recognition of “{doc['title']}” failed: {exc}") from exc
+        raise UserError(f"text recognition of “{doc.title}” failed: {exc}") from exc
     finally:
         if own:
             worker.close()

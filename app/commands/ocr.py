@@ -67,13 +67,13 @@ def cmd_ocr(args: argparse.Namespace, lib: Library) -> int:
     bar = ProgressBar("Recognising text")
     try:
         report = recognise_document(
-            lib, doc["id"], language=args.language, force=args.force,
+            lib, doc.id, language=args.language, force=args.force,
             progress=lambda done, total, note: bar.update(done, total, note),
         )
     finally:
         bar.finish()
     if args.output:
-        write_layered_pdf(lib, doc["id"], Path(args.output))
+        write_layered_pdf(lib, doc.id, Path(args.output))
     if args.json:
         print_json(report_json(report))
     else:

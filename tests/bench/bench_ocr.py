@@ -110,16 +110,16 @@ def main():
          "without_ocr_max": round(max(base_gaps) * 1000, 1),
          "without_ocr_p99_beat": round(sorted(base_gaps)[int(len(base_gaps) * 0.99)] * 1000, 1)},
     ]
-    ref = {p["page_no"]: p["text"] for p in records.get_pages(lib.db, text_id)}
-    got = {p["page_no"]: p for p in records.get_pages(lib.db, scan_id)}
+    ref = {p.page_no: p.text for p in records.get_pages(lib.db, text_id)}
+    got = {p.page_no: p for p in records.get_pages(lib.db, scan_id)}
     rates, edits, chars = [], 0, 0
     for n, text in ref.items():
-        a, b = comparable(text), comparable(got[n]["text"])
+        a, b = comparable(text), comparable(got[n].text)
         e = edit_distance(a, b)
         edits += e
         chars += len(a)
         rates.append(e / max(1, len(a)))
-    confs = [p["ocr_confidence"] for p in got.values() if p["ocr_confidence"] is not None]
+    confs = [p.ocr_confidence for p in got.values() if p.ocr_confidence is not None]
     out.append({"bench": "ocr", "metric": "character_error_rate", "unit": "fraction",
                 "median": round(statistics.median(rates), 4), "overall": round(edits / max(1, chars), 4),
                 "worst_page": round(max(rates), 4), "worst_page_no": 1 + rates.index(max(rates)),

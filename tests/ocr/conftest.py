@@ -62,10 +62,10 @@ def ocr_library(_ocr_template, tmp_path):
     lib.close()
 
 
-def doc_named(lib, fragment: str) -> dict:
+def doc_named(lib, fragment: str):
     from storage import records
 
-    return next(d for d in records.list_documents(lib.db) if fragment in d["file_name"])
+    return next(d for d in records.list_documents(lib.db) if fragment in d.file_name)
 
 
 from tests.reader.conftest import open_window  # noqa: E402,F401 - the reader's window fixture

@@ -30,14 +30,14 @@ def _json(capsys, argv) -> object:
 def test_import_recognises_the_scan_with_flags_and_confidence(ocr_library, capsys):
     lib = ocr_library
     scan = doc_named(lib, "scan")
-    shown = _json(capsys, ["--library", str(lib.root), "show", scan["id"], "--json"])
+    shown = _json(capsys, ["--library", str(lib.root), "show", scan.id, "--json"])
     assert shown["pages_with_text"] == 2
     for page in shown["pages_detail"]:
         assert page["has_text"] and page["ocr"] == "recognised"
         assert 80 <= page["ocr_confidence"] <= 100
         assert page["characters"] > 1000
     text = doc_named(lib, "tekst")
-    plain = _json(capsys, ["--library", str(lib.root), "show", text["id"], "--json"])
+    plain = _json(capsys, ["--library", str(lib.root), "show", text.id, "--json"])
     assert all(p["ocr"] is None and p["ocr_confidence"] is None for p in plain["pages_detail"])
     # The reader, selection and export read words from the stored copy with its text layer.
     assert lib.document_file(scan).name.endswith(".ocr.pdf")
@@ -50,8 +50,8 @@ def test_import_recognises_the_scan_with_flags_and_confidence(ocr_library, capsy
 def test_recognised_text_is_close_to_the_text_version(ocr_library):
     lib = ocr_library
     scan, text = doc_named(lib, "scan"), doc_named(lib, "tekst")
-    for a, b in zip(records.get_pages(lib.db, text["id"]), records.get_pages(lib.db, scan["id"])):
-        assert cer(a["text"], b["text"]) < 0.03, a["page_no"]
+    for a, b in zip(records.get_pages(lib.db, text.id), records.get_pages(lib.db, scan.id)):
+        assert cer(a.text, b.text) < 0.03, a.page_no
 
 
 def test_search_finds_the_same_pages_on_the_scan_as_on_the_text_version(ocr_library):
@@ -61,15 +61,15 @@ def test_search_finds_the_same_pages_on_the_scan_as_on_the_text_version(ocr_libr
     scan, text = doc_named(lib, "scan"), doc_named(lib, "tekst")
     hit_pages = set()
     for query in QUERIES:
-        on_text = search_service.match_pages(lib, query, text["id"])
-        on_scan = search_service.match_pages(lib, query, scan["id"])
+        on_text = search_service.match_pages(lib, query, text.id)
+        on_scan = search_service.match_pages(lib, query, scan.id)
         assert on_scan == on_text, query
         hit_pages.update(on_text)
     assert hit_pages == {1, 2}  # the queries reach both pages
     # Hits on recognised text say so, with the confidence.
-    outcome = search_service.search(lib, "desinformatie", doc=scan["id"])
+    outcome = search_service.search(lib, "desinformatie", doc=scan.id)
     assert outcome.hits and all(h.ocr_confidence and h.ocr_confidence > 80 for h in outcome.hits)
-    assert all(h.ocr_confidence is None for h in search_service.search(lib, "desinformatie", doc=text["id"]).hits)
+    assert all(h.ocr_confidence is None for h in search_service.search(lib, "desinformatie", doc=text.id).hits)
 
 
 def test_search_command_marks_recognised_text(ocr_library, capsys):
@@ -85,11 +85,11 @@ def test_annotation_on_the_scan_lands_on_the_right_words_in_the_annotated_pdf(oc
     lib = ocr_library
     scan = doc_named(lib, "scan")
     quote = "De ruimte voor het maatschappelijk middenveld"
-    ann = _json(capsys, ["--library", str(lib.root), "annotate", scan["id"], "--page", "2",
+    ann = _json(capsys, ["--library", str(lib.root), "annotate", scan.id, "--page", "2",
                          "--quote", quote, "--role", "evidence", "--json"])
     out = tmp_path / "annotated.pdf"
     capsys.readouterr()
-    assert main(["--library", str(lib.root), "export", "pdf", scan["id"], "-o", str(out)]) == 0
+    assert main(["--library", str(lib.root), "export", "pdf", scan.id, "-o", str(out)]) == 0
     # poppler (another reader) finds the highlight and, inside its box, the quoted words.
     import pypdf
 
@@ -112,7 +112,7 @@ def test_the_layered_pdf_can_be_written_out_and_searched_by_another_reader(ocr_l
     scan = doc_named(lib, "scan")
     out = tmp_path / "scan-with-text.pdf"
     capsys.readouterr()
-    assert main(["--library", str(lib.root), "ocr", scan["id"], "--output", str(out)]) == 0
+    assert main(["--library", str(lib.root), "ocr", scan.id, "--output", str(out)]) == 0
     assert "nothing to recognise" in capsys.readouterr().out  # all pages done: no work, still written
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "gefragmenteerde wereld" in text and "maatschappelijk middenveld" in text
@@ -125,12 +125,12 @@ def test_a_later_import_keeps_the_layered_copy(ocr_library, tmp_path):
 
     lib = ocr_library
     scan = doc_named(lib, "scan")
-    layered = lib.ocr_file_path(scan["sha256"])
+    layered = lib.ocr_file_path(scan.sha256)
     assert layered.is_file()
     assert main(["--library", str(lib.root), "import", "--no-ocr", str(LETTER)]) == 0
     assert layered.is_file()
-    assert main(["--library", str(lib.root), "remove", scan["id"]]) == 0
-    assert not layered.exists() and not lib.file_path(scan["sha256"]).exists()
+    assert main(["--library", str(lib.root), "remove", scan.id]) == 0
+    assert not layered.exists() and not lib.file_path(scan.sha256).exists()
 
 
 def _hide_tesseract(monkeypatch, tmp_path):
@@ -183,7 +183,7 @@ def test_cancel_keeps_the_pages_done_and_a_new_run_continues(ocr_pdfs, library):
                                 cancelled=lambda: bool(done))
     assert report.cancelled and report.recognised == [1]
     pages = records.get_pages(lib.db, doc_id)
-    assert [p["ocr"] for p in pages] == ["recognised", ""] and [p["has_text"] for p in pages] == [1, 0]
+    assert [p.ocr for p in pages] == ["recognised", ""] and [p.has_text for p in pages] == [True, False]
     again = recognise_document(lib, doc_id)
     assert again.wanted == 1 and again.recognised == [2] and not again.cancelled
     # The first page kept its text layer (the second run started from the layered copy).
@@ -212,7 +212,7 @@ def test_a_page_tesseract_cannot_read_stays_flagged(library, tmp_path):
     report = recognise_document(lib, doc_id)
     assert report.unreadable == [1] and report.recognised == []
     page = records.get_page(lib.db, doc_id, 1)
-    assert page["ocr"] == "unreadable" and not page["has_text"] and page["text"] == ""
+    assert page.ocr == "unreadable" and not page.has_text and page.text == ""
     # Not tried again without --force; with it, tried again.
     assert recognise_document(lib, doc_id).wanted == 0
     assert recognise_document(lib, doc_id, force=True).wanted == 1

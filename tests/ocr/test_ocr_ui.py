@@ -49,7 +49,7 @@ def test_imported_scan_is_recognised_in_the_background_then_marked_and_exported(
     report = finished.args[0]
     assert report.recognised == [1] and report.confidence > 80
     assert not tab.view.recognising
-    assert tab.view.pages[0]["ocr"] == "recognised"
+    assert tab.view.pages[0].ocr == "recognised"
     assert tab.view.ocr_badge(tab.view.pages[0]).startswith("Recognised text (OCR), confidence")
     assert tab.page_list.item(0).text().endswith("OCR")
 
@@ -65,12 +65,12 @@ def test_imported_scan_is_recognised_in_the_background_then_marked_and_exported(
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     qtbot.keyClick(tab.view, Qt.Key.Key_1)
     rows = uc.list_annotations(library, doc_id)
-    assert [(r["role"], r["quote"]) for r in rows] == [("recommendation", QUOTE)]
+    assert [(r.role, r.quote) for r in rows] == [("recommendation", QUOTE)]
 
     out = tmp_path / "scan-annotated.pdf"
     export_annotated_pdf(library, doc_id, out)
     found = []
-    for _, x0, y0, x1, y1 in rows[0]["rects"]:
+    for _, x0, y0, x1, y1 in rows[0].rects:
         found += subprocess.run(
             ["pdftotext", "-r", "72", "-x", str(round(x0)), "-y", str(round(y0)),
              "-W", str(round(x1 - x0)), "-H", str(round(y1 - y0)), str(out), "-"],
@@ -98,4 +98,4 @@ def test_without_tesseract_the_window_says_once_how_to_install_it(
         window.tabs.setCurrentWidget(tab)
         ocr.action.trigger()
     assert "Tesseract" not in window.statusBar().currentMessage()  # said once, not again
-    assert tab.view.pages[0]["has_text"] == 0 and not tab.view.recognising
+    assert not tab.view.pages[0].has_text and not tab.view.recognising

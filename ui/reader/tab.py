@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import Document, Page
 from app import annotations as uc
 from app import usecases
 from app.changes import Changes
@@ -38,13 +39,13 @@ class ReaderTab(QWidget):
     """The user chose an annotation (its id; "" for none): on the page, in the
     list, or by opening it from elsewhere. Other features follow this."""
 
-    def __init__(self, window: "MainWindow", service: RenderService, doc: dict) -> None:
+    def __init__(self, window: "MainWindow", service: RenderService, doc: Document) -> None:
         super().__init__()
         self.window_ = window
         self.lib = window.lib
         self.service = service
         self.doc = doc
-        self.doc_id = doc["id"]
+        self.doc_id = doc.id
         pages = usecases.document_pages(self.lib, self.doc_id)
         service.open(self.doc_id, self.lib.document_file(doc))
         self.view = PageView(service, self.doc_id, pages, self)
@@ -53,12 +54,12 @@ class ReaderTab(QWidget):
         # Contents (the PDF's outline) and a page list, side by side in tabs.
         self.outline = QTreeWidget()
         self.outline.setHeaderHidden(True)
-        for level, title, page in json.loads(doc.get("outline") or "[]"):
+        for level, title, page in json.loads(doc.outline or "[]"):
             self._add_outline(level, str(title), int(page))
         self.page_list = QListWidget()
         for p in pages:
             item = QListWidgetItem(self._page_label(p))
-            item.setData(Qt.ItemDataRole.UserRole, p["page_no"])
+            item.setData(Qt.ItemDataRole.UserRole, p.page_no)
             self.page_list.addItem(item)
         self.side = QTabWidget()
         self.side.addTab(self.outline, self.tr("Contents"))
@@ -120,15 +121,15 @@ class ReaderTab(QWidget):
         self._zoom_changed(self.view.zoom)
         self.refresh_annotations()
 
-    def _page_label(self, p: dict) -> str:
-        label = self.tr("Page {0}").format(p["page_no"])
-        if p.get("label") and p["label"] != str(p["page_no"]):
-            label += f" ({p['label']})"
-        if p.get("ocr") == "unreadable":
+    def _page_label(self, p: Page) -> str:
+        label = self.tr("Page {0}").format(p.page_no)
+        if p.label and p.label != str(p.page_no):
+            label += f" ({p.label})"
+        if p.ocr == "unreadable":
             label += " · " + self.tr("unreadable")
-        elif not p.get("has_text", 1):
+        elif not p.has_text:
             label += " · " + self.tr("no text")
-        elif p.get("ocr") == "recognised":
+        elif p.ocr == "recognised":
             label += " · " + self.tr("OCR")
         return label
 
@@ -137,8 +138,8 @@ class ReaderTab(QWidget):
         pages = usecases.document_pages(self.lib, self.doc_id)
         if len(pages) != len(self.view.pages):
             return
-        old = [(p.get("ocr"), p.get("has_text"), p.get("ocr_confidence")) for p in self.view.pages]
-        new = [(p.get("ocr"), p.get("has_text"), p.get("ocr_confidence")) for p in pages]
+        old = [(p.ocr, p.has_text, p.ocr_confidence) for p in self.view.pages]
+        new = [(p.ocr, p.has_text, p.ocr_confidence) for p in pages]
         if old == new:
             return
         self.view.pages = pages
@@ -215,7 +216,7 @@ class ReaderTab(QWidget):
         if anchor is not None and anchor.quote:
             return anchor.quote
         if self.panel.current is not None:
-            return self.panel.current["quote"]
+            return self.panel.current.quote
         return ""
 
     def copy(self, with_citation: bool = False) -> None:
@@ -224,11 +225,11 @@ class ReaderTab(QWidget):
         if anchor is not None and anchor.quote:
             page = anchor.page_no
         elif self.panel.current is not None:
-            page = self.panel.current["page_no"]
+            page = self.panel.current.page_no
         if not text:
             return
         if with_citation and page is not None:
-            text = self.tr("“{0}” ({1}, p. {2})").format(text, self.doc["title"], page)
+            text = self.tr("“{0}” ({1}, p. {2})").format(text, self.doc.title, page)
         QGuiApplication.clipboard().setText(text)
 
     def reveal(self, page: int | None = None, highlight: Any = None) -> None:
@@ -238,16 +239,16 @@ class ReaderTab(QWidget):
             self.view.set_highlight(highlight)
             rects = [list(map(float, h)) for h in highlight if isinstance(h, (list, tuple))]
             for a in self.view.annotations:
-                if rects and [list(map(float, r)) for r in a["rects"]] == rects:
+                if rects and [list(map(float, r)) for r in a.rects] == rects:
                     # As if clicked: the panel and the linked-passages dock follow.
-                    self.view.sig_annotation_clicked.emit(a["id"])
-                    self.view.select_annotation(a["id"])
+                    self.view.sig_annotation_clicked.emit(a.id)
+                    self.view.select_annotation(a.id)
                     break
         if highlight and all(isinstance(h, (list, tuple)) for h in highlight) and page is None:
             self.view.show_rects(highlight)
         elif page is not None:
-            rects = [h for h in highlight or [] if isinstance(h, (list, tuple)) and int(h[0]) == page]
-            self.view.go_to_page(page, rects[0][2] if rects else None)
+            on_page = [h for h in highlight or [] if isinstance(h, (list, tuple)) and int(h[0]) == page]
+            self.view.go_to_page(page, on_page[0][2] if on_page else None)
 
     def close_document(self) -> None:
         self.panel._flush()
