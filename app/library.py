@@ -268,8 +268,15 @@ class Library:
     def file_path(self, sha256: str) -> Path:
         return self.files_dir / f"{sha256}.pdf"
 
+    def ocr_file_path(self, sha256: str) -> Path:
+        """The copy with the text layer that OCR added (see ``app/ocr_service``)."""
+        return self.files_dir / f"{sha256}.ocr.pdf"
+
     def document_file(self, doc: Document) -> Path:
-        return self.file_path(doc.sha256)
+        """The PDF to read words from and show: the copy with recognised text
+        when OCR made one, else the imported file."""
+        layered = self.ocr_file_path(doc.sha256)
+        return layered if layered.is_file() else self.file_path(doc.sha256)
 
     def stored_file(self, doc: Document) -> Path:
         """The stored PDF of ``doc``; a ``MissingFile`` error naming it and how

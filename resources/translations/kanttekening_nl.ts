@@ -785,6 +785,57 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     </message>
 </context>
 <context>
+    <name>OcrController</name>
+    <message>
+        <source>&amp;Recognise text of scanned pages</source>
+        <translation>Tekst van gescande pagina&apos;s &amp;herkennen</translation>
+    </message>
+    <message>
+        <source>Recognise the text of the open document&apos;s pages that have no text layer (OCR)</source>
+        <translation>De tekst herkennen van de pagina&apos;s zonder tekstlaag in het geopende document (OCR)</translation>
+    </message>
+    <message>
+        <source>Every page of this document has text.</source>
+        <translation>Elke pagina van dit document heeft tekst.</translation>
+    </message>
+    <message>
+        <source>page {0} of {1}</source>
+        <translation>pagina {0} van {1}</translation>
+    </message>
+    <message>
+        <source>Recognising text</source>
+        <translation>Tekst herkennen</translation>
+    </message>
+    <message>
+        <source>Scanned pages cannot be recognised because Tesseract is not installed; install it with: sudo apt-get install tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng</source>
+        <translation>Gescande pagina&apos;s kunnen niet worden herkend omdat Tesseract niet is geïnstalleerd; installeer het met: sudo apt-get install tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng</translation>
+    </message>
+    <message>
+        <source>Scanned pages cannot be recognised because Tesseract&apos;s data for this language is missing; install it with: sudo apt-get install tesseract-ocr-nld tesseract-ocr-eng</source>
+        <translation>Gescande pagina&apos;s kunnen niet worden herkend omdat de taalgegevens van Tesseract voor deze taal ontbreken; installeer ze met: sudo apt-get install tesseract-ocr-nld tesseract-ocr-eng</translation>
+    </message>
+    <message>
+        <source>Text recognised on {0} of {1} page(s) of “{2}”</source>
+        <translation>Tekst herkend op {0} van {1} pagina(&apos;s) van “{2}”</translation>
+    </message>
+    <message>
+        <source>; {0} page(s) could not be read</source>
+        <translation>; {0} pagina(&apos;s) konden niet worden gelezen</translation>
+    </message>
+    <message>
+        <source> (stopped; run it again from the Tools menu to continue)</source>
+        <translation> (gestopt; start het opnieuw in het menu Extra om verder te gaan)</translation>
+    </message>
+    <message>
+        <source>Text recognition stopped because of an unexpected problem; the pages recognised so far are kept.</source>
+        <translation>Tekstherkenning is gestopt door een onverwacht probleem; de tot nu toe herkende pagina&apos;s blijven bewaard.</translation>
+    </message>
+    <message>
+        <source>Text recognition stopped: {0}</source>
+        <translation>Tekstherkenning is gestopt: {0}</translation>
+    </message>
+</context>
+<context>
     <name>OpRunner</name>
     <message>
         <source>Cancel</source>
@@ -800,6 +851,22 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>No text layer on this page: its text cannot be selected or searched.</source>
         <translation>Deze pagina heeft geen tekstlaag: de tekst kan niet worden geselecteerd of doorzocht.</translation>
+    </message>
+    <message>
+        <source>Text recognition could not read this page: its text cannot be selected or searched.</source>
+        <translation>Tekstherkenning kon deze pagina niet lezen: de tekst kan niet worden geselecteerd of doorzocht.</translation>
+    </message>
+    <message>
+        <source>No text layer on this page yet: its text is being recognised…</source>
+        <translation>Deze pagina heeft nog geen tekstlaag: de tekst wordt herkend…</translation>
+    </message>
+    <message>
+        <source>Recognised text (OCR)</source>
+        <translation>Herkende tekst (OCR)</translation>
+    </message>
+    <message>
+        <source>Recognised text (OCR), confidence {0} %</source>
+        <translation>Herkende tekst (OCR), betrouwbaarheid {0} %</translation>
     </message>
 </context>
 <context>
@@ -957,6 +1024,14 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Fit page (Ctrl+9)</source>
         <translation>Passend op pagina (Ctrl+9)</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>onleesbaar</translation>
+    </message>
+    <message>
+        <source>OCR</source>
+        <translation>OCR</translation>
     </message>
     <message>
         <source>Select text first (drag over it), or Shift+drag an area</source>
@@ -1332,6 +1407,10 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>p. {0} [{1}{2}]</source>
         <translation>p. {0} [{1}{2}]</translation>
+    </message>
+    <message>
+        <source>p. {0} (recognised text, {1} %)</source>
+        <translation>p. {0} (herkende tekst, {1} %)</translation>
     </message>
     <message>
         <source>p. {0}</source>
