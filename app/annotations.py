@@ -112,6 +112,7 @@ def create_annotation(
                 "color": color,
                 "note": note,
                 "author": lib.reviewer if author is None else author,
+                "author_id": lib.reviewer_id,
                 "created": stamp,
                 "modified": stamp,
                 "page_no": int(page_no),
@@ -298,7 +299,9 @@ def _insert_snapshot(lib: Library, snapshot: dict) -> list[str]:
         ends = [link["recommendation_id"], link["response_id"]]
         if any(e and records.get_annotation(lib.db, e) is None for e in ends):
             continue
-        if records.get_link(lib.db, link["id"]) or records.find_link(lib.db, *ends):
+        if records.get_link(lib.db, link["id"]) or records.find_link(
+            lib.db, *ends, (link.get("author_id", ""),)
+        ):
             continue
         records.insert_link(lib.db, dict(link))
         restored.append(link["id"])
@@ -321,6 +324,7 @@ def annotation_json(row: dict) -> dict:
         "is_area": bool(row["is_area"]),
         "orphaned": bool(row["orphaned"]),
         "author": row["author"],
+        "author_id": row.get("author_id", ""),
         "created": row["created"],
         "modified": row["modified"],
     }

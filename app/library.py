@@ -23,6 +23,7 @@ from app.domain import UserError
 from storage import StorageError, open_database, records
 
 ENV_VAR = "KANTTEKENING_LIBRARY"
+AUTHOR_ENV_VAR = "KANTTEKENING_AUTHOR"
 DB_NAME = "library.sqlite"
 KEEP_BACKUPS = 10
 
@@ -125,6 +126,11 @@ class Library:
     # --- who is reviewing ----------------------------------------------------
     @property
     def reviewer(self) -> str:
+        """The reviewer's name: $KANTTEKENING_AUTHOR (scripts, tests), else
+        the settings, else the login name."""
+        env = os.environ.get(AUTHOR_ENV_VAR, "").strip()
+        if env:
+            return env
         name = records.get_meta(self.db, "reviewer")
         if name:
             return name
@@ -132,6 +138,11 @@ class Library:
             return getpass.getuser()
         except Exception:  # noqa: BLE001 - no login name on some systems
             return "reviewer"
+
+    @property
+    def reviewer_id(self) -> str:
+        """The reviewer's short id ('' until one is chosen or a team is joined)."""
+        return records.get_meta(self.db, "reviewer_id") or ""
 
     def set_reviewer(self, name: str) -> None:
         with self.lock, self.db.atomic():

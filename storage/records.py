@@ -152,7 +152,7 @@ def iter_all_pages(db: sqlite_utils.Database) -> Iterable[Row]:
 
 ANNOTATION_COLUMNS = (
     "id, document_id, role, label, color, note, author, created, modified, page_no, "
-    "rects, is_area, quote, prefix, suffix, orphaned"
+    "rects, is_area, quote, prefix, suffix, orphaned, author_id"
 )
 
 
@@ -228,7 +228,7 @@ def _tag_ids_for(db: sqlite_utils.Database, ann_ids: list[str]) -> dict[str, lis
 
 ANNOTATION_EDITABLE = {
     "role", "label", "color", "note", "author", "modified", "page_no", "rects",
-    "is_area", "quote", "prefix", "suffix", "orphaned",
+    "is_area", "quote", "prefix", "suffix", "orphaned", "author_id",
 }
 
 
@@ -322,7 +322,9 @@ def retag(db: sqlite_utils.Database, from_tag: str, to_tag: str) -> None:
 
 # --- links ------------------------------------------------------------------
 
-LINK_COLUMNS = "id, recommendation_id, response_id, stance, assessment, author, created, modified"
+LINK_COLUMNS = (
+    "id, recommendation_id, response_id, stance, assessment, author, created, modified, author_id"
+)
 
 
 def insert_link(db: sqlite_utils.Database, link: Row) -> None:
@@ -333,13 +335,24 @@ def get_link(db: sqlite_utils.Database, link_id: str) -> Row | None:
     return _one(db, f"SELECT {LINK_COLUMNS} FROM links WHERE id = ?", (link_id,))
 
 
-def find_link(db: sqlite_utils.Database, recommendation_id: str, response_id: str | None) -> Row | None:
-    return _one(
-        db,
+def find_link(
+    db: sqlite_utils.Database,
+    recommendation_id: str,
+    response_id: str | None,
+    author_ids: Iterable[str] | None = None,
+) -> Row | None:
+    """The link of a pair; with ``author_ids``, only one written by one of
+    those reviewers (in a team each reviewer judges the pair separately)."""
+    sql = (
         f"SELECT {LINK_COLUMNS} FROM links WHERE recommendation_id = ? "
-        f"AND coalesce(response_id, '') = coalesce(?, '')",
-        (recommendation_id, response_id),
+        f"AND coalesce(response_id, '') = coalesce(?, '')"
     )
+    params: list[Any] = [recommendation_id, response_id]
+    if author_ids is not None:
+        ids = list(author_ids)
+        sql += f" AND author_id IN ({','.join('?' * len(ids))})" if ids else " AND 0"
+        params += ids
+    return _one(db, sql + " ORDER BY author_id DESC", params)
 
 
 def list_links(
@@ -362,7 +375,7 @@ def list_links(
 
 
 def update_link(db: sqlite_utils.Database, link_id: str, fields: Row) -> None:
-    bad = set(fields) - {"stance", "assessment", "author", "modified"}
+    bad = set(fields) - {"stance", "assessment", "author", "modified", "author_id"}
     if bad:
         raise ValueError(f"cannot change link fields {sorted(bad)}")
     db.table("links").update(link_id, fields)

@@ -131,6 +131,9 @@ def _entry_json(e: dict) -> dict:
         "tags": e["tags"],
         "note": e["note"],
         "stance": e["stance"] or None,
+        "agreed": None if e.get("agreed") is None else {
+            k: e["agreed"][k] for k in ("stance", "assessment", "agreed_by", "agreed_at", "recorded_by")
+        },
         "covered": e["covered"],
         "responses": [
             {
@@ -138,6 +141,7 @@ def _entry_json(e: dict) -> dict:
                 "stance": l["stance"],
                 "assessment": l["assessment"],
                 "author": l["author"],
+                "author_id": l["author_id"],
                 "modified": l["modified"],
                 "response": None if l["response"] is None else {
                     "id": l["response"]["id"],

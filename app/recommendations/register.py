@@ -83,7 +83,9 @@ def link(
             if records.get_annotation(lib.db, response_id) is None:
                 raise UserError(f"no annotation with id {response_id}")
         stamp = now_iso()
-        existing = records.find_link(lib.db, rec_id, response_id)
+        # In a team each reviewer judges a pair separately: only this
+        # reviewer's own link (or one not yet claimed by anyone) is updated.
+        existing = records.find_link(lib.db, rec_id, response_id, (lib.reviewer_id, ""))
         if existing is not None:
             records.update_link(
                 lib.db,
@@ -100,6 +102,7 @@ def link(
                 "stance": stance,
                 "assessment": assessment,
                 "author": lib.reviewer if author is None else author,
+                "author_id": lib.reviewer_id,
                 "created": stamp,
                 "modified": stamp,
             }
@@ -147,7 +150,10 @@ def restore_link(lib: Library, snapshot: dict) -> Changes:
                 raise UserError("a passage of that link no longer exists")
         current = records.get_link(lib.db, snapshot["id"])
         if current is None:
-            clash = records.find_link(lib.db, snapshot["recommendation_id"], snapshot["response_id"])
+            clash = records.find_link(
+                lib.db, snapshot["recommendation_id"], snapshot["response_id"],
+                (snapshot.get("author_id", ""),),
+            )
             if clash is not None:
                 records.delete_link(lib.db, clash["id"])
             records.insert_link(lib.db, dict(snapshot))
@@ -161,7 +167,10 @@ def restore_link(lib: Library, snapshot: dict) -> Changes:
 
 
 def find_link(lib: Library, response_id: str | None, rec_id: str) -> dict | None:
-    return records.find_link(lib.db, rec_id, response_id)
+    """This reviewer's link of the pair (else anyone's)."""
+    return records.find_link(lib.db, rec_id, response_id, (lib.reviewer_id, "")) or records.find_link(
+        lib.db, rec_id, response_id
+    )
 
 
 def get_link(lib: Library, link_id: str) -> dict:
@@ -200,12 +209,17 @@ def overall_stance(links: list[dict]) -> str:
     return "none" if links else ""
 
 
-def register(lib: Library, *, document_id: str | None = None) -> list[dict]:
+def register(
+    lib: Library, *, document_id: str | None = None, reviewer: str | None = None
+) -> list[dict]:
     """Every recommendation (of one document, or all) with its links, in
     document and page order. Each entry: the recommendation's annotation
     fields, ``document`` (title), ``tags`` (paths), ``links`` (each with its
     ``response`` passage or None), ``stance`` (see ``overall_stance``) and
-    ``covered`` (has a confirmed response)."""
+    ``covered`` (has a confirmed response). In a team: ``reviewer`` (an id)
+    keeps only that reviewer's links; otherwise the team's ``agreed``
+    judgement, when recorded, is the stance shown; ``judgements`` holds each
+    reviewer's own stance by reviewer id."""
     recs = records.list_annotations(lib.db, document_id=document_id, role="recommendation")
     titles = {d["id"]: d["title"] for d in records.list_documents(lib.db)}
     paths = tag_paths(lib)
@@ -216,9 +230,17 @@ def register(lib: Library, *, document_id: str | None = None) -> list[dict]:
             cache[aid] = records.get_annotation(lib.db, aid)
         return cache[aid]
 
+    from storage import team as team_db
+
+    agreed = {g["recommendation_id"]: g for g in team_db.list_agreed(lib.db)}
     out = []
     for rec in recs:
         links = records.list_links(lib.db, recommendation_id=rec["id"])
+        by_reviewer: dict[str, list[dict]] = {}
+        for l in links:
+            by_reviewer.setdefault(l["author_id"], []).append(l)
+        if reviewer is not None:
+            links = by_reviewer.get(reviewer, [])
         entry = dict(rec)
         entry["document"] = titles.get(rec["document_id"], "")
         entry["tags"] = sorted((paths[t] for t in rec["tag_ids"] if t in paths), key=str.lower)
@@ -227,6 +249,10 @@ def register(lib: Library, *, document_id: str | None = None) -> list[dict]:
             for l in links
         ]
         entry["stance"] = overall_stance(links)
+        entry["judgements"] = {rid: overall_stance(ls) for rid, ls in by_reviewer.items()}
+        entry["agreed"] = agreed.get(rec["id"])
+        if reviewer is None and entry["agreed"] is not None:
+            entry["stance"] = entry["agreed"]["stance"]
         entry["covered"] = any(l["response_id"] and l["stance"] in CONFIRMED for l in links)
         out.append(entry)
     return out

@@ -1,0 +1,146 @@
+"""Queries for team review: authorship, agreed judgements, merged team files.
+
+Like ``storage.records``, no function opens a transaction of its own.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+import sqlite_utils
+
+Row = dict[str, Any]
+
+AGREED_COLUMNS = (
+    "recommendation_id, stance, assessment, agreed_by, agreed_at, recorded_by, recorded_by_id, modified"
+)
+LINK_COLUMNS = "id, recommendation_id, response_id, stance, assessment, author, created, modified, author_id"
+
+
+def _rows(db: sqlite_utils.Database, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+    cur = db.execute(sql, tuple(params))
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+# --- authorship -----------------------------------------------------------------
+
+def claim_unattributed(db: sqlite_utils.Database, author_id: str) -> int:
+    """Give this library's own rows without a reviewer id (made before the
+    library joined a team, or since the last sync by code that does not set
+    one) the reviewer's id. Rows merged from teammates always carry theirs."""
+    n = db.execute("UPDATE annotations SET author_id = ? WHERE author_id = ''", (author_id,)).rowcount
+    # A pair this reviewer already judged under the id keeps that judgement.
+    n += db.execute("UPDATE OR IGNORE links SET author_id = ? WHERE author_id = ''", (author_id,)).rowcount
+    n += db.execute(
+        "UPDATE agreed_judgements SET recorded_by_id = ? WHERE recorded_by_id = ''", (author_id,)
+    ).rowcount
+    return n
+
+
+def set_annotation_author_id(db: sqlite_utils.Database, ann_id: str, author_id: str) -> None:
+    db.execute("UPDATE annotations SET author_id = ? WHERE id = ?", (author_id, ann_id))
+
+
+def reviewers(db: sqlite_utils.Database) -> list[Row]:
+    """Every reviewer (id and name) who wrote a link, with the count."""
+    return _rows(
+        db,
+        "SELECT author_id, max(author) AS author, count(*) AS links FROM links "
+        "GROUP BY author_id ORDER BY author COLLATE NOCASE, author_id",
+    )
+
+
+def links_by_author_for_document(db: sqlite_utils.Database, document_id: str, author_id: str) -> list[Row]:
+    """The links a reviewer wrote whose recommendation is on ``document_id``."""
+    return _rows(
+        db,
+        f"SELECT {', '.join('l.' + c.strip() for c in LINK_COLUMNS.split(','))} FROM links l "
+        "JOIN annotations a ON a.id = l.recommendation_id "
+        "WHERE a.document_id = ? AND l.author_id = ? ORDER BY l.id",
+        (document_id, author_id),
+    )
+
+
+def find_link_of_author(
+    db: sqlite_utils.Database, recommendation_id: str, response_id: str | None, author_id: str
+) -> Row | None:
+    rows = _rows(
+        db,
+        f"SELECT {LINK_COLUMNS} FROM links WHERE recommendation_id = ? AND coalesce(response_id, '') = "
+        "coalesce(?, '') AND author_id = ?",
+        (recommendation_id, response_id, author_id),
+    )
+    return rows[0] if rows else None
+
+
+def all_judgements(db: sqlite_utils.Database) -> list[Row]:
+    """Every link on a recommendation, in the register's order."""
+    return _rows(
+        db,
+        "SELECT l.id, l.recommendation_id, l.response_id, l.stance, l.author, l.author_id, "
+        "l.modified FROM links l JOIN annotations a ON a.id = l.recommendation_id "
+        "WHERE a.role = 'recommendation' ORDER BY l.created, l.id",
+    )
+
+
+# --- agreed judgements ---------------------------------------------------------------
+
+def get_agreed(db: sqlite_utils.Database, recommendation_id: str) -> Row | None:
+    rows = _rows(
+        db, f"SELECT {AGREED_COLUMNS} FROM agreed_judgements WHERE recommendation_id = ?",
+        (recommendation_id,),
+    )
+    return rows[0] if rows else None
+
+
+def list_agreed(db: sqlite_utils.Database) -> list[Row]:
+    return _rows(db, f"SELECT {AGREED_COLUMNS} FROM agreed_judgements ORDER BY recommendation_id")
+
+
+def agreed_for_document(db: sqlite_utils.Database, document_id: str, recorded_by_id: str) -> list[Row]:
+    return _rows(
+        db,
+        f"SELECT {', '.join('g.' + c.strip() for c in AGREED_COLUMNS.split(','))} "
+        "FROM agreed_judgements g JOIN annotations a ON a.id = g.recommendation_id "
+        "WHERE a.document_id = ? AND g.recorded_by_id = ? ORDER BY g.recommendation_id",
+        (document_id, recorded_by_id),
+    )
+
+
+def put_agreed(db: sqlite_utils.Database, row: Row) -> None:
+    cols = [c.strip() for c in AGREED_COLUMNS.split(",")]
+    db.execute(
+        f"INSERT INTO agreed_judgements({AGREED_COLUMNS}) VALUES ({', '.join('?' * len(cols))}) "
+        "ON CONFLICT(recommendation_id) DO UPDATE SET stance = excluded.stance, "
+        "assessment = excluded.assessment, agreed_by = excluded.agreed_by, "
+        "agreed_at = excluded.agreed_at, recorded_by = excluded.recorded_by, "
+        "recorded_by_id = excluded.recorded_by_id, modified = excluded.modified",
+        tuple(row[c] for c in cols),
+    )
+
+
+def delete_agreed(db: sqlite_utils.Database, recommendation_id: str) -> None:
+    db.execute("DELETE FROM agreed_judgements WHERE recommendation_id = ?", (recommendation_id,))
+
+
+# --- team files already merged ------------------------------------------------------------
+
+def merged_files(db: sqlite_utils.Database) -> dict[str, str]:
+    return {p: s for p, s in db.execute("SELECT path, sha256 FROM team_files")}
+
+
+def mark_merged(db: sqlite_utils.Database, path: str, sha256: str, stamp: str) -> None:
+    db.execute(
+        "INSERT INTO team_files(path, sha256, merged_at) VALUES (?, ?, ?) "
+        "ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, merged_at = excluded.merged_at",
+        (path, sha256, stamp),
+    )
+
+
+def forget_merged(db: sqlite_utils.Database) -> None:
+    db.execute("DELETE FROM team_files")
+
+
+def delete_meta(db: sqlite_utils.Database, keys: Iterable[str]) -> None:
+    for key in keys:
+        db.execute("DELETE FROM library_meta WHERE key = ?", (key,))
