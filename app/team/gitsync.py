@@ -17,7 +17,7 @@ from pathlib import Path
 from app.domain import UserError
 
 TIMEOUT = 120
-LOCK_GRACE = 30.0  # seconds a lock file may be fresh before it counts as stale
+LOCK_GRACE = 5.0  # seconds a live git may still need to finish with its lock
 
 
 class GitError(UserError):
@@ -65,10 +65,10 @@ def recover(folder: Path) -> list[str]:
         while lock.exists() and time.monotonic() < deadline:
             try:
                 if time.time() - lock.stat().st_mtime > LOCK_GRACE:
-                    break
+                    break  # older than any git at work would leave it
             except OSError:
                 break
-            time.sleep(0.2)  # a git of another sync may still finish
+            time.sleep(0.1)  # a git of a killed sync may still be finishing
         if lock.exists():
             lock.unlink(missing_ok=True)
             done.append("removed a stale git lock")
