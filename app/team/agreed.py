@@ -7,7 +7,6 @@ from app.changes import Changes
 from app.domain import UserError, now_iso
 from app.library import Library
 from app.recommendations.register import check_stance
-from app.team.gateway import write
 from storage import records
 from storage import team as team_db
 
@@ -18,7 +17,7 @@ def record_agreed(
     """Record (or replace) the agreed judgement; returns the previous one."""
     stance = check_stance(stance)
     stamp = now_iso()
-    with write(lib) as db:
+    with lib.write() as db:
         rec = records.get_annotation(db, rec_id)
         if rec is None or rec["role"] != "recommendation":
             raise UserError("that is not a recommendation in this library")

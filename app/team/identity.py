@@ -13,7 +13,6 @@ import unicodedata
 
 from app.domain import UserError
 from app.library import Library
-from app.team.gateway import write
 from storage import records
 from storage import team as team_db
 
@@ -43,7 +42,7 @@ def ensure_id(lib: Library) -> str:
     if current:
         return current
     new = propose_id(lib.reviewer)
-    with write(lib) as db:
+    with lib.write() as db:
         if not records.get_meta(db, "reviewer_id"):
             records.set_meta(db, "reviewer_id", new)
             team_db.claim_unattributed(db, new)
@@ -53,7 +52,7 @@ def ensure_id(lib: Library) -> str:
 def set_identity(lib: Library, name: str | None = None, short_id: str | None = None) -> None:
     """Settings: the reviewer's name and/or short id. Changing the id of a
     library already in a team is refused (teammates know it by that id)."""
-    with write(lib) as db:
+    with lib.write() as db:
         if name is not None and name.strip():
             records.set_meta(db, "reviewer", name.strip())
         if short_id is not None and short_id.strip():

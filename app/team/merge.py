@@ -25,7 +25,6 @@ from app.export.bundle_merge import MergeReport, _check_pages, _Merger
 from app.export.bundle_parse import BundleError, LinkIn, ParsedBundle, load_json, parse_bundle_data
 from app.library import Library
 from app.team import folder as tf
-from app.team.gateway import write
 from app.team.identity import creator_id
 from app.team.publish import AGREED_KEYS
 from storage import records
@@ -183,7 +182,7 @@ def merge_files(lib: Library, folder: Path, loaded: list[_Loaded]) -> MergeOutco
     report = MergeReport()
     stamp = now_iso()
     try:
-        with write(lib) as db:
+        with lib.write() as db:
             merger = _TeamMerger(lib, report)
             merger.db = db
             for item in loaded:

@@ -18,7 +18,6 @@ from app.importer import import_files, sha256_of
 from app.library import Library
 from app.team import folder as tf
 from app.team import gitsync
-from app.team.gateway import write
 from app.team.identity import ensure_id
 from app.team.merge import MergeOutcome, merge_files, read_changed
 from app.team.publish import PublishReport, publish
@@ -128,7 +127,7 @@ def sync(lib: Library) -> SyncReport:
     folder = tf.require_folder(lib)
     me = ensure_id(lib)
     report = SyncReport(folder, me, git=tf.is_git(folder))
-    with write(lib) as db:  # rows made since the last sync get this reviewer's id
+    with lib.write() as db:  # rows made since the last sync get this reviewer's id
         team_db.claim_unattributed(db, me)
     if report.git:
         report.recovered = gitsync.recover(folder)
@@ -150,7 +149,7 @@ def sync(lib: Library) -> SyncReport:
     _fetch_documents(lib, folder, wanted, report)
     report.merged = merge_files(lib, folder, loaded)
     report.merged.refused = refused + report.merged.refused
-    with write(lib) as db:
+    with lib.write() as db:
         records.set_meta(db, "team_last_sync", now_iso())
     return report
 
@@ -176,7 +175,7 @@ def join(lib: Library, directory: Path | str) -> JoinReport:
     if (folder / "library.sqlite").exists() or folder.resolve() == lib.root.resolve():
         raise UserError("that is a library folder; give the team's shared folder instead")
     me = ensure_id(lib)
-    with write(lib) as db:
+    with lib.write() as db:
         old = records.get_meta(db, "team_folder")
         if old != str(folder):
             team_db.forget_merged(db)  # another folder: read everything in it
@@ -185,7 +184,7 @@ def join(lib: Library, directory: Path | str) -> JoinReport:
 
 
 def leave(lib: Library) -> None:
-    with write(lib) as db:
+    with lib.write() as db:
         team_db.delete_meta(db, ("team_folder", "team_last_sync"))
         team_db.forget_merged(db)
 

@@ -12,8 +12,8 @@ from storage import records
 def add_annotation(lib, doc_id: str, role: str, quote: str, page_no: int = 1, label: str = "") -> str:
     ann_id = new_id()
     stamp = now_iso()
-    with lib.db.atomic():
-        records.insert_annotation(lib.db, {
+    with lib.write() as db:
+        records.insert_annotation(db, {
             "id": ann_id, "document_id": doc_id, "role": role, "label": label, "color": None,
             "note": "", "author": lib.reviewer, "created": stamp, "modified": stamp, "page_no": page_no,
             "rects": [[page_no, 10, 10, 100, 20]], "is_area": 0, "quote": quote, "prefix": "",

@@ -146,8 +146,8 @@ def test_author_from_the_environment_and_rows_from_before_the_team(team, monkeyp
     monkeypatch.delenv("KANTTEKENING_AUTHOR")
     assert lib.reviewer == "Settings Name"
     doc = doc_by_file(lib, "iob")["id"]
-    with lib.db.atomic():  # a row from before authorship ids existed
-        lib.db.execute("UPDATE library_meta SET value = '' WHERE key = 'reviewer_id'")
+    with lib.write() as db:  # a row from before authorship ids existed
+        db.execute("UPDATE library_meta SET value = '' WHERE key = 'reviewer_id'")
     old = add_annotation(lib, doc, "recommendation", "oud", 12, "9")
     assert records.get_annotation(lib.db, old)["author_id"] == ""
     from app.team.identity import set_identity
