@@ -61,6 +61,41 @@ def links_by_author_for_document(db: sqlite_utils.Database, document_id: str, au
     )
 
 
+def insert_link(db: sqlite_utils.Database, row: Row) -> None:
+    """A teammate's link (plain SQL: a merge inserts many)."""
+    cols = [c.strip() for c in LINK_COLUMNS.split(",")]
+    db.execute(
+        f"INSERT INTO links({LINK_COLUMNS}) VALUES ({', '.join('?' * len(cols))})",
+        tuple(row[c] for c in cols),
+    )
+
+
+def document_fingerprints(db: sqlite_utils.Database, author_id: str) -> dict[str, str]:
+    """Per document (by SHA-256), a value that changes whenever anything this
+    reviewer's team file for it holds may have changed."""
+    out: dict[str, str] = {}
+    tags = db.execute("SELECT count(*), max(modified) FROM tags").fetchone()
+    for sha, a_n, a_m, t_n, l_n, l_m, g_n, g_m in db.execute(
+        "SELECT d.sha256, "
+        "(SELECT count(*) FROM annotations a WHERE a.document_id = d.id), "
+        "(SELECT max(modified) FROM annotations a WHERE a.document_id = d.id), "
+        "(SELECT count(*) FROM annotation_tags t JOIN annotations a ON a.id = t.annotation_id "
+        " WHERE a.document_id = d.id), "
+        "(SELECT count(*) FROM links l JOIN annotations a ON a.id = l.recommendation_id "
+        " WHERE a.document_id = d.id AND l.author_id = ?1), "
+        "(SELECT max(l.modified) FROM links l JOIN annotations a ON a.id = l.recommendation_id "
+        " WHERE a.document_id = d.id AND l.author_id = ?1), "
+        "(SELECT count(*) FROM agreed_judgements g JOIN annotations a ON a.id = g.recommendation_id "
+        " WHERE a.document_id = d.id AND g.recorded_by_id = ?1), "
+        "(SELECT max(g.modified) FROM agreed_judgements g JOIN annotations a "
+        " ON a.id = g.recommendation_id WHERE a.document_id = d.id AND g.recorded_by_id = ?1) "
+        "FROM documents d",
+        (author_id,),
+    ):
+        out[sha] = f"{a_n}|{a_m}|{t_n}|{l_n}|{l_m}|{g_n}|{g_m}|{tags[0]}|{tags[1]}"
+    return out
+
+
 def find_link_of_author(
     db: sqlite_utils.Database, recommendation_id: str, response_id: str | None, author_id: str
 ) -> Row | None:

@@ -117,7 +117,7 @@ class _TeamMerger(_Merger):
         )
         fields = {"stance": link.stance, "assessment": link.assessment, "author": link.author}
         if local is None:
-            records.insert_link(self.db, {
+            team_db.insert_link(self.db, {
                 "id": link.id, "recommendation_id": rec_id, "response_id": link.response_id,
                 "created": link.created, "modified": link.modified, "author_id": owner, **fields,
             })

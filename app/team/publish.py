@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.export.atomic import atomic_open, atomic_path
-from app.export.bundle import CONTEXT, FORMAT_VERSION, GENERATOR, annotation_item, dumps, tag_paths, urn_uuid
+from app.export.bundle import CONTEXT, FORMAT_VERSION, GENERATOR, annotation_item, tag_paths, urn_uuid
 from app.library import Library
 from app.team import folder as tf
 from app.team.identity import creator
@@ -124,6 +124,11 @@ def document_bundle(lib: Library, doc: dict, me: str, tags: list[dict], paths: d
     }
 
 
+def _dumps(bundle: dict) -> str:
+    # Compact (the C encoder): read by programs; one file per document keeps it small.
+    return json.dumps(bundle, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
 def _write_if_changed(path: Path, text: str) -> bool:
     try:
         if path.read_text(encoding="utf-8") == text:
@@ -146,20 +151,38 @@ def publish(lib: Library, folder: Path, me: str, *, share_pdfs: bool = True) -> 
     tags = records.list_tags(lib.db)
     paths = tag_paths(tags)
     docs = records.list_documents_brief(lib.db)
+    prints = team_db.document_fingerprints(lib.db, me)
+    try:
+        before = json.loads(records.get_meta(lib.db, "team_published") or "{}")
+    except ValueError:
+        before = {}
     keep: set[str] = set()
     for doc in docs:
-        bundle = document_bundle(lib, doc, me, tags, paths)
         name = f"{doc['sha256']}{tf.SUFFIX}"
+        fp = prints.get(doc["sha256"], "")
+        if before.get(doc["sha256"]) == [fp, name] and (adir / name).is_file():
+            keep.add(name)  # nothing in it changed since it was written
+            continue
+        if before.get(doc["sha256"]) == [fp, ""] and not (adir / name).exists():
+            continue  # nothing of this reviewer on it, as before
+        bundle = document_bundle(lib, doc, me, tags, paths)
         if bundle is None:
+            before[doc["sha256"]] = [fp, ""]
             continue
         keep.add(name)
-        if _write_if_changed(adir / name, dumps(bundle)):
+        if _write_if_changed(adir / name, _dumps(bundle)):
             report.written.append(name)
+        before[doc["sha256"]] = [fp, name]
     for path in adir.iterdir():
         # Only this reviewer's own canonical files; conflict copies stay until merged.
         if path.name not in keep and tf._CANONICAL.match(path.name):
             path.unlink(missing_ok=True)
             report.removed.append(path.name)
+    known = {d["sha256"] for d in docs}
+    state = json.dumps({k: v for k, v in sorted(before.items()) if k in known})
+    if state != records.get_meta(lib.db, "team_published"):
+        with lib.write() as db:
+            records.set_meta(db, "team_published", state)
     if share_pdfs:
         shared = tf.shared_pdfs(folder)
         fdir = mine / tf.FILES
