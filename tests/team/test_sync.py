@@ -154,3 +154,35 @@ def test_author_from_the_environment_and_rows_from_before_the_team(team, monkeyp
 
     set_identity(lib, short_id="dana")
     assert records.get_annotation(lib.db, old)["author_id"] == "dana"
+
+
+def test_summary_exports_carry_the_agreement_and_the_agreed_stance(team, tmp_path):
+    import csv
+
+    from app.export import export_summary
+
+    anna, bram, ids = _setup(team)
+    link(anna, ids["a1"], ids["r1"], "accepted")
+    link(bram, ids["a1"], ids["r1"], "rejected")
+    link(anna, None, ids["r2"], "none")
+    link(bram, None, ids["r2"], "none")
+    sync(bram)
+    sync(anna)
+    record_agreed(anna, ids["r1"], "partial", "na overleg <b>samen</b>", "Anna & Bram")
+    md = tmp_path / "s.md"
+    export_summary(anna, md, fmt="md")
+    text = md.read_text(encoding="utf-8")
+    assert "## Agreement between reviewers" in text
+    assert "plain agreement 50.0 %" in text and "Cohen's kappa" in text
+    assert "**Agreed by the team: partly accepted (Anna &amp; Bram, 20" in text  # '&' made literal
+    html = tmp_path / "s.html"
+    export_summary(anna, html, fmt="html", language="nl")
+    page = html.read_text(encoding="utf-8")
+    assert "Overeenstemming tussen beoordelaars" in page
+    assert "&lt;b&gt;samen&lt;/b&gt;" in page and "<b>samen" not in page  # escaped
+    table = tmp_path / "s.csv"
+    export_summary(anna, table, fmt="csv")
+    with open(table, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    agreed = {r["agreed_stance"] for r in rows if r["recommendation_id"] == ids["r1"]}
+    assert agreed == {"partial"}
