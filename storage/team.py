@@ -96,6 +96,16 @@ def document_fingerprints(db: sqlite_utils.Database, author_id: str) -> dict[str
     return out
 
 
+def document_by_sha(db: sqlite_utils.Database, sha256: str) -> str | None:
+    row = db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+    return row[0] if row else None
+
+
+def delete_links(db: sqlite_utils.Database, link_ids: Iterable[str]) -> None:
+    for lid in link_ids:
+        db.execute("DELETE FROM links WHERE id = ?", (lid,))
+
+
 def find_link_of_author(
     db: sqlite_utils.Database, recommendation_id: str, response_id: str | None, author_id: str
 ) -> Row | None:
@@ -170,6 +180,10 @@ def mark_merged(db: sqlite_utils.Database, path: str, sha256: str, stamp: str) -
         "ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, merged_at = excluded.merged_at",
         (path, sha256, stamp),
     )
+
+
+def forget_file(db: sqlite_utils.Database, path: str) -> None:
+    db.execute("DELETE FROM team_files WHERE path = ?", (path,))
 
 
 def forget_merged(db: sqlite_utils.Database) -> None:

@@ -37,6 +37,7 @@ class Arrival:
     reviewer_id: str
     name: str
     judgements: int = 0  # links added or changed
+    withdrawn: int = 0  # links the teammate removed
     annotations: int = 0
     agreed: int = 0
     files: int = 0
@@ -174,10 +175,56 @@ def read_changed(lib: Library, folder: Path, me: str) -> tuple[list[_Loaded], li
     return loaded, refused
 
 
-def merge_files(lib: Library, folder: Path, loaded: list[_Loaded]) -> MergeOutcome:
-    """Merge the loaded files in one transaction through the write gateway."""
+def _withdrawn(db, item: _Loaded, merger: "_TeamMerger", arrival: Arrival) -> None:  # type: ignore[no-untyped-def]
+    """Links the owner removed: theirs on this document, no longer in their file."""
+    sha = item.file.document_sha
+    doc_id = team_db.document_by_sha(db, sha) if sha else None
+    if doc_id is None:
+        return
+    present = set(item.link_authors)
+    gone = [l for l in team_db.links_by_author_for_document(db, doc_id, item.file.owner) if l["id"] not in present]
+    _drop(db, gone, merger, arrival)
+
+
+def _withdrawn_all(db, owner: str, sha: str, merger: "_TeamMerger", arrival: Arrival) -> None:  # type: ignore[no-untyped-def]
+    """The owner's file for a document is gone: so are their links on it."""
+    doc_id = team_db.document_by_sha(db, sha)
+    if doc_id is not None:
+        _drop(db, team_db.links_by_author_for_document(db, doc_id, owner), merger, arrival)
+
+
+def _drop(db, links: list[dict], merger: "_TeamMerger", arrival: Arrival) -> None:  # type: ignore[no-untyped-def]
+    if not links:
+        return
+    team_db.delete_links(db, [l["id"] for l in links])
+    arrival.withdrawn += len(links)
+    for l in links:
+        merger.link_ids.add(l["id"])
+        merger.ann_ids.add(l["recommendation_id"])
+        if l["response_id"]:
+            merger.ann_ids.add(l["response_id"])
+
+
+def vanished(lib: Library, folder: Path, me: str) -> list[tuple[str, str, str]]:
+    """Teammates' files merged before that are no longer in the folder:
+    (path, owner, document SHA-256)."""
+    present = {f.rel for f in tf.team_files(folder)}
+    out = []
+    for rel in team_db.merged_files(lib.db):
+        parts = rel.split("/")
+        if rel in present or len(parts) != 4 or parts[1] == me or not tf._CANONICAL.match(parts[3]):
+            continue
+        out.append((rel, parts[1], parts[3][:64]))
+    return out
+
+
+def merge_files(
+    lib: Library, folder: Path, loaded: list[_Loaded], gone: list[tuple[str, str, str]] = ()  # type: ignore[assignment]
+) -> MergeOutcome:
+    """Merge the loaded files in one transaction through the write gateway;
+    ``gone``: files merged before that their owner removed."""
     outcome = MergeOutcome()
-    if not loaded:
+    if not loaded and not gone:
         return outcome
     report = MergeReport()
     stamp = now_iso()
@@ -185,6 +232,7 @@ def merge_files(lib: Library, folder: Path, loaded: list[_Loaded]) -> MergeOutco
         with lib.write() as db:
             merger = _TeamMerger(lib, report)
             merger.db = db
+            refused: set[str] = set()
             for item in loaded:
                 owner = item.file.owner
                 arrival = outcome.arrival(owner, tf.read_reviewer_name(folder, owner) or owner)
@@ -195,6 +243,7 @@ def merge_files(lib: Library, folder: Path, loaded: list[_Loaded]) -> MergeOutco
                     docs = _check_pages(lib, item.parsed)
                 except BundleError as exc:
                     outcome.refused.append(f"{item.file.rel}: {exc}")
+                    refused.add(item.file.rel)
                     continue
                 merger.tags(item.parsed)
                 for ann in item.parsed.annotations:
@@ -211,6 +260,8 @@ def merge_files(lib: Library, folder: Path, loaded: list[_Loaded]) -> MergeOutco
                         team_db.set_annotation_author_id(db, ann.id, author)
                         arrival.annotations += 1
             for item in loaded:  # links after every file's annotations: responses arrive first
+                if item.file.rel in refused:
+                    continue
                 owner = item.file.owner
                 arrival = outcome.arrivals[owner]
                 for ann in item.parsed.annotations:
@@ -222,7 +273,13 @@ def merge_files(lib: Library, folder: Path, loaded: list[_Loaded]) -> MergeOutco
                         merger.owner_link(ann.id, link, owner, arrival)
                 for rec_id, body in item.agreed.items():
                     merger.agreed(rec_id, body, arrival)
+                if not item.file.conflict:
+                    _withdrawn(db, item, merger, arrival)
                 team_db.mark_merged(db, item.file.rel, item.sha256, stamp)
+            for rel, owner, sha in gone:
+                name = tf.read_reviewer_name(folder, owner) or owner
+                _withdrawn_all(db, owner, sha, merger, outcome.arrival(owner, name))
+                team_db.forget_file(db, rel)
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - e.g. a constraint: nothing of this merge is kept

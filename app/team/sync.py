@@ -19,7 +19,7 @@ from app.library import Library
 from app.team import folder as tf
 from app.team import gitsync
 from app.team.identity import ensure_id
-from app.team.merge import MergeOutcome, merge_files, read_changed
+from app.team.merge import MergeOutcome, merge_files, read_changed, vanished
 from app.team.publish import PublishReport, publish
 from storage import records
 from storage import team as team_db
@@ -47,11 +47,12 @@ class SyncReport:
     def arrivals_text(self) -> list[str]:
         out = []
         for a in sorted(self.merged.arrivals.values(), key=lambda a: a.name.lower()):
-            if a.judgements or a.annotations or a.agreed:
+            if a.judgements or a.annotations or a.agreed or a.withdrawn:
                 out.append(
                     f"{a.judgements} new judgement(s) from {a.name}"
                     + (f", {a.annotations} annotation(s)" if a.annotations else "")
                     + (f", {a.agreed} agreed judgement(s)" if a.agreed else "")
+                    + (f", {a.withdrawn} withdrawn" if a.withdrawn else "")
                 )
         return out
 
@@ -93,6 +94,7 @@ class SyncReport:
             "documents_missing": self.documents_missing,
             "arrivals": [
                 {"reviewer_id": a.reviewer_id, "name": a.name, "judgements": a.judgements,
+                 "withdrawn": a.withdrawn,
                  "annotations": a.annotations, "agreed": a.agreed, "files": a.files}
                 for a in self.merged.arrivals.values()
             ],
@@ -147,7 +149,7 @@ def sync(lib: Library) -> SyncReport:
         for ann in item.parsed.annotations:
             wanted.setdefault(ann.sha256, ann.file_name)
     _fetch_documents(lib, folder, wanted, report)
-    report.merged = merge_files(lib, folder, loaded)
+    report.merged = merge_files(lib, folder, loaded, vanished(lib, folder, me))
     report.merged.refused = refused + report.merged.refused
     with lib.write() as db:
         records.set_meta(db, "team_last_sync", now_iso())

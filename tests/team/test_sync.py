@@ -186,3 +186,26 @@ def test_summary_exports_carry_the_agreement_and_the_agreed_stance(team, tmp_pat
         rows = list(csv.DictReader(fh))
     agreed = {r["agreed_stance"] for r in rows if r["recommendation_id"] == ids["r1"]}
     assert agreed == {"partial"}
+
+
+def test_a_judgement_the_teammate_removes_goes_from_every_library(team):
+    from app.recommendations.register import unlink
+
+    anna, bram, ids = _setup(team)
+    link(bram, ids["a1"], ids["r1"], "partial")
+    link(bram, None, ids["r2"], "none")
+    sync(bram)
+    sync(anna)
+    assert len(records.list_links(anna.db)) == 2
+    mine = records.find_link(bram.db, ids["r1"], ids["a1"])
+    unlink(bram, mine["id"])
+    sync(bram)
+    got = sync(anna)
+    assert "1 withdrawn" in got.arrivals_text()[0]
+    assert [l["recommendation_id"] for l in records.list_links(anna.db)] == [ids["r2"]]
+    none = records.find_link(bram.db, ids["r2"], None)
+    unlink(bram, none["id"])  # the last judgement on that document: Bram's file goes
+    assert sync(bram).published.removed
+    sync(anna)
+    assert records.list_links(anna.db) == []
+    assert not sync(anna).changes
