@@ -65,3 +65,30 @@ def test_window_and_command_line_write_together(qtbot, sample_library, open_wind
     assert {f"cli-{r}-{w}" for r in range(2) for w in range(6)} <= notes
     assert lib.resolve_document("verslag-kopie.pdf")
     assert window.undo_stack.count() == 4
+
+
+def test_what_a_command_writes_shows_in_the_open_window(qtbot, sample_library, open_window):
+    """The library table counts an annotation that another process made."""
+    lib = sample_library
+    window = open_window(lib)
+    view = window.library_view
+    meeting = doc_by_file(lib, MEETING.name)
+
+    def count_shown() -> str:
+        model = view.table.model()
+        for row in range(model.rowCount()):
+            if model.index(row, 0).data() == meeting["title"]:
+                return str(model.index(row, 3).data())
+        return ""
+
+    assert count_shown() == "0"
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "--library", str(lib.root), "annotate",
+         MEETING.name, "--page", "1", "--quote", CLI_QUOTE, "--note", "van buiten"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    with qtbot.waitSignal(window.sig_changes, timeout=10000) as changed:
+        pass
+    assert changed.args[0].annotations
+    qtbot.waitUntil(lambda: count_shown() == "1", timeout=5000)
