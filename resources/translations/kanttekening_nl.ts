@@ -1731,30 +1731,25 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <source>Team sync</source>
         <translation>Teamsynchronisatie</translation>
     </message>
-    <message numerus="yes">
-        <source>%n new judgement(s) from {0}</source>
-        <translation>
-            <numerusform>%n nieuw oordeel van {0}</numerusform>
-            <numerusform>%n nieuwe oordelen van {0}</numerusform>
-        </translation>
+    <message>
+        <source>1 new judgement from {0}</source>
+        <translation>1 nieuw oordeel van {0}</translation>
+    </message>
+    <message>
+        <source>{0} new judgements from {1}</source>
+        <translation>{0} nieuwe oordelen van {1}</translation>
+    </message>
+    <message>
+        <source>Conflict copies read and merged: {0}</source>
+        <translation>Conflictkopieën gelezen en samengevoegd: {0}</translation>
+    </message>
+    <message>
+        <source>Documents brought in from the team folder: {0}</source>
+        <translation>Documenten uit de teammap overgenomen: {0}</translation>
     </message>
     <message>
         <source>New work from {0}</source>
         <translation>Nieuw werk van {0}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n conflict copy(ies) read and merged</source>
-        <translation>
-            <numerusform>%n conflictkopie gelezen en samengevoegd</numerusform>
-            <numerusform>%n conflictkopieën gelezen en samengevoegd</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s) brought in from the team folder</source>
-        <translation>
-            <numerusform>%n document uit de teammap overgenomen</numerusform>
-            <numerusform>%n documenten uit de teammap overgenomen</numerusform>
-        </translation>
     </message>
     <message>
         <source>Team sync did not complete: {0}</source>

@@ -39,7 +39,7 @@ def test_window_merges_what_a_teammate_wrote_and_says_from_whom(qtbot, team, mak
                           check_params_cb=lambda r: bool(r.merged.arrivals)) as blocker:
         pass  # the folder watcher notices her files, the window merges in the background
     assert blocker.args[0].arrivals_text() == ["2 new judgement(s) from Anna"]
-    assert "2 new judgement(s) from Anna" in window.statusBar().currentMessage()
+    assert "2 new judgements from Anna" in window.statusBar().currentMessage()
 
     view = window.features["ui.recommendations.plugin"].show_register()
     assert view.reviewer_filter.isVisible()

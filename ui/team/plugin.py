@@ -131,14 +131,15 @@ class TeamPlugin(QObject):
         parts = []
         for a in sorted(report.merged.arrivals.values(), key=lambda a: a.name.lower()):
             if a.judgements:
-                parts.append(self.tr("%n new judgement(s) from {0}", "", a.judgements).format(a.name))
+                parts.append(self.tr("1 new judgement from {0}").format(a.name) if a.judgements == 1
+                             else self.tr("{0} new judgements from {1}").format(a.judgements, a.name))
             elif a.annotations or a.agreed:
                 parts.append(self.tr("New work from {0}").format(a.name))
         if report.merged.conflict_copies:
-            parts.append(self.tr("%n conflict copy(ies) read and merged", "", len(report.merged.conflict_copies)))
+            parts.append(self.tr("Conflict copies read and merged: {0}").format(len(report.merged.conflict_copies)))
         if report.documents_fetched:
-            parts.append(self.tr("%n document(s) brought in from the team folder", "",
-                                 len(report.documents_fetched)))
+            parts.append(self.tr("Documents brought in from the team folder: {0}").format(
+                len(report.documents_fetched)))
         return "; ".join(parts)
 
     def _done(self, report: SyncReport) -> None:
