@@ -18,6 +18,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
+
+import sqlite_utils
 
 from app.changes import Changes
 from app.domain import STANCES, UserError, now_iso
@@ -95,12 +98,10 @@ def _side_data(doc: dict, owner: str) -> tuple[dict[str, str], dict[str, str], d
 
 
 def _load(file: tf.TeamFile, data: bytes) -> _Loaded:
-    import json
-
     digest = hashlib.sha256(data).hexdigest()
     doc = load_json(file.path)  # the hardened reader: depth, duplicates, constants
-    parsed = parse_bundle_data(doc)
-    anns, links, agreed = _side_data(doc if isinstance(doc, dict) else json.loads(data), file.owner)
+    parsed = parse_bundle_data(doc)  # refuses anything but an AnnotationCollection object
+    anns, links, agreed = _side_data(doc, file.owner)
     return _Loaded(file, digest, parsed, anns, links, agreed)
 
 
@@ -175,7 +176,7 @@ def read_changed(lib: Library, folder: Path, me: str) -> tuple[list[_Loaded], li
     return loaded, refused
 
 
-def _withdrawn(db, item: _Loaded, merger: "_TeamMerger", arrival: Arrival) -> None:  # type: ignore[no-untyped-def]
+def _withdrawn(db: sqlite_utils.Database, item: _Loaded, merger: "_TeamMerger", arrival: Arrival) -> None:
     """Links the owner removed: theirs on this document, no longer in their file."""
     sha = item.file.document_sha
     doc_id = team_db.document_by_sha(db, sha) if sha else None
@@ -186,14 +187,16 @@ def _withdrawn(db, item: _Loaded, merger: "_TeamMerger", arrival: Arrival) -> No
     _drop(db, gone, merger, arrival)
 
 
-def _withdrawn_all(db, owner: str, sha: str, merger: "_TeamMerger", arrival: Arrival) -> None:  # type: ignore[no-untyped-def]
+def _withdrawn_all(
+    db: sqlite_utils.Database, owner: str, sha: str, merger: "_TeamMerger", arrival: Arrival
+) -> None:
     """The owner's file for a document is gone: so are their links on it."""
     doc_id = team_db.document_by_sha(db, sha)
     if doc_id is not None:
         _drop(db, team_db.links_by_author_for_document(db, doc_id, owner), merger, arrival)
 
 
-def _drop(db, links: list[dict], merger: "_TeamMerger", arrival: Arrival) -> None:  # type: ignore[no-untyped-def]
+def _drop(db: sqlite_utils.Database, links: list[dict], merger: "_TeamMerger", arrival: Arrival) -> None:
     if not links:
         return
     team_db.delete_links(db, [l["id"] for l in links])
@@ -219,7 +222,7 @@ def vanished(lib: Library, folder: Path, me: str) -> list[tuple[str, str, str]]:
 
 
 def merge_files(
-    lib: Library, folder: Path, loaded: list[_Loaded], gone: list[tuple[str, str, str]] = ()  # type: ignore[assignment]
+    lib: Library, folder: Path, loaded: list[_Loaded], gone: Sequence[tuple[str, str, str]] = ()
 ) -> MergeOutcome:
     """Merge the loaded files in one transaction through the write gateway;
     ``gone``: files merged before that their owner removed."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,6 +125,21 @@ def document_bundle(lib: Library, doc: dict, me: str, tags: list[dict], paths: d
     }
 
 
+LEFTOVER_AGE = 3600.0  # seconds; a write still under way is much younger
+
+
+def _clear_leftovers(folder: Path) -> None:
+    """Temporary files of writes that were killed half-way (own folder only)."""
+    now = time.time()
+    for path in folder.iterdir():
+        if path.name.startswith(".") and path.name.endswith(".part"):
+            try:
+                if now - path.stat().st_mtime > LEFTOVER_AGE:
+                    path.unlink()
+            except OSError:
+                pass
+
+
 def _dumps(bundle: dict) -> str:
     # Compact (the C encoder): read by programs; one file per document keeps it small.
     return json.dumps(bundle, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
@@ -173,6 +189,7 @@ def publish(lib: Library, folder: Path, me: str, *, share_pdfs: bool = True) -> 
         if _write_if_changed(adir / name, _dumps(bundle)):
             report.written.append(name)
         before[doc["sha256"]] = [fp, name]
+    _clear_leftovers(adir)
     for path in adir.iterdir():
         # Only this reviewer's own canonical files; conflict copies stay until merged.
         if path.name not in keep and tf._CANONICAL.match(path.name):
