@@ -170,21 +170,41 @@ def resolve_and_check(roots, reviewers):
         assert rec["stance"] == "partial" and rec["agreed"]["agreed_by"] == "Anna, Bram, Cor", who
 
 
+def folder_of(roots, who):
+    data = json.loads(cli(roots[who], who, "team", "status", "--json").stdout)
+    from pathlib import Path
+
+    return Path(data["folder"])
+
+
 def kill_mid_sync_then_complete(roots, who, others):
     """New judgements of ``who`` are shared although syncs are killed half-way."""
     data, _ = judgements(roots[who], who)
     for rec in data["recommendations"]:
         if rec["label"] in ("3a", "3b-1", "3d-1"):
             cli(roots[who], who, "link", "none", rec["label"], "--stance", "none")
-    for delay in (0.3, 0.8, 1.3):
-        p = spawn(roots[who], who, "team", "sync")
-        time.sleep(delay)
-        os.kill(p.pid, signal.SIGKILL)
-        p.communicate(timeout=60)
+    # Killed right after it rewrote its own files (before git commit/push or
+    # the merge of the others' files), then a teammate's sync killed at
+    # several moments of its merge.
+    own = folder_of(roots, who) / "reviewers" / who / "annotations"
+    before = {p.name: p.stat().st_mtime_ns for p in own.iterdir()}
+    p = spawn(roots[who], who, "team", "sync")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and p.poll() is None:
+        now = {q.name: q.stat().st_mtime_ns for q in own.iterdir() if not q.name.startswith(".")}
+        if now != before:
+            break
+        time.sleep(0.01)
+    os.kill(p.pid, signal.SIGKILL)
+    p.communicate(timeout=60)
+    killed = [p.returncode == -signal.SIGKILL]
+    for delay in (0.8, 1.6):
         q = spawn(roots[others[0]], others[0], "team", "sync")
         time.sleep(delay)
         os.kill(q.pid, signal.SIGKILL)
         q.communicate(timeout=60)
+        killed.append(q.returncode == -signal.SIGKILL)
+    assert any(killed)  # at least one sync really died half-way
     cli(roots[who], who, "team", "sync")
     for o in others:
         cli(roots[o], o, "team", "sync")
