@@ -110,10 +110,12 @@ def _text(v: object, limit: int = 20000) -> str:
 
 
 class _TeamMerger(_Merger):
-    def owner_link(self, rec_id: str, link: LinkIn, owner: str, arrival: Arrival) -> None:
+    def owner_link(self, rec_id: str, link: LinkIn, owner: str, arrival: Arrival) -> bool:
+        """Merge one of the owner's links; False when it must wait (its
+        response passage has not arrived yet: the file is read again)."""
         if link.response_id is not None and records.get_annotation(self.db, link.response_id) is None:
             self.report.skipped.append(f"link {link.id[:8]}: its response passage has not arrived yet")
-            return
+            return False
         local = records.get_link(self.db, link.id) or team_db.find_link_of_author(
             self.db, rec_id, link.response_id, owner
         )
@@ -127,14 +129,15 @@ class _TeamMerger(_Merger):
             self.report.conflicts.append(f"link {link.id[:8]} joins other passages here; this library's version was kept")
             return
         elif all(local[k] == v for k, v in fields.items()) and local["author_id"] == owner:
-            return
+            return True
         elif link.modified > local["modified"]:
             records.update_link(self.db, local["id"], {**fields, "modified": link.modified, "author_id": owner})
         else:
-            return
+            return True
         arrival.judgements += 1
         self.link_ids.add(link.id if local is None else local["id"])
         self.ann_ids.add(rec_id)
+        return True
 
     def agreed(self, rec_id: str, body: dict, arrival: Arrival) -> None:
         stance = body.get(AGREED_KEYS["stance"])
@@ -236,6 +239,7 @@ def merge_files(
             merger = _TeamMerger(lib, report)
             merger.db = db
             refused: set[str] = set()
+            incomplete: set[str] = set()  # read again at the next sync
             for item in loaded:
                 owner = item.file.owner
                 arrival = outcome.arrival(owner, tf.read_reviewer_name(folder, owner) or owner)
@@ -254,13 +258,15 @@ def merge_files(
                     exists = records.get_annotation(db, ann.id) is not None
                     if docs[ann.sha256] is None:
                         outcome.waiting.append(ann.file_name or ann.sha256[:12])
+                        incomplete.add(item.file.rel)
                         continue
                     if exists and author != owner:
                         continue  # a carrier of the owner's links; its author speaks for it
                     before = len(report.added) + len(report.updated)
                     merger.annotation(ann, docs[ann.sha256])
                     if len(report.added) + len(report.updated) > before:
-                        team_db.set_annotation_author_id(db, ann.id, author)
+                        # Without an id in the file, the file's owner speaks for it.
+                        team_db.set_annotation_author_id(db, ann.id, author or owner)
                         arrival.annotations += 1
             for item in loaded:  # links after every file's annotations: responses arrive first
                 if item.file.rel in refused:
@@ -273,12 +279,14 @@ def merge_files(
                     for link in ann.links:
                         if item.link_authors.get(link.id, owner) != owner:
                             continue  # somebody else's judgement: their own file has it
-                        merger.owner_link(ann.id, link, owner, arrival)
+                        if not merger.owner_link(ann.id, link, owner, arrival):
+                            incomplete.add(item.file.rel)
                 for rec_id, body in item.agreed.items():
                     merger.agreed(rec_id, body, arrival)
                 if not item.file.conflict:
                     _withdrawn(db, item, merger, arrival)
-                team_db.mark_merged(db, item.file.rel, item.sha256, stamp)
+                if item.file.rel not in incomplete:
+                    team_db.mark_merged(db, item.file.rel, item.sha256, stamp)
             for rel, owner, sha in gone:
                 name = tf.read_reviewer_name(folder, owner) or owner
                 _withdrawn_all(db, owner, sha, merger, outcome.arrival(owner, name))

@@ -209,3 +209,22 @@ def test_a_judgement_the_teammate_removes_goes_from_every_library(team):
     sync(anna)
     assert records.list_links(anna.db) == []
     assert not sync(anna).changes
+
+
+def test_a_judgement_whose_response_arrives_later_is_merged_when_it_does(team, tmp_path):
+    anna, bram, ids = _setup(team)
+    link(bram, ids["a1"], ids["r1"], "partial")
+    sync(bram)
+    cor = team("Cor", "cor")
+    # The sync tool has delivered Bram's files but not yet Anna's file of the reply.
+    reply_sha = doc_by_file(anna, "kabinetsreactie")["sha256"]
+    held = tf.reviewer_dir(team.folder, "anna") / tf.ANNOTATIONS / f"{reply_sha}.jsonld"
+    aside = tmp_path / "held-back.jsonld"
+    shutil.move(held, aside)
+    join(cor, team.folder)
+    assert records.list_links(cor.db) == []
+    shutil.move(aside, held)
+    got = sync(cor)
+    assert "1 new judgement(s) from Bram" in got.arrivals_text()
+    assert [(l["author_id"], l["stance"]) for l in records.list_links(cor.db)] == [("bram", "partial")]
+    assert not status(cor)["not_merged_yet"]
