@@ -8,6 +8,9 @@ from typing import Any, Iterable
 
 import sqlite_utils
 
+from storage.records import _link
+from storage.types import Link
+
 Row = dict[str, Any]
 
 AGREED_COLUMNS = (
@@ -50,15 +53,15 @@ def reviewers(db: sqlite_utils.Database) -> list[Row]:
     )
 
 
-def links_by_author_for_document(db: sqlite_utils.Database, document_id: str, author_id: str) -> list[Row]:
+def links_by_author_for_document(db: sqlite_utils.Database, document_id: str, author_id: str) -> list[Link]:
     """The links a reviewer wrote whose recommendation is on ``document_id``."""
-    return _rows(
+    return [lk for lk in map(_link, _rows(
         db,
         f"SELECT {', '.join('l.' + c.strip() for c in LINK_COLUMNS.split(','))} FROM links l "
         "JOIN annotations a ON a.id = l.recommendation_id "
         "WHERE a.document_id = ? AND l.author_id = ? ORDER BY l.id",
         (document_id, author_id),
-    )
+    )) if lk is not None]
 
 
 def insert_link(db: sqlite_utils.Database, row: Row) -> None:
@@ -108,24 +111,24 @@ def delete_links(db: sqlite_utils.Database, link_ids: Iterable[str]) -> None:
 
 def find_link_of_author(
     db: sqlite_utils.Database, recommendation_id: str, response_id: str | None, author_id: str
-) -> Row | None:
+) -> Link | None:
     rows = _rows(
         db,
         f"SELECT {LINK_COLUMNS} FROM links WHERE recommendation_id = ? AND coalesce(response_id, '') = "
         "coalesce(?, '') AND author_id = ?",
         (recommendation_id, response_id, author_id),
     )
-    return rows[0] if rows else None
+    return _link(rows[0]) if rows else None
 
 
-def all_judgements(db: sqlite_utils.Database) -> list[Row]:
-    """Every link on a recommendation, in the register's order."""
-    return _rows(
+def all_judgements(db: sqlite_utils.Database) -> list[Link]:
+    """Every link on a recommendation, in creation order."""
+    return [lk for lk in map(_link, _rows(
         db,
-        "SELECT l.id, l.recommendation_id, l.response_id, l.stance, l.author, l.author_id, "
-        "l.modified FROM links l JOIN annotations a ON a.id = l.recommendation_id "
+        f"SELECT {', '.join('l.' + c.strip() for c in LINK_COLUMNS.split(','))} FROM links l "
+        "JOIN annotations a ON a.id = l.recommendation_id "
         "WHERE a.role = 'recommendation' ORDER BY l.created, l.id",
-    )
+    )) if lk is not None]
 
 
 # --- agreed judgements ---------------------------------------------------------------

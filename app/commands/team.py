@@ -125,8 +125,8 @@ def cmd_agreement(args: argparse.Namespace, lib: Library) -> int:
 
 def cmd_agree(args: argparse.Namespace, lib: Library) -> int:
     rec = resolve_annotation(lib, args.rec)
-    agreed_uc.record_agreed(lib, rec["id"], args.stance, args.note, args.by)
-    print(f"agreed: {rec['label'] or rec['id'][:8]} is {STANCE_LABELS[args.stance]}; "
+    agreed_uc.record_agreed(lib, rec.id, args.stance, args.note, args.by)
+    print(f"agreed: {rec.label or rec.id[:8]} is {STANCE_LABELS[args.stance]}; "
           "'kanttekening team sync' shares it")
     return 0
 

@@ -19,7 +19,7 @@ def record_agreed(
     stamp = now_iso()
     with lib.write() as db:
         rec = records.get_annotation(db, rec_id)
-        if rec is None or rec["role"] != "recommendation":
+        if rec is None or rec.role != "recommendation":
             raise UserError("that is not a recommendation in this library")
         before = team_db.get_agreed(db, rec_id)
         team_db.put_agreed(db, {

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import combinations
-from typing import Hashable, Sequence
+from typing import Any, Callable, Hashable, Sequence
 
 from app.anchoring import norm_text
 from app.library import Library
 from app.recommendations.register import overall_stance
 from storage import records
 from storage import team as team_db
+from storage.types import Annotation, Link
 
 # The stance scale, from the most to the least accepting.
 ORDER = ("accepted", "partial", "noted", "rejected", "none")
@@ -55,30 +56,31 @@ def krippendorff_alpha(
     pairable = [list(u) for u in units if len(u) >= 2]
     if not pairable:
         return None
-    coincidence: Counter = Counter()
+    coincidence: dict[tuple[Any, Any], float] = {}
     for values in pairable:
         m = len(values)
         for i, c in enumerate(values):
             for j, k in enumerate(values):
                 if i != j:
-                    coincidence[(c, k)] += 1.0 / (m - 1)
-    n_c: Counter = Counter()
+                    coincidence[(c, k)] = coincidence.get((c, k), 0.0) + 1.0 / (m - 1)
+    n_c: dict[Any, float] = {}
     for (c, _), w in coincidence.items():
-        n_c[c] += w
+        n_c[c] = n_c.get(c, 0.0) + w
     n = sum(n_c.values())
     values = list(n_c)
+    delta: Callable[[Any, Any], float]
     if level == "nominal":
-        def delta(c, k):  # type: ignore[no-untyped-def]
+        def delta(c: Any, k: Any) -> float:
             return 0.0 if c == k else 1.0
     elif level == "interval":
-        def delta(c, k):  # type: ignore[no-untyped-def]
+        def delta(c: Any, k: Any) -> float:
             return float(c - k) ** 2
     elif level == "ordinal":
-        ranked = list(order) if order is not None else sorted(values)
+        ranked: list[Any] = list(order) if order is not None else sorted(values)
         pos = {v: i for i, v in enumerate(ranked)}
         freq = [n_c.get(v, 0.0) for v in ranked]
 
-        def delta(c, k):  # type: ignore[no-untyped-def]
+        def delta(c: Any, k: Any) -> float:
             lo, hi = sorted((pos[c], pos[k]))
             return (sum(freq[lo:hi + 1]) - (freq[lo] + freq[hi]) / 2) ** 2
     else:
@@ -90,11 +92,11 @@ def krippendorff_alpha(
     return 1.0 - (n - 1) * observed / expected
 
 
-def _unit_key(rec: dict) -> tuple:
-    label = rec["label"].strip().lower()
+def _unit_key(rec: Annotation) -> tuple:
+    label = rec.label.strip().lower()
     if label:
-        return (rec["document_id"], "label", label)
-    return (rec["document_id"], "quote", rec["page_no"], norm_text(rec["quote"]))
+        return (rec.document_id, "label", label)
+    return (rec.document_id, "quote", rec.page_no, norm_text(rec.quote))
 
 
 def judgement_table(lib: Library) -> tuple[list[dict], dict[str, str]]:
@@ -102,21 +104,21 @@ def judgement_table(lib: Library) -> tuple[list[dict], dict[str, str]]:
 
     Each unit: ``key``, ``recommendation_id`` (the first stored), ``label``,
     ``document_id``, ``page``, ``quote``, ``judgements`` {reviewer id: stance}."""
-    by_rec: dict[str, dict[str, list[dict]]] = {}
+    by_rec: dict[str, dict[str, list[Link]]] = {}
     names: dict[str, str] = {}
     for row in team_db.all_judgements(lib.db):
-        rid = row["author_id"] or "?"
-        names.setdefault(rid, row["author"] or rid)
-        by_rec.setdefault(row["recommendation_id"], {}).setdefault(rid, []).append(row)
+        rid = row.author_id or "?"
+        names.setdefault(rid, row.author or rid)
+        by_rec.setdefault(row.recommendation_id, {}).setdefault(rid, []).append(row)
     units: dict[tuple, dict] = {}
     for rec in records.list_annotations(lib.db, role="recommendation"):
-        per = by_rec.get(rec["id"])
+        per = by_rec.get(rec.id)
         if not per:
             continue
         key = _unit_key(rec)
         unit = units.setdefault(key, {
-            "key": key, "recommendation_id": rec["id"], "label": rec["label"],
-            "document_id": rec["document_id"], "page": rec["page_no"], "quote": rec["quote"],
+            "key": key, "recommendation_id": rec.id, "label": rec.label,
+            "document_id": rec.document_id, "page": rec.page_no, "quote": rec.quote,
             "judgements": {}, "_links": {},
         })
         for rid, links in per.items():
@@ -124,7 +126,7 @@ def judgement_table(lib: Library) -> tuple[list[dict], dict[str, str]]:
     for unit in units.values():
         links_by = unit.pop("_links")
         for rid, links in links_by.items():
-            links.sort(key=lambda l: (l["modified"], l["id"]))
+            links.sort(key=lambda lk: (lk.modified, lk.id))
             unit["judgements"][rid] = overall_stance(links) or "none"
     return list(units.values()), names
 
@@ -132,7 +134,7 @@ def judgement_table(lib: Library) -> tuple[list[dict], dict[str, str]]:
 def agreement(lib: Library) -> dict:
     """The team's agreement figures (see the module docstring)."""
     units, names = judgement_table(lib)
-    titles = {d["id"]: d["title"] for d in records.list_documents_brief(lib.db)}
+    titles = {d.id: d.title for d in records.list_documents_brief(lib.db)}
     agreed = {g["recommendation_id"]: g for g in team_db.list_agreed(lib.db)}
     shared = [u for u in units if len(u["judgements"]) >= 2]
     reviewers = sorted(names, key=lambda r: (names[r].lower(), r))

@@ -108,7 +108,7 @@ def conflict_kind(name: str) -> str:
 
 def team_files(folder: Path) -> list[TeamFile]:
     """Every annotation file in the folder (everyone's, with conflict copies)."""
-    out = []
+    out: list[TeamFile] = []
     base = folder / REVIEWERS
     if not base.is_dir():
         return out

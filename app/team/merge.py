@@ -32,6 +32,7 @@ from app.team.identity import creator_id
 from app.team.publish import AGREED_KEYS
 from storage import records
 from storage import team as team_db
+from storage.types import Link
 
 
 @dataclass
@@ -125,17 +126,17 @@ class _TeamMerger(_Merger):
                 "id": link.id, "recommendation_id": rec_id, "response_id": link.response_id,
                 "created": link.created, "modified": link.modified, "author_id": owner, **fields,
             })
-        elif (local["recommendation_id"], local["response_id"]) != (rec_id, link.response_id):
+        elif (local.recommendation_id, local.response_id) != (rec_id, link.response_id):
             self.report.conflicts.append(f"link {link.id[:8]} joins other passages here; this library's version was kept")
-            return
-        elif all(local[k] == v for k, v in fields.items()) and local["author_id"] == owner:
             return True
-        elif link.modified > local["modified"]:
-            records.update_link(self.db, local["id"], {**fields, "modified": link.modified, "author_id": owner})
+        elif all(getattr(local, k) == v for k, v in fields.items()) and local.author_id == owner:
+            return True
+        elif link.modified > local.modified:
+            records.update_link(self.db, local.id, {**fields, "modified": link.modified, "author_id": owner})
         else:
             return True
         arrival.judgements += 1
-        self.link_ids.add(link.id if local is None else local["id"])
+        self.link_ids.add(link.id if local is None else local.id)
         self.ann_ids.add(rec_id)
         return True
 
@@ -148,7 +149,8 @@ class _TeamMerger(_Merger):
         cur = team_db.get_agreed(self.db, rec_id)
         if cur is not None and cur["modified"] >= modified:
             return
-        who = body.get("creator") if isinstance(body.get("creator"), dict) else {}
+        raw = body.get("creator")
+        who: dict = raw if isinstance(raw, dict) else {}
         team_db.put_agreed(self.db, {
             "recommendation_id": rec_id, "stance": stance, "assessment": _text(body.get("value")),
             "agreed_by": _text(body.get(AGREED_KEYS["agreed_by"]), 500),
@@ -186,7 +188,7 @@ def _withdrawn(db: sqlite_utils.Database, item: _Loaded, merger: "_TeamMerger", 
     if doc_id is None:
         return
     present = set(item.link_authors)
-    gone = [l for l in team_db.links_by_author_for_document(db, doc_id, item.file.owner) if l["id"] not in present]
+    gone = [lk for lk in team_db.links_by_author_for_document(db, doc_id, item.file.owner) if lk.id not in present]
     _drop(db, gone, merger, arrival)
 
 
@@ -199,16 +201,16 @@ def _withdrawn_all(
         _drop(db, team_db.links_by_author_for_document(db, doc_id, owner), merger, arrival)
 
 
-def _drop(db: sqlite_utils.Database, links: list[dict], merger: "_TeamMerger", arrival: Arrival) -> None:
+def _drop(db: sqlite_utils.Database, links: list[Link], merger: "_TeamMerger", arrival: Arrival) -> None:
     if not links:
         return
-    team_db.delete_links(db, [l["id"] for l in links])
+    team_db.delete_links(db, [lk.id for lk in links])
     arrival.withdrawn += len(links)
-    for l in links:
-        merger.link_ids.add(l["id"])
-        merger.ann_ids.add(l["recommendation_id"])
-        if l["response_id"]:
-            merger.ann_ids.add(l["response_id"])
+    for lk in links:
+        merger.link_ids.add(lk.id)
+        merger.ann_ids.add(lk.recommendation_id)
+        if lk.response_id:
+            merger.ann_ids.add(lk.response_id)
 
 
 def vanished(lib: Library, folder: Path, me: str) -> list[tuple[str, str, str]]:

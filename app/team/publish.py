@@ -26,6 +26,7 @@ from app.team import folder as tf
 from app.team.identity import creator
 from storage import records
 from storage import team as team_db
+from storage.types import Document, Link, Tag
 
 AGREED_KEYS = {
     "stance": "kt:agreedStance",
@@ -58,56 +59,56 @@ def agreed_body(row: dict, recorder: str) -> dict:
     return body
 
 
-def document_bundle(lib: Library, doc: dict, me: str, tags: list[dict], paths: dict[str, str]) -> dict | None:
+def document_bundle(lib: Library, doc: Document, me: str, tags: list[Tag], paths: dict[str, str]) -> dict | None:
     """This reviewer's bundle for one document, or None when there is nothing."""
     db = lib.db
-    anns = records.list_annotations(db, document_id=doc["id"])
-    my_links: dict[str, list[dict]] = {}
-    for link in team_db.links_by_author_for_document(db, doc["id"], me):
-        my_links.setdefault(link["recommendation_id"], []).append(link)
-    my_agreed = {g["recommendation_id"]: g for g in team_db.agreed_for_document(db, doc["id"], me)}
+    anns = records.list_annotations(db, document_id=doc.id)
+    my_links: dict[str, list[Link]] = {}
+    for link in team_db.links_by_author_for_document(db, doc.id, me):
+        my_links.setdefault(link.recommendation_id, []).append(link)
+    my_agreed = {g["recommendation_id"]: g for g in team_db.agreed_for_document(db, doc.id, me)}
     items = []
     used_tags: set[str] = set()
     for ann in anns:
-        mine = ann["author_id"] == me
-        if not (mine or ann["id"] in my_links or ann["id"] in my_agreed):
+        mine = ann.author_id == me
+        if not (mine or ann.id in my_links or ann.id in my_agreed):
             continue
-        links = my_links.get(ann["id"], [])
+        links = my_links.get(ann.id, [])
         item = annotation_item(ann, doc, paths, links)
-        who = creator(ann["author"], ann["author_id"])
+        who = creator(ann.author, ann.author_id)
         if who:
             item["creator"] = who
         else:
             item.pop("creator", None)
-        by_link = {urn_uuid(l["id"]): l for l in links}
+        by_link = {urn_uuid(lk.id): lk for lk in links}
         for body in item["body"]:
-            link = by_link.get(body.get("linkId", ""))
-            if link is not None:
-                body["creator"] = creator(link["author"], me)
-        if ann["id"] in my_agreed:
-            item["body"].append(agreed_body(my_agreed[ann["id"]], me))
-        used_tags.update(ann["tag_ids"])
+            found = by_link.get(body.get("linkId", ""))
+            if found is not None:
+                body["creator"] = creator(found.author, me)
+        if ann.id in my_agreed:
+            item["body"].append(agreed_body(my_agreed[ann.id], me))
+        used_tags.update(ann.tag_ids)
         items.append(item)
     if not items:
         return None
-    by_id = {t["id"]: t for t in tags}
+    by_id = {t.id: t for t in tags}
     wanted: set[str] = set()
     for tid in used_tags:
         cur = by_id.get(tid)
-        while cur is not None and cur["id"] not in wanted:
-            wanted.add(cur["id"])
-            cur = by_id.get(cur["parent_id"]) if cur["parent_id"] else None
+        while cur is not None and cur.id not in wanted:
+            wanted.add(cur.id)
+            cur = by_id.get(cur.parent_id) if cur.parent_id else None
     tag_list = []
-    for t in sorted((by_id[t] for t in wanted), key=lambda t: t["id"]):
-        entry: dict[str, Any] = {"id": urn_uuid(t["id"]), "label": t["name"]}
-        if t["parent_id"]:
-            entry["parent"] = urn_uuid(t["parent_id"])
-        entry.update(color=t["color"], description=t["description"], created=t["created"], modified=t["modified"])
+    for t in sorted((by_id[t] for t in wanted), key=lambda t: t.id):
+        entry: dict[str, Any] = {"id": urn_uuid(t.id), "label": t.name}
+        if t.parent_id:
+            entry["parent"] = urn_uuid(t.parent_id)
+        entry.update(color=t.color, description=t.description, created=t.created, modified=t.modified)
         tag_list.append(entry)
     items.sort(key=lambda it: it["id"])
     documents = [{
-        "id": f"urn:sha256:{doc['sha256']}", "fileName": doc["file_name"], "title": doc["title"],
-        "kind": doc["kind"], "pageCount": doc["page_count"],
+        "id": f"urn:sha256:{doc.sha256}", "fileName": doc.file_name, "title": doc.title,
+        "kind": str(doc.kind), "pageCount": doc.page_count,
     }]
     content = json.dumps([documents, tag_list, items], sort_keys=True, ensure_ascii=False)
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
@@ -174,28 +175,28 @@ def publish(lib: Library, folder: Path, me: str, *, share_pdfs: bool = True) -> 
         before = {}
     keep: set[str] = set()
     for doc in docs:
-        name = f"{doc['sha256']}{tf.SUFFIX}"
-        fp = prints.get(doc["sha256"], "")
-        if before.get(doc["sha256"]) == [fp, name] and (adir / name).is_file():
+        name = f"{doc.sha256}{tf.SUFFIX}"
+        fp = prints.get(doc.sha256, "")
+        if before.get(doc.sha256) == [fp, name] and (adir / name).is_file():
             keep.add(name)  # nothing in it changed since it was written
             continue
-        if before.get(doc["sha256"]) == [fp, ""] and not (adir / name).exists():
+        if before.get(doc.sha256) == [fp, ""] and not (adir / name).exists():
             continue  # nothing of this reviewer on it, as before
         bundle = document_bundle(lib, doc, me, tags, paths)
         if bundle is None:
-            before[doc["sha256"]] = [fp, ""]
+            before[doc.sha256] = [fp, ""]
             continue
         keep.add(name)
         if _write_if_changed(adir / name, _dumps(bundle)):
             report.written.append(name)
-        before[doc["sha256"]] = [fp, name]
+        before[doc.sha256] = [fp, name]
     _clear_leftovers(adir)
     for path in adir.iterdir():
         # Only this reviewer's own canonical files; conflict copies stay until merged.
         if path.name not in keep and tf._CANONICAL.match(path.name):
             path.unlink(missing_ok=True)
             report.removed.append(path.name)
-    known = {d["sha256"] for d in docs}
+    known = {d.sha256 for d in docs}
     state = json.dumps({k: v for k, v in sorted(before.items()) if k in known})
     if state != records.get_meta(lib.db, "team_published"):
         with lib.write() as db:
@@ -204,13 +205,13 @@ def publish(lib: Library, folder: Path, me: str, *, share_pdfs: bool = True) -> 
         shared = tf.shared_pdfs(folder)
         fdir = mine / tf.FILES
         for doc in docs:
-            if doc["sha256"] in shared:
+            if doc.sha256 in shared:
                 continue
             src = lib.document_file(doc)
             if not src.is_file():
                 continue
             fdir.mkdir(parents=True, exist_ok=True)
-            with atomic_path(fdir / f"{doc['sha256']}.pdf") as tmp:
+            with atomic_path(fdir / f"{doc.sha256}.pdf") as tmp:
                 shutil.copyfile(src, tmp)
-            report.pdfs_shared.append(doc["file_name"])
+            report.pdfs_shared.append(doc.file_name)
     return report

@@ -23,6 +23,7 @@ def _build(root: Path) -> None:
     from app.domain import new_id, now_iso
     from app.library import Library
     from storage import records
+    from storage.types import Document, Kind, Language, Page
 
     lib = Library.open(root)
     stamp = now_iso()
@@ -31,13 +32,12 @@ def _build(root: Path) -> None:
         for d in range(DOCS):
             sha = hashlib.sha256(f"bench-{d}".encode()).hexdigest()
             doc_id = new_id()
-            records.insert_document(db, {
-                "id": doc_id, "sha256": sha, "file_sha256": sha, "title": f"Rapport {d}", "author": "",
-                "kind": "report", "language": "nl", "page_count": per_doc, "file_name": f"rapport-{d}.pdf",
-                "file_size": 1, "imported_at": stamp, "modified": stamp, "repaired": 0, "was_encrypted": 0,
-                "outline": "[]",
-            }, [{"page_no": p, "text": f"Pagina {p} van rapport {d}. " * 40, "has_text": 1, "width": 595,
-                 "height": 842, "label": ""} for p in range(1, per_doc + 1)])
+            records.insert_document(db, Document(
+                id=doc_id, sha256=sha, file_sha256=sha, title=f"Rapport {d}", author="", kind=Kind("report"),
+                language=Language("nl"), page_count=per_doc, file_name=f"rapport-{d}.pdf", file_size=1,
+                imported_at=stamp, modified=stamp,
+            ), [Page(page_no=p, text=f"Pagina {p} van rapport {d}. " * 40, width=595, height=842)
+                for p in range(1, per_doc + 1)])
             resp = new_id()
             records.insert_annotation(db, _ann(resp, doc_id, "response", 1, "", stamp))
             for r in range(JUDGEMENTS // DOCS):
@@ -45,11 +45,14 @@ def _build(root: Path) -> None:
     lib.close()
 
 
-def _ann(ann_id: str, doc_id: str, role: str, page: int, label: str, stamp: str) -> dict:
-    return {"id": ann_id, "document_id": doc_id, "role": role, "label": label, "color": None, "note": "",
-            "author": "Anna", "author_id": "anna", "created": stamp, "modified": stamp, "page_no": page,
-            "rects": [[page, 50, 50, 300, 70]], "is_area": 0, "quote": f"Aanbeveling {label} tekst {ann_id[:6]}",
-            "prefix": "", "suffix": "", "orphaned": 0}
+def _ann(ann_id: str, doc_id: str, role: str, page: int, label: str, stamp: str):
+    from storage.types import Annotation, Role
+
+    return Annotation(
+        id=ann_id, document_id=doc_id, role=Role(role), label=label, color=None, note="", author="Anna",
+        author_id="anna", created=stamp, modified=stamp, page_no=page, rects=((page, 50, 50, 300, 70),),
+        quote=f"Aanbeveling {label} tekst {ann_id[:6]}",
+    )
 
 
 def _teammate_files(base: Path, folder: Path) -> None:
@@ -65,10 +68,10 @@ def _teammate_files(base: Path, folder: Path) -> None:
     with lib.write() as db:  # Bram's own library, not (yet) in the team
         records.set_meta(db, "team_folder", "")
     set_identity(lib, "Bram", "bram")
-    responses = {a["document_id"]: a["id"] for a in records.list_annotations(lib.db, role="response")}
+    responses = {a.document_id: a.id for a in records.list_annotations(lib.db, role="response")}
     stances = ("accepted", "partial", "rejected", "noted")
     for i, rec in enumerate(records.list_annotations(lib.db, role="recommendation")):
-        link(lib, responses[rec["document_id"]], rec["id"], stances[i % 4])
+        link(lib, responses[rec.document_id], rec.id, stances[i % 4])
     publish(lib, folder, "bram", share_pdfs=False)
     lib.close()
 

@@ -7,18 +7,19 @@ import pytest
 
 from app.domain import new_id, now_iso
 from storage import records
+from storage.types import Annotation, Role
 
 
 def add_annotation(lib, doc_id: str, role: str, quote: str, page_no: int = 1, label: str = "") -> str:
     ann_id = new_id()
     stamp = now_iso()
     with lib.write() as db:
-        records.insert_annotation(db, {
-            "id": ann_id, "document_id": doc_id, "role": role, "label": label, "color": None,
-            "note": "", "author": lib.reviewer, "created": stamp, "modified": stamp, "page_no": page_no,
-            "rects": [[page_no, 10, 10, 100, 20]], "is_area": 0, "quote": quote, "prefix": "",
-            "suffix": "", "orphaned": 0, "author_id": lib.reviewer_id,
-        })
+        records.insert_annotation(db, Annotation(
+            id=ann_id, document_id=doc_id, role=Role(role), label=label, color=None,
+            note="", author=lib.reviewer, created=stamp, modified=stamp, page_no=page_no,
+            rects=((page_no, 10, 10, 100, 20),), is_area=False, quote=quote, prefix="",
+            suffix="", orphaned=False, author_id=lib.reviewer_id,
+        ))
     return ann_id
 
 

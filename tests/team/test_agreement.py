@@ -67,8 +67,8 @@ def test_library_agreement_by_reviewer(team):
     from tests.team.conftest import add_annotation
 
     anna = team("Anna", "anna")
-    report = doc_by_file(anna, "iob-evaluatie")["id"]
-    reply = doc_by_file(anna, "kabinetsreactie")["id"]
+    report = doc_by_file(anna, "iob-evaluatie").id
+    reply = doc_by_file(anna, "kabinetsreactie").id
     recs = [add_annotation(anna, report, "recommendation", f"aanbeveling {i}", 12, f"{i}") for i in range(1, 5)]
     resp = add_annotation(anna, reply, "response", "Het kabinet herkent de analyse", 2)
     join(anna, team.folder)

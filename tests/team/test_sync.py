@@ -17,8 +17,8 @@ from tests.team.conftest import add_annotation
 
 def _setup(team):
     anna = team("Anna", "anna")
-    report = doc_by_file(anna, "iob-evaluatie")["id"]
-    reply = doc_by_file(anna, "kabinetsreactie")["id"]
+    report = doc_by_file(anna, "iob-evaluatie").id
+    reply = doc_by_file(anna, "kabinetsreactie").id
     ids = {
         "r1": add_annotation(anna, report, "recommendation", "Behoud voldoende capaciteit", 12, "1b"),
         "r2": add_annotation(anna, report, "recommendation", "Breng themacoalities in evenwicht", 12, "1c"),
@@ -31,13 +31,13 @@ def _setup(team):
 
 
 def _judgements(lib):
-    return sorted((l["recommendation_id"], l["response_id"], l["author_id"], l["stance"])
+    return sorted((l.recommendation_id, l.response_id, l.author_id, l.stance)
                   for l in records.list_links(lib.db))
 
 
 def test_two_reviewers_judge_the_same_pair_and_both_judgements_stay(team):
     anna, bram, ids = _setup(team)
-    assert records.get_annotation(bram.db, ids["r1"])["author_id"] == "anna"
+    assert records.get_annotation(bram.db, ids["r1"]).author_id == "anna"
     link(anna, ids["a1"], ids["r1"], "accepted", "goed")
     link(bram, ids["a1"], ids["r1"], "partial", "half")
     link(bram, None, ids["r2"], "none")
@@ -48,7 +48,7 @@ def test_two_reviewers_judge_the_same_pair_and_both_judgements_stay(team):
     sync(bram)
     assert _judgements(anna) == _judgements(bram)
     assert len(_judgements(anna)) == 3
-    by_author = {(l["author_id"], l["stance"]) for l in records.list_links(anna.db, recommendation_id=ids["r1"])}
+    by_author = {(l.author_id, l.stance) for l in records.list_links(anna.db, recommendation_id=ids["r1"])}
     assert by_author == {("anna", "accepted"), ("bram", "partial")}
     # A second sync changes nothing, on either side, and writes no file.
     before = {p: p.read_bytes() for p in team.folder.rglob("*") if p.is_file()}
@@ -57,10 +57,10 @@ def test_two_reviewers_judge_the_same_pair_and_both_judgements_stay(team):
         assert not again.changes and not again.published.written and not again.arrivals_text()
     assert {p: p.read_bytes() for p in team.folder.rglob("*") if p.is_file()} == before
     # The register shows one reviewer, or everyone.
-    mine = {e["id"]: e["stance"] for e in register(anna, reviewer="bram")}
+    mine = {e.id: e.stance for e in register(anna, reviewer="bram")}
     assert mine[ids["r1"]] == "partial" and mine[ids["r2"]] == "none"
-    entry = next(e for e in register(anna) if e["id"] == ids["r1"])
-    assert entry["judgements"] == {"anna": "accepted", "bram": "partial"}
+    entry = next(e for e in register(anna) if e.id == ids["r1"])
+    assert entry.judgements == {"anna": "accepted", "bram": "partial"}
 
 
 def test_a_change_rewrites_one_small_file_and_travels(team):
@@ -73,7 +73,7 @@ def test_a_change_rewrites_one_small_file_and_travels(team):
     assert len(report.published.written) == 1  # the report's file only
     assert sync(bram).arrivals_text() == ["1 new judgement(s) from Anna"]
     (l,) = records.list_links(bram.db, recommendation_id=ids["r1"])
-    assert (l["stance"], l["author"], l["author_id"]) == ("rejected", "Anna", "anna")
+    assert (l.stance, l.author, l.author_id) == ("rejected", "Anna", "anna")
 
 
 def test_agreed_stance_reaches_every_library_and_is_used_by_the_register(team):
@@ -89,10 +89,10 @@ def test_agreed_stance_reaches_every_library_and_is_used_by_the_register(team):
     for lib in (anna, cor):
         got = sync(lib)
         assert "1 agreed judgement(s)" in " ".join(got.arrivals_text())
-        entry = next(e for e in register(lib) if e["id"] == ids["r1"])
-        assert entry["stance"] == "partial"
-        assert entry["agreed"]["agreed_by"] == "Anna, Bram" and entry["agreed"]["recorded_by"] == "Bram"
-        assert entry["judgements"]["anna"] == "accepted"  # the own judgements stay apart
+        entry = next(e for e in register(lib) if e.id == ids["r1"])
+        assert entry.stance == "partial"
+        assert entry.agreed["agreed_by"] == "Anna, Bram" and entry.agreed["recorded_by"] == "Bram"
+        assert entry.judgements["anna"] == "accepted"  # the own judgements stay apart
 
 
 def test_conflict_copies_are_read_merged_and_reported(team):
@@ -101,7 +101,7 @@ def test_conflict_copies_are_read_merged_and_reported(team):
     sync(anna)
     sync(bram)
     adir = tf.reviewer_dir(team.folder, "anna") / tf.ANNOTATIONS
-    (original,) = [p for p in adir.iterdir() if p.name.startswith(doc_by_file(anna, "iob")["sha256"])]
+    (original,) = [p for p in adir.iterdir() if p.name.startswith(doc_by_file(anna, "iob").sha256)]
     # Anna judged r2 on another laptop; the sync tools kept both versions.
     other = json.loads(original.read_text(encoding="utf-8"))
     def item_of(ann_id):
@@ -123,7 +123,7 @@ def test_conflict_copies_are_read_merged_and_reported(team):
     assert not got.merged.refused, got.merged.refused
     kinds = " ".join(got.merged.conflict_copies)
     assert "Syncthing" in kinds and "Nextcloud" in kinds and "OneDrive" in kinds
-    stances = {l["stance"] for l in records.list_links(bram.db, recommendation_id=ids["r2"])}
+    stances = {l.stance for l in records.list_links(bram.db, recommendation_id=ids["r2"])}
     assert stances == {"noted"}  # the judgement only the conflict copy had is not lost
     assert not sync(bram).merged.conflict_copies  # reported once
 
@@ -135,7 +135,7 @@ def test_a_reviewer_without_the_pdfs_gets_them_from_the_folder(team):
     cor = team("Cor", "cor", samples=False)
     got = join(cor, team.folder).sync
     assert len(got.documents_fetched) == 2
-    assert {l["stance"] for l in records.list_links(cor.db)} == {"accepted"}
+    assert {l.stance for l in records.list_links(cor.db)} == {"accepted"}
     assert records.get_annotation(cor.db, ids["a1"]) is not None
 
 
@@ -145,15 +145,15 @@ def test_author_from_the_environment_and_rows_from_before_the_team(team, monkeyp
     assert lib.reviewer == "Dana uit een script"
     monkeypatch.delenv("KANTTEKENING_AUTHOR")
     assert lib.reviewer == "Settings Name"
-    doc = doc_by_file(lib, "iob")["id"]
+    doc = doc_by_file(lib, "iob").id
     with lib.write() as db:  # a row from before authorship ids existed
         db.execute("UPDATE library_meta SET value = '' WHERE key = 'reviewer_id'")
     old = add_annotation(lib, doc, "recommendation", "oud", 12, "9")
-    assert records.get_annotation(lib.db, old)["author_id"] == ""
+    assert records.get_annotation(lib.db, old).author_id == ""
     from app.team.identity import set_identity
 
     set_identity(lib, short_id="dana")
-    assert records.get_annotation(lib.db, old)["author_id"] == "dana"
+    assert records.get_annotation(lib.db, old).author_id == "dana"
 
 
 def test_summary_exports_carry_the_agreement_and_the_agreed_stance(team, tmp_path):
@@ -198,13 +198,13 @@ def test_a_judgement_the_teammate_removes_goes_from_every_library(team):
     sync(anna)
     assert len(records.list_links(anna.db)) == 2
     mine = records.find_link(bram.db, ids["r1"], ids["a1"])
-    unlink(bram, mine["id"])
+    unlink(bram, mine.id)
     sync(bram)
     got = sync(anna)
     assert "1 withdrawn" in got.arrivals_text()[0]
-    assert [l["recommendation_id"] for l in records.list_links(anna.db)] == [ids["r2"]]
+    assert [l.recommendation_id for l in records.list_links(anna.db)] == [ids["r2"]]
     none = records.find_link(bram.db, ids["r2"], None)
-    unlink(bram, none["id"])  # the last judgement on that document: Bram's file goes
+    unlink(bram, none.id)  # the last judgement on that document: Bram's file goes
     assert sync(bram).published.removed
     sync(anna)
     assert records.list_links(anna.db) == []
@@ -217,7 +217,7 @@ def test_a_judgement_whose_response_arrives_later_is_merged_when_it_does(team, t
     sync(bram)
     cor = team("Cor", "cor")
     # The sync tool has delivered Bram's files but not yet Anna's file of the reply.
-    reply_sha = doc_by_file(anna, "kabinetsreactie")["sha256"]
+    reply_sha = doc_by_file(anna, "kabinetsreactie").sha256
     held = tf.reviewer_dir(team.folder, "anna") / tf.ANNOTATIONS / f"{reply_sha}.jsonld"
     aside = tmp_path / "held-back.jsonld"
     shutil.move(held, aside)
@@ -226,5 +226,5 @@ def test_a_judgement_whose_response_arrives_later_is_merged_when_it_does(team, t
     shutil.move(aside, held)
     got = sync(cor)
     assert "1 new judgement(s) from Bram" in got.arrivals_text()
-    assert [(l["author_id"], l["stance"]) for l in records.list_links(cor.db)] == [("bram", "partial")]
+    assert [(l.author_id, l.stance) for l in records.list_links(cor.db)] == [("bram", "partial")]
     assert not status(cor)["not_merged_yet"]

@@ -11,8 +11,8 @@ from tests.team.conftest import add_annotation
 
 def _team_of_two(team):
     anna = team("Anna", "anna")
-    report = doc_by_file(anna, "iob-evaluatie")["id"]
-    reply = doc_by_file(anna, "kabinetsreactie")["id"]
+    report = doc_by_file(anna, "iob-evaluatie").id
+    reply = doc_by_file(anna, "kabinetsreactie").id
     ids = {
         "r1": add_annotation(anna, report, "recommendation", "Behoud voldoende capaciteit", 12, "1b"),
         "r2": add_annotation(anna, report, "recommendation", "Breng themacoalities in evenwicht", 12, "1c"),
