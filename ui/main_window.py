@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -29,6 +29,8 @@ from app.changes import Changes
 from app.importer import ImportReport, import_files
 from app.library import Library
 from ui import settings
+from ui.actions import ActionRegistry
+from ui.help import GuideDialog, KeysDialog, guide_path, guides
 from ui.library.view import LibraryView, sample_paths
 from ui.ops import OpRunner
 
@@ -72,6 +74,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.library_view, self.tr("Library"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
 
+        self.actions = ActionRegistry(self)
+        """Every keyed action by name (``ui.actions`` declares them)."""
         self._build_menus()
         self.features: dict[str, Any] = {}
         self._document_opener: Callable[..., Any] | None = None
@@ -97,29 +101,24 @@ class MainWindow(QMainWindow):
         self.menu_tools = bar.addMenu(self.tr("&Tools"))
         self.menu_help = bar.addMenu(self.tr("&Help"))
 
-        self.action_import = QAction(self.tr("&Import PDFs…"), self)
-        self.action_import.setShortcut(QKeySequence.StandardKey.Open)
-        self.action_import.triggered.connect(self.import_dialog)
+        a = self.actions
+        self.action_import = a.create("import", self.import_dialog)
         self.menu_file.addAction(self.action_import)
-        self.action_open_library = QAction(self.tr("Open &another library…"), self)
-        self.action_open_library.triggered.connect(self.choose_library)
+        self.action_open_library = a.create("open_library", self.choose_library)
         self.menu_file.addAction(self.action_open_library)
-        self.action_samples = QAction(self.tr("Load the sa&mple documents"), self)
-        self.action_samples.triggered.connect(self.load_samples)
+        self.action_samples = a.create("samples", self.load_samples)
         self.menu_file.addAction(self.action_samples)
         self.menu_file.addSeparator()
 
-        self.action_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.action_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.action_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        # The undo stack's actions name the command ("Undo Mark as …"); only
+        # their keys come from the table.
+        self.action_undo = a.adopt("undo", self.undo_stack.createUndoAction(self, self.tr("&Undo")))
+        self.action_redo = a.adopt("redo", self.undo_stack.createRedoAction(self, self.tr("&Redo")))
         self.menu_edit.addAction(self.action_undo)
         self.menu_edit.addAction(self.action_redo)
         self.menu_edit.addSeparator()
 
-        self.action_library = QAction(self.tr("Show the &library"), self)
-        self.action_library.setShortcut(QKeySequence("Ctrl+L"))
-        self.action_library.triggered.connect(lambda: self.tabs.setCurrentIndex(0))
+        self.action_library = a.create("library", lambda: self.tabs.setCurrentIndex(0))
         self.menu_view.addAction(self.action_library)
 
         self.action_check = QAction(self.tr("&Check the library"), self)
@@ -134,6 +133,14 @@ class MainWindow(QMainWindow):
         self.action_backup.triggered.connect(self.backup_now)
         self.menu_tools.addAction(self.action_backup)
 
+        self.action_keys = a.create("keys", self.show_keys)
+        self.menu_help.addAction(self.action_keys)
+        self.menu_guides = self.menu_help.addMenu(self.tr("&Guides"))
+        for name, text in guides():
+            action = self.menu_guides.addAction(text)
+            action.setObjectName(f"guide_{name}")
+            action.triggered.connect(lambda _=False, n=name: self.open_guide(n))
+        self.menu_help.addSeparator()
         self.action_about = QAction(self.tr("&About Kanttekening"), self)
         self.action_about.triggered.connect(self.about)
         self.menu_help.addAction(self.action_about)
@@ -141,13 +148,9 @@ class MainWindow(QMainWindow):
     def _finish_menus(self) -> None:
         """Items that belong at the end of menus, after the features added theirs."""
         self.menu_file.addSeparator()
-        self.action_settings = QAction(self.tr("Se&ttings…"), self)
-        self.action_settings.setShortcut(QKeySequence("Ctrl+,"))
-        self.action_settings.triggered.connect(self.show_settings)
+        self.action_settings = self.actions.create("settings", self.show_settings)
         self.menu_file.addAction(self.action_settings)
-        self.action_quit = QAction(self.tr("&Quit"), self)
-        self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
-        self.action_quit.triggered.connect(self.close)
+        self.action_quit = self.actions.create("quit", self.close)
         self.menu_file.addAction(self.action_quit)
 
     def _update_title(self, index: int = -1) -> None:
@@ -318,6 +321,23 @@ class MainWindow(QMainWindow):
         from ui.settings_dialog import SettingsDialog
 
         SettingsDialog(self).exec()
+
+    def show_keys(self) -> None:
+        dialog = self.findChild(KeysDialog)
+        if dialog is None:
+            dialog = KeysDialog(self.actions, self)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def open_guide(self, name: str) -> None:
+        path = guide_path(name)
+        if path is None:
+            self.statusBar().showMessage(self.tr("The guide could not be opened."), 8000)
+            return
+        dialog = GuideDialog(path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def about(self) -> None:
         box = QMessageBox(self)

@@ -65,6 +65,217 @@
     </message>
 </context>
 <context>
+    <name>Actions</name>
+    <message>
+        <source>Library and files</source>
+        <translation>Bibliotheek en bestanden</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>Bewerken</translation>
+    </message>
+    <message>
+        <source>Reading and annotating</source>
+        <translation>Lezen en annoteren</translation>
+    </message>
+    <message>
+        <source>Searching</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Aanbevelingen</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>&amp;Import PDFs…</source>
+        <translation>PDF&apos;s &amp;importeren…</translation>
+    </message>
+    <message>
+        <source>Open &amp;another library…</source>
+        <translation>Andere bibliotheek &amp;openen…</translation>
+    </message>
+    <message>
+        <source>Load the sa&amp;mple documents</source>
+        <translation>&amp;Voorbeelddocumenten laden</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>I&amp;nstellingen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>Show the &amp;library</source>
+        <translation>&amp;Bibliotheek tonen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Op&amp;nieuw</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy with c&amp;itation</source>
+        <translation>Kopiëren met &amp;bronvermelding</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;recommendation</source>
+        <translation>Markeren als &amp;aanbeveling</translation>
+    </message>
+    <message>
+        <source>Mark as r&amp;esponse</source>
+        <translation>Markeren als &amp;reactie</translation>
+    </message>
+    <message>
+        <source>Mark as e&amp;vidence</source>
+        <translation>Markeren als &amp;onderbouwing</translation>
+    </message>
+    <message>
+        <source>Mark as c&amp;omment</source>
+        <translation>Markeren als o&amp;pmerking</translation>
+    </message>
+    <message>
+        <source>&amp;Delete annotation</source>
+        <translation>Annotatie &amp;verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Codebook…</source>
+        <translation>&amp;Codeboek…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Inzoomen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Uitzoomen</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>&amp;Ware grootte</translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>Passend op b&amp;reedte</translation>
+    </message>
+    <message>
+        <source>Fit &amp;page</source>
+        <translation>Passend op &amp;pagina</translation>
+    </message>
+    <message>
+        <source>&amp;Go to page…</source>
+        <translation>&amp;Ga naar pagina…</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>&amp;Zoeken…</translation>
+    </message>
+    <message>
+        <source>&amp;Find in document…</source>
+        <translation>Zoeken in &amp;document…</translation>
+    </message>
+    <message>
+        <source>Next &amp;match</source>
+        <translation>&amp;Volgende treffer</translation>
+    </message>
+    <message>
+        <source>&amp;Previous match</source>
+        <translation>Vo&amp;rige treffer</translation>
+    </message>
+    <message>
+        <source>&amp;Debate mode</source>
+        <translation>&amp;Debatmodus</translation>
+    </message>
+    <message>
+        <source>&amp;Register of recommendations</source>
+        <translation>&amp;Register van aanbevelingen</translation>
+    </message>
+    <message>
+        <source>&amp;Detect recommendations…</source>
+        <translation>Aanbevelingen &amp;herkennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest responses</source>
+        <translation>Reacties &amp;voorstellen</translation>
+    </message>
+    <message>
+        <source>Side &amp;by side</source>
+        <translation>&amp;Naast elkaar</translation>
+    </message>
+    <message>
+        <source>&amp;Linked passages…</source>
+        <translation>&amp;Gekoppelde passages…</translation>
+    </message>
+    <message>
+        <source>Link to a re&amp;commendation…</source>
+        <translation>Koppelen aan een &amp;aanbeveling…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>Shift+drag</source>
+        <translation>Shift+slepen</translation>
+    </message>
+    <message>
+        <source>Mark an area (a table, a figure) instead of text</source>
+        <translation>Een gebied markeren (een tabel, een figuur) in plaats van tekst</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+scrollwiel</translation>
+    </message>
+    <message>
+        <source>Zoom the page</source>
+        <translation>De pagina in- of uitzoomen</translation>
+    </message>
+    <message>
+        <source>Move through the document</source>
+        <translation>Door het document bewegen</translation>
+    </message>
+    <message>
+        <source>Clear the selection on the page</source>
+        <translation>De selectie op de pagina opheffen</translation>
+    </message>
+    <message>
+        <source>Down / Up, Enter</source>
+        <translation>Omlaag / Omhoog, Enter</translation>
+    </message>
+    <message>
+        <source>Choose a search result and open its page</source>
+        <translation>Een zoekresultaat kiezen en de pagina openen</translation>
+    </message>
+    <message>
+        <source>In debate mode: copy the passage with its source</source>
+        <translation>In debatmodus: de passage met bron kopiëren</translation>
+    </message>
+    <message>
+        <source>Leave debate mode</source>
+        <translation>Debatmodus verlaten</translation>
+    </message>
+    <message>
+        <source>Side by side: next / previous recommendation</source>
+        <translation>Naast elkaar: volgende / vorige aanbeveling</translation>
+    </message>
+    <message>
+        <source>Side by side: next / previous response</source>
+        <translation>Naast elkaar: volgende / vorige reactie</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationListModel</name>
     <message>
         <source>p. {0}</source>
@@ -447,6 +658,44 @@
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>&amp;Reading and annotating</source>
+        <translation>&amp;Lezen en annoteren</translation>
+    </message>
+    <message>
+        <source>&amp;Searching</source>
+        <translation>&amp;Zoeken</translation>
+    </message>
+    <message>
+        <source>Re&amp;commendations and responses</source>
+        <translation>&amp;Aanbevelingen en reacties</translation>
+    </message>
+    <message>
+        <source>&amp;Export and exchange</source>
+        <translation>&amp;Exporteren en uitwisselen</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Toetsen</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Wat ze doen</translation>
+    </message>
+</context>
+<context>
     <name>Kinds</name>
     <message>
         <source>report</source>
@@ -604,24 +853,12 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <source>&amp;Import PDFs…</source>
-        <translation>PDF&apos;s &amp;importeren…</translation>
-    </message>
-    <message>
-        <source>Open &amp;another library…</source>
-        <translation>Andere bibliotheek &amp;openen…</translation>
-    </message>
-    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
         <translation>Op&amp;nieuw</translation>
-    </message>
-    <message>
-        <source>Show the &amp;library</source>
-        <translation>&amp;Bibliotheek tonen</translation>
     </message>
     <message>
         <source>&amp;Check the library</source>
@@ -636,20 +873,12 @@
         <translation>Nu een &amp;back-up van de bibliotheek maken</translation>
     </message>
     <message>
+        <source>&amp;Guides</source>
+        <translation>&amp;Handleidingen</translation>
+    </message>
+    <message>
         <source>&amp;About Kanttekening</source>
         <translation>&amp;Over Kanttekening</translation>
-    </message>
-    <message>
-        <source>Load the sa&amp;mple documents</source>
-        <translation>&amp;Voorbeelddocumenten laden</translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation>I&amp;nstellingen…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Afsluiten</translation>
     </message>
     <message>
         <source>{0} — Kanttekening ({1})</source>
@@ -726,6 +955,10 @@
     <message>
         <source>Backing up</source>
         <translation>Bezig met back-up maken</translation>
+    </message>
+    <message>
+        <source>The guide could not be opened.</source>
+        <translation>De handleiding kon niet worden geopend.</translation>
     </message>
     <message>
         <source>About Kanttekening</source>
@@ -808,56 +1041,8 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>&amp;Annoteren</translation>
     </message>
     <message>
-        <source>Mark as {0}</source>
-        <translation>Markeren als {0}</translation>
-    </message>
-    <message>
-        <source>Annotate the selection as {0}</source>
-        <translation>De selectie annoteren als {0}</translation>
-    </message>
-    <message>
-        <source>&amp;Delete annotation</source>
-        <translation>Annotatie &amp;verwijderen</translation>
-    </message>
-    <message>
-        <source>&amp;Codebook…</source>
-        <translation>&amp;Codeboek…</translation>
-    </message>
-    <message>
         <source>Tags: colours, descriptions, rename, move, merge, delete</source>
         <translation>Tags: kleuren, beschrijvingen, naam wijzigen, verplaatsen, samenvoegen, verwijderen</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopiëren</translation>
-    </message>
-    <message>
-        <source>Copy with c&amp;itation</source>
-        <translation>Kopiëren met &amp;bronvermelding</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;in</source>
-        <translation>&amp;Inzoomen</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;out</source>
-        <translation>&amp;Uitzoomen</translation>
-    </message>
-    <message>
-        <source>&amp;Actual size</source>
-        <translation>&amp;Ware grootte</translation>
-    </message>
-    <message>
-        <source>Fit &amp;width</source>
-        <translation>Passend op b&amp;reedte</translation>
-    </message>
-    <message>
-        <source>Fit &amp;page</source>
-        <translation>Passend op &amp;pagina</translation>
-    </message>
-    <message>
-        <source>&amp;Go to page…</source>
-        <translation>&amp;Ga naar pagina…</translation>
     </message>
     <message>
         <source>Kanttekening</source>
@@ -944,30 +1129,6 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Re&amp;commendations</source>
         <translation>Aanbe&amp;velingen</translation>
-    </message>
-    <message>
-        <source>&amp;Register of recommendations</source>
-        <translation>&amp;Register van aanbevelingen</translation>
-    </message>
-    <message>
-        <source>&amp;Detect recommendations…</source>
-        <translation>Aanbevelingen &amp;herkennen…</translation>
-    </message>
-    <message>
-        <source>&amp;Suggest responses</source>
-        <translation>Reacties &amp;voorstellen</translation>
-    </message>
-    <message>
-        <source>Side &amp;by side</source>
-        <translation>&amp;Naast elkaar</translation>
-    </message>
-    <message>
-        <source>&amp;Linked passages…</source>
-        <translation>&amp;Gekoppelde passages…</translation>
-    </message>
-    <message>
-        <source>Link to a re&amp;commendation…</source>
-        <translation>Koppelen aan een &amp;aanbeveling…</translation>
     </message>
     <message>
         <source>Recommendations</source>
@@ -1263,26 +1424,6 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Indexing %p%</source>
         <translation>Indexeren %p%</translation>
-    </message>
-    <message>
-        <source>&amp;Search…</source>
-        <translation>&amp;Zoeken…</translation>
-    </message>
-    <message>
-        <source>&amp;Find in document…</source>
-        <translation>Zoeken in &amp;document…</translation>
-    </message>
-    <message>
-        <source>Next &amp;match</source>
-        <translation>&amp;Volgende treffer</translation>
-    </message>
-    <message>
-        <source>&amp;Previous match</source>
-        <translation>Vo&amp;rige treffer</translation>
-    </message>
-    <message>
-        <source>&amp;Debate mode</source>
-        <translation>&amp;Debatmodus</translation>
     </message>
     <message>
         <source>Rebuild search &amp;index</source>

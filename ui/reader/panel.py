@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app import annotations as uc
 from app.domain import ROLES
 from ui import settings
+from ui.actions import SPECS
 from ui.reader.commands import DeleteAnnotation, EditAnnotation, push
 from ui.reader.models import ID_ROLE, ROW_ROLE, AnnotationFilter, AnnotationListModel
 from ui.settings_dialog import role_label
@@ -35,6 +36,9 @@ from ui.widgets import SafeLabel
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+
+
+_UNDO_KEYS = [QKeySequence(k)[0] for name in ("undo", "redo") for k in SPECS[name].keys]
 
 
 class TagCompleter(QCompleter):
@@ -155,6 +159,8 @@ class AnnotationPanel(QWidget):
         self.color.customContextMenuRequested.connect(lambda _: self._commit("color", None))
         self.delete.clicked.connect(self.delete_current)
         self.list.installEventFilter(self)
+        for field in (self.label, self.tags, self.note):
+            field.installEventFilter(self)
         self.refresh_tags()
         self._show(None)
 
@@ -297,7 +303,19 @@ class AnnotationPanel(QWidget):
             self._show(None)
             push(self.window_, DeleteAnnotation(self.lib, ann_id))
 
+    def _typing(self, field: QObject) -> bool:
+        """Whether ``field`` holds typing not stored yet (its own undo is for that)."""
+        if field is self.note:
+            return self.note.document().isModified()
+        return isinstance(field, QLineEdit) and field.isModified()
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (event.type() == QEvent.Type.ShortcutOverride and obj in (self.label, self.tags, self.note)
+                and event.keyCombination() in _UNDO_KEYS and not self._typing(obj)):
+            # Every edit is stored at once, as one command of the window's undo
+            # stack: with nothing typed here, Ctrl+Z is the window's, not the field's.
+            event.ignore()
+            return True
         if obj is self.note and event.type() == QEvent.Type.FocusOut:
             self._flush()
         elif obj is self.list and event.type() == QEvent.Type.KeyPress:

@@ -15,21 +15,17 @@ import gc
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from app.changes import Changes
 from app.domain import ROLES, UserError
 from ui.reader.render import RenderService
 from ui.reader.tab import ReaderTab
-from ui.settings_dialog import role_label
 from ui.widgets import plain_tooltip
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
-
-ROLE_KEYS = {"recommendation": "1", "response": "2", "evidence": "3", "comment": "4"}
-
 
 class ReaderFeature(QObject):
     def __init__(self, window: "MainWindow") -> None:
@@ -48,13 +44,8 @@ class ReaderFeature(QObject):
         self._update_actions()
 
     # --- actions -----------------------------------------------------------------------
-    def _action(self, name: str, text: str, keys: list[str] | None, slot: Any, tip: str = "") -> QAction:
-        action = QAction(text, self.window)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setToolTip(f"{tip or text} ({keys[0]})")
-        action.triggered.connect(slot)
-        self.window.addAction(action)
+    def _action(self, name: str, slot: Any) -> QAction:
+        action = self.window.actions.create(name, slot)
         self.actions[name] = action
         return action
 
@@ -64,42 +55,27 @@ class ReaderFeature(QObject):
         w.menuBar().insertMenu(w.menu_tools.menuAction(), menu)
         self.menu = menu
         for role in ROLES:
-            a = self._action(
-                f"annotate_{role}",
-                self.tr("Mark as {0}").format(role_label(role)),
-                [ROLE_KEYS[role]],
-                lambda _=False, r=role: self.annotate(r),
-                self.tr("Annotate the selection as {0}").format(role_label(role)),
-            )
-            menu.addAction(a)
+            menu.addAction(self._action(f"annotate_{role}", lambda _=False, r=role: self.annotate(r)))
         menu.addSeparator()
-        delete = self._action("delete", self.tr("&Delete annotation"), ["Delete"], self.delete_annotation)
         # The Delete key itself is handled by the page and the list (other
         # features' lists use Delete too; a window-wide key would clash).
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        menu.addAction(delete)
+        menu.addAction(self._action("delete", self.delete_annotation))
         menu.addSeparator()
-        menu.addAction(self._action("codebook", self.tr("&Codebook…"), ["Ctrl+Shift+T"], self.show_codebook,
-                                    self.tr("Tags: colours, descriptions, rename, move, merge, delete")))
+        codebook = self._action("codebook", self.show_codebook)
+        codebook.setStatusTip(self.tr("Tags: colours, descriptions, rename, move, merge, delete"))
+        menu.addAction(codebook)
 
-        w.menu_edit.addAction(self._action("copy", self.tr("&Copy"), ["Ctrl+C"], lambda: self._tab_call("copy")))
-        w.menu_edit.addAction(self._action(
-            "copy_cite", self.tr("Copy with c&itation"), ["Ctrl+Shift+C"],
-            lambda: self._tab_call("copy", True)))
+        w.menu_edit.addAction(self._action("copy", lambda: self._tab_call("copy")))
+        w.menu_edit.addAction(self._action("copy_cite", lambda: self._tab_call("copy", True)))
 
         view = w.menu_view
         view.addSeparator()
-        view.addAction(self._action("zoom_in", self.tr("Zoom &in"), ["Ctrl++", "Ctrl+="],
-                                    lambda: self._view_call("zoom_by", 1.2)))
-        view.addAction(self._action("zoom_out", self.tr("Zoom &out"), ["Ctrl+-"],
-                                    lambda: self._view_call("zoom_by", 1 / 1.2)))
-        view.addAction(self._action("zoom_100", self.tr("&Actual size"), ["Ctrl+0"],
-                                    lambda: self._view_call("set_zoom", 1.0)))
-        view.addAction(self._action("fit_width", self.tr("Fit &width"), ["Ctrl+8"],
-                                    lambda: self._view_call("set_fit", "width")))
-        view.addAction(self._action("fit_page", self.tr("Fit &page"), ["Ctrl+9"],
-                                    lambda: self._view_call("set_fit", "page")))
-        view.addAction(self._action("goto", self.tr("&Go to page…"), ["Ctrl+G"], self.go_to_page))
+        view.addAction(self._action("zoom_in", lambda: self._view_call("zoom_by", 1.2)))
+        view.addAction(self._action("zoom_out", lambda: self._view_call("zoom_by", 1 / 1.2)))
+        view.addAction(self._action("zoom_100", lambda: self._view_call("set_zoom", 1.0)))
+        view.addAction(self._action("fit_width", lambda: self._view_call("set_fit", "width")))
+        view.addAction(self._action("fit_page", lambda: self._view_call("set_fit", "page")))
+        view.addAction(self._action("goto", self.go_to_page))
 
     def _update_actions(self) -> None:
         on = self.current_tab() is not None

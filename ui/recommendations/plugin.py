@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QCursor, QKeySequence
+from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu
 
 import shiboken6
@@ -49,20 +49,16 @@ class RecommendationsFeature(QObject):
         menu = QMenu(self.tr("Re&commendations"), window)
         window.menuBar().insertMenu(window.menu_tools.menuAction(), menu)
         self.menu = menu
-        for name, text, keys, slot in (
-            ("register", self.tr("&Register of recommendations"), "Ctrl+Shift+R", self.show_register),
-            ("detect", self.tr("&Detect recommendations…"), "Ctrl+Shift+D", self.detect),
-            ("suggest", self.tr("&Suggest responses"), None, self.suggest),
-            ("side", self.tr("Side &by side"), "Ctrl+Shift+B", self.show_side_by_side),
-            ("linked", self.tr("&Linked passages…"), "Ctrl+Shift+K", self.show_linked),
-            ("link", self.tr("Link to a re&commendation…"), "Ctrl+Shift+J", self.link_selected),
+        for name, slot in (
+            ("register", self.show_register),
+            ("detect", self.detect),
+            ("suggest", self.suggest),
+            ("side", self.show_side_by_side),
+            ("linked", self.show_linked),
+            ("link", self.link_selected),
         ):
-            action = QAction(text, window)
-            if keys:
-                action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(slot)
+            action = window.actions.create(name, lambda _=False, f=slot: f())
             menu.addAction(action)
-            window.addAction(action)
             self.actions[name] = action
         from ui.recommendations.linked_dock import LinkedDock
 

@@ -14,7 +14,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QProgressBar
 
 from app import search_service
@@ -61,12 +61,8 @@ class SearchFeature(QObject):
         self.indexer.start()
 
     # --- actions -------------------------------------------------------------------------
-    def _action(self, name: str, text: str, key: str, slot: Any) -> QAction:
-        action = QAction(text, self.window)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.window.addAction(action)
+    def _action(self, name: str, slot: Any) -> QAction:
+        action = self.window.actions.create(name, slot)
         self.actions[name] = action
         return action
 
@@ -74,13 +70,11 @@ class SearchFeature(QObject):
         w = self.window
         menu = w.menu_edit
         menu.addSeparator()
-        menu.addAction(self._action("search", self.tr("&Search…"), "Ctrl+K", self.focus_search))
-        menu.addAction(self._action("find", self.tr("&Find in document…"), "Ctrl+F", self.find_in_document))
-        menu.addAction(self._action("next", self.tr("Next &match"), "F3", lambda: self.step_match(1)))
-        menu.addAction(self._action("previous", self.tr("&Previous match"), "Shift+F3",
-                                    lambda: self.step_match(-1)))
-        w.menu_view.addAction(self._action("debate", self.tr("&Debate mode"), "F11",
-                                           self.show_debate))
+        menu.addAction(self._action("search", self.focus_search))
+        menu.addAction(self._action("find", self.find_in_document))
+        menu.addAction(self._action("next", lambda: self.step_match(1)))
+        menu.addAction(self._action("previous", lambda: self.step_match(-1)))
+        w.menu_view.addAction(self._action("debate", self.show_debate))
         rebuild = QAction(self.tr("Rebuild search &index"), w)
         rebuild.triggered.connect(self.rebuild_index)
         w.menu_tools.addAction(rebuild)
