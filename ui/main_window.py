@@ -11,10 +11,11 @@ import logging
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFileDialog,
     QInputDialog,
     QLineEdit,
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideMiddle)
+        self.tabs.setUsesScrollButtons(True)
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.tabs.currentChanged.connect(self._update_title)
         self.setCentralWidget(self.tabs)
@@ -353,21 +356,45 @@ class MainWindow(QMainWindow):
         box.open()
 
     # --- layout -------------------------------------------------------------------
+    def _layout_key(self) -> str:
+        """Window state is kept per screen size: a laptop's layout does not
+        spoil the one for the monitor at the office, and the other way round."""
+        screen = self.screen() or QApplication.primaryScreen()
+        size = screen.availableGeometry().size() if screen is not None else None
+        return f"window/{size.width()}x{size.height()}" if size is not None else "window"
+
     def restore_layout(self) -> None:
         s = settings.qsettings()
-        geometry = s.value("window/geometry")
+        key = self._layout_key()
+        geometry = s.value(f"{key}/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 860)
-        state = s.value("window/state")
+            screen = self.screen() or QApplication.primaryScreen()
+            avail = screen.availableGeometry() if screen is not None else None
+            if avail is not None:
+                self.resize(min(1280, avail.width()), min(860, avail.height()))
+            else:
+                self.resize(1280, 860)
+        state = s.value(f"{key}/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        else:
+            # Docks take their size once the window is laid out.
+            QTimer.singleShot(0, self._default_dock_sizes)
+
+    def _default_dock_sizes(self) -> None:
+        docks = [d for d in self.findChildren(QDockWidget)
+                 if self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
+        if docks:
+            width = max(240, min(420, self.width() // 5))
+            self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
 
     def save_layout(self) -> None:
         s = settings.qsettings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
+        key = self._layout_key()
+        s.setValue(f"{key}/geometry", self.saveGeometry())
+        s.setValue(f"{key}/state", self.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()

@@ -1116,6 +1116,10 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Passend op pagina (Ctrl+9)</translation>
     </message>
     <message>
+        <source>{0} (page {1})</source>
+        <translation>{0} (pagina {1})</translation>
+    </message>
+    <message>
         <source>Select text first (drag over it), or Shift+drag an area</source>
         <translation>Selecteer eerst tekst (sleep eroverheen), of sleep met Shift ingedrukt een gebied</translation>
     </message>

@@ -15,12 +15,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +35,7 @@ from ui.actions import SPECS
 from ui.reader.commands import DeleteAnnotation, EditAnnotation, push
 from ui.reader.models import ID_ROLE, ROW_ROLE, AnnotationFilter, AnnotationListModel
 from ui.settings_dialog import role_label
-from ui.widgets import SafeLabel
+from ui.widgets import SafeLabel, compact_combo
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -72,7 +75,8 @@ class AnnotationPanel(QWidget):
         self.role_filter.addItem(self.tr("All roles"), "")
         for r in ROLES:
             self.role_filter.addItem(role_label(r), r)
-        self.tag_filter = QComboBox()
+        self.tag_filter = compact_combo(QComboBox(), 10)
+        compact_combo(self.role_filter, 10)
         self.text_filter = QLineEdit()
         self.text_filter.setPlaceholderText(self.tr("Filter by text"))
         self.text_filter.setClearButtonEnabled(True)
@@ -86,6 +90,7 @@ class AnnotationPanel(QWidget):
         self.list = QListView()
         self.list.setModel(self.proxy)
         self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setUniformItemSizes(False)
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
@@ -134,14 +139,33 @@ class AnnotationPanel(QWidget):
         form.addRow(self.delete)
         self.editor = box
 
+        # The list and the editor share the height through a splitter; the
+        # editor scrolls, so a long passage never squeezes the list.
+        self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        self.note.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        editor_scroll = QScrollArea()
+        editor_scroll.setWidgetResizable(True)
+        editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        editor_scroll.setWidget(box)
+        editor_scroll.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
+        self.editor_scroll = editor_scroll
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(filters)
+        top_layout.addWidget(self.text_filter)
+        top_layout.addWidget(self.list, 1)
+        top_layout.addWidget(self.count)
+        top_layout.addWidget(self.hint)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(top)
+        self.split.addWidget(editor_scroll)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(filters)
-        layout.addWidget(self.text_filter)
-        layout.addWidget(self.list, 3)
-        layout.addWidget(self.count)
-        layout.addWidget(self.hint)
-        layout.addWidget(box, 2)
+        layout.addWidget(self.split)
 
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -167,6 +191,7 @@ class AnnotationPanel(QWidget):
     # --- data ------------------------------------------------------------------------------
     def set_rows(self, rows: list[dict]) -> None:
         self.model.set_rows(rows)
+        self.hint.setVisible(not rows)
         self.count.setText(self.tr("{0} of {1} annotations").format(self.proxy.rowCount(), len(rows)))
         if self.current is not None:
             row = self.model.row_of(self.current["id"])

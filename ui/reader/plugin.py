@@ -161,8 +161,13 @@ class ReaderFeature(QObject):
         self.service.shutdown()
 
 
-def _short(text: str, n: int = 32) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
+def _short(text: str, n: int = 36) -> str:
+    """Elided in the middle: titles that begin alike keep their different ends."""
+    text = " ".join(text.split())
+    if len(text) <= n:
+        return text
+    tail = n // 3
+    return text[: n - tail - 1].rstrip() + "…" + text[-tail:].lstrip()
 
 
 def _freeze_startup_objects() -> None:

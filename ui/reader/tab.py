@@ -27,7 +27,7 @@ from ui.reader.commands import CreateAnnotation, push
 from ui.reader.page_view import PageView
 from ui.reader.panel import AnnotationPanel
 from ui.reader.render import RenderService
-from ui.widgets import SafeLabel
+from ui.widgets import SafeLabel, plain_tooltip
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -101,12 +101,21 @@ class ReaderTab(QWidget):
         col.setSpacing(0)
         col.addLayout(bar)
         col.addWidget(self.view, 1)
+        # The page gets what the contents and the panel do not need; none of
+        # the three can be squeezed below what it needs to stay usable.
+        em = self.fontMetrics().averageCharWidth()
+        self.side.setMinimumWidth(em * 16)
+        center.setMinimumWidth(em * 45)
+        self.panel.setMinimumWidth(max(em * 34, self.panel.minimumSizeHint().width()))
         self.splitter = QSplitter()
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.side)
         self.splitter.addWidget(center)
         self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([200, 800, 320])
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([em * 24, em * 100, em * 40])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -128,7 +137,7 @@ class ReaderTab(QWidget):
     def _add_outline(self, level: int, title: str, page: int) -> None:
         item = QTreeWidgetItem([title])
         item.setData(0, Qt.ItemDataRole.UserRole, page)
-        item.setToolTip(0, self.tr("Page {0}").format(page))
+        item.setToolTip(0, plain_tooltip(self.tr("{0} (page {1})").format(title, page)))
         parent = self.outline.invisibleRootItem()
         for _ in range(max(0, level - 1)):
             if parent.childCount() == 0:

@@ -19,7 +19,7 @@ from app import usecases
 from app.changes import Changes
 from app.domain import STANCE_COLORS
 from app.recommendations import register as reg
-from ui.widgets import SafeLabel
+from ui.widgets import SafeLabel, compact_combo
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -103,7 +103,7 @@ class SideBySide(QWidget):
         self.rec: dict | None = None
         self.header = SafeLabel()
         self.header.setWordWrap(True)
-        self.responses = QComboBox()
+        self.responses = compact_combo(QComboBox(), 24)
         self.responses.currentIndexChanged.connect(lambda _: self._show_response())
         self.btn_prev = QPushButton(self.tr("◀ Previous"))
         self.btn_next = QPushButton(self.tr("Next ▶"))

@@ -24,7 +24,7 @@ from app.domain import STANCE_COLORS
 from app.recommendations import apply as detection
 from app.recommendations import suggest as sug
 from ui.recommendations import commands as cmd
-from ui.widgets import SafeLabel, plain_tooltip
+from ui.widgets import SafeLabel, compact_combo, plain_tooltip
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -44,11 +44,12 @@ class SuggestPanel(QWidget):
         self.window_ = window
         self.rec: dict | None = None
         self._request = 0
-        self.where = QComboBox()
+        self.where = compact_combo(QComboBox(), 20)  # titles must not widen the pane
         self.where.currentIndexChanged.connect(lambda _: self.refresh())
         self.btn_find = QPushButton(self.tr("Suggest responses"))
         self.btn_find.clicked.connect(self.refresh)
         self.status = SafeLabel()
+        self.status.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.where, 1)
         top.addWidget(self.btn_find)
