@@ -339,7 +339,7 @@ def import_bundle(lib: Library, path: Path | str) -> MergeReport:
     parsed = parse_bundle(path)
     report = MergeReport()
     try:
-        with lib.lock, lib.db.atomic():
+        with lib.write():
             merger = _merge(lib, parsed, report)
     except UserError:
         raise
@@ -389,7 +389,7 @@ def place_pending(lib: Library, doc_id: str) -> MergeReport:
 
 def _place(lib: Library, parsed: ParsedBundle, waiting_links: list[tuple[str, dict]],
            report: MergeReport) -> _Merger:
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         ids = [a.id for a in parsed.annotations]
         for ann_id in ids:
             lib.db.execute("DELETE FROM pending_annotations WHERE id = ?", (ann_id,))
