@@ -480,6 +480,10 @@
         <translation>Zoeken… (Enter kopieert de passage met bronvermelding)</translation>
     </message>
     <message>
+        <source>Esc leaves debate mode</source>
+        <translation>Esc verlaat de debatmodus</translation>
+    </message>
+    <message>
         <source>{0}, p. {1}</source>
         <translation>{0}, p. {1}</translation>
     </message>
