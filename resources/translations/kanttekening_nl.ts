@@ -507,8 +507,37 @@
         <translation>Herkende aanbevelingen: {0}</translation>
     </message>
     <message>
-        <source>{0} items found; {1} of them repeat an item printed earlier (those are unchecked). Check what to store; double-click a label or text to edit it.</source>
-        <translation>{0} items gevonden; {1} daarvan herhalen een item dat eerder in het document staat (die zijn niet aangevinkt). Vink aan wat u wilt opslaan; dubbelklik op een label of tekst om die te bewerken.</translation>
+        <source>already in the register</source>
+        <translation>al in het register</translation>
+    </message>
+    <message>
+        <source>not found on its page</source>
+        <translation>niet gevonden op de pagina</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) found</source>
+        <translation>
+            <numerusform>%n punt gevonden</numerusform>
+            <numerusform>%n punten gevonden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repeat(s) an item printed earlier</source>
+        <translation>
+            <numerusform>%n herhaalt een eerder afgedrukt punt</numerusform>
+            <numerusform>%n herhalen een eerder afgedrukt punt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the register</source>
+        <translation>
+            <numerusform>%n al in het register</numerusform>
+            <numerusform>%n al in het register</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}: {1}; {2} (those are unchecked). Check what to store; double-click a label or text to edit it.</source>
+        <translation>{0}: {1}; {2} (die zijn niet aangevinkt). Vink aan wat u wilt vastleggen; dubbelklik op een label of tekst om die te bewerken.</translation>
     </message>
     <message>
         <source>No numbered recommendations were found in this document.</source>
@@ -530,17 +559,44 @@
         <source>&amp;Store checked items</source>
         <translation>Aangevinkte items &amp;opslaan</translation>
     </message>
+    <message numerus="yes">
+        <source>Store will add %n new recommendation(s) to the register</source>
+        <translation>
+            <numerusform>Vastleggen voegt %n nieuwe aanbeveling toe aan het register</numerusform>
+            <numerusform>Vastleggen voegt %n nieuwe aanbevelingen toe aan het register</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n already there will not be stored again</source>
+        <translation>
+            <numerusform>; %n die er al staat, wordt niet nog eens vastgelegd</numerusform>
+            <numerusform>; %n die er al staan, worden niet nog eens vastgelegd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Store %n item(s)</source>
+        <translation>
+            <numerusform>%n punt &amp;vastleggen</numerusform>
+            <numerusform>%n punten &amp;vastleggen</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Store {0} recommendations</source>
         <translation>{0} aanbevelingen opslaan</translation>
     </message>
-    <message>
-        <source>{0} recommendation(s) stored</source>
-        <translation>{0} aanbeveling(en) opgeslagen</translation>
+    <message numerus="yes">
+        <source>%n recommendation(s) stored</source>
+        <translation>
+            <numerusform>%n aanbeveling vastgelegd</numerusform>
+            <numerusform>%n aanbevelingen vastgelegd</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{0} skipped: {1}</source>
-        <translation>{0} overgeslagen: {1}</translation>
+    <message numerus="yes">
+        <source>%n skipped: {0}</source>
+        <translation>
+            <numerusform>%n overgeslagen: {0}</numerusform>
+            <numerusform>%n overgeslagen: {0}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Storing recommendations</source>
@@ -1028,6 +1084,10 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Remark</source>
         <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>already in the register</source>
+        <translation>al in het register</translation>
     </message>
     <message>
         <source>a title over the items below it</source>
