@@ -60,4 +60,24 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>LinkDialog</name>
+    <message numerus="yes">
+        <source>%n recommendation(s)</source>
+        <translation>
+            <numerusform>%n recommendation</numerusform>
+            <numerusform>%n recommendations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestPanel</name>
+    <message numerus="yes">
+        <source>%n passage(s) found</source>
+        <translation>
+            <numerusform>%n passage found</numerusform>
+            <numerusform>%n passages found</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -846,6 +846,36 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Link to a recommendation</source>
+        <translation>Koppelen aan een aanbeveling</translation>
+    </message>
+    <message>
+        <source>Type to filter by label or text…</source>
+        <translation>Typ om te filteren op label of tekst…</translation>
+    </message>
+    <message>
+        <source>{0} (linked already)</source>
+        <translation>{0} (al gekoppeld)</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Koppelen</translation>
+    </message>
+    <message>
+        <source>Stance:</source>
+        <translation>Oordeel:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recommendation(s)</source>
+        <translation>
+            <numerusform>%n aanbeveling</numerusform>
+            <numerusform>%n aanbevelingen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LinkedDock</name>
     <message>
         <source>Linked passages</source>
@@ -1247,40 +1277,12 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Er zijn nog geen aanbevelingen.</translation>
     </message>
     <message>
-        <source>Link to a recommendation</source>
-        <translation>Koppelen aan een aanbeveling</translation>
+        <source>Link a new response</source>
+        <translation>Een nieuwe reactie koppelen</translation>
     </message>
     <message>
-        <source>Recommendation answered by this passage:</source>
-        <translation>Aanbeveling waarop deze passage reageert:</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>overgenomen</translation>
-    </message>
-    <message>
-        <source>partly accepted</source>
-        <translation>deels overgenomen</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>afgewezen</translation>
-    </message>
-    <message>
-        <source>noted without commitment</source>
-        <translation>voor kennisgeving aangenomen</translation>
-    </message>
-    <message>
-        <source>no response</source>
-        <translation>geen reactie</translation>
-    </message>
-    <message>
-        <source>Stance</source>
-        <translation>Oordeel</translation>
-    </message>
-    <message>
-        <source>Stance:</source>
-        <translation>Oordeel:</translation>
+        <source>Linked as {0}</source>
+        <translation>Gekoppeld als {0}</translation>
     </message>
 </context>
 <context>
@@ -1717,12 +1719,19 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Bezig met voorstellen van reacties</translation>
     </message>
     <message>
+        <source>linked already</source>
+        <translation>al gekoppeld</translation>
+    </message>
+    <message>
         <source>{0}, p. {1}</source>
         <translation>{0}, p. {1}</translation>
     </message>
-    <message>
-        <source>{0} passage(s) found</source>
-        <translation>{0} passage(s) gevonden</translation>
+    <message numerus="yes">
+        <source>%n passage(s) found</source>
+        <translation>
+            <numerusform>%n passage gevonden</numerusform>
+            <numerusform>%n passages gevonden</numerusform>
+        </translation>
     </message>
     <message>
         <source>No passage shares words with this recommendation.</source>

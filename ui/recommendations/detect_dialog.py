@@ -248,7 +248,7 @@ class DetectionDialog(QDialog):
     def _maybe_open(self, index: QModelIndex, force: bool = False) -> None:
         if index.isValid() and (force or self.model.COLUMNS[index.column()] == "page"):
             p = self.model.rows[index.row()]
-            self.window_.open_document(self.doc["id"], p.page_no, [p.quote[:80]])
+            self.window_.open_document(self.doc["id"], p.page_no, [" ".join(p.quote.split()[:12])])
 
     def store(self) -> None:
         chosen = self.model.chosen()
