@@ -6,7 +6,9 @@ holds the library, the menus, the tabs, the undo stack and the op runner.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
 import logging
 from pathlib import Path
 from typing import Any, Callable
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         self._finish_menus()
         self._update_title()
         self.restore_layout()
+        QTimer.singleShot(0, self.restore_session)  # once the window has its size
         self.statusBar().showMessage(self.tr("Library: {0}").format(str(lib.root)), 8000)
 
     # --- menus -------------------------------------------------------------------
@@ -399,8 +402,46 @@ class MainWindow(QMainWindow):
         s.setValue(f"{key}/geometry", self.saveGeometry())
         s.setValue(f"{key}/state", self.saveState())
 
+    # --- the session -------------------------------------------------------------------
+    def _session_key(self) -> str:
+        digest = hashlib.sha1(str(self.lib.root.resolve()).encode("utf-8")).hexdigest()[:16]
+        return f"session/{digest}"
+
+    def save_session(self) -> None:
+        """Open tabs, each document's page, zoom and selected annotation, the current tab."""
+        state: dict[str, Any] = {"features": {}, "current": ""}
+        for name, feature in self.features.items():
+            get = getattr(feature, "session_state", None)
+            if callable(get):
+                state["features"][name] = get()
+        widget = self.tabs.currentWidget()
+        state["current"] = getattr(widget, "doc_id", "") or ("register" if widget is not None
+                                                            and widget.objectName() == "register" else "")
+        settings.qsettings().setValue(self._session_key(), json.dumps(state))
+
+    def restore_session(self) -> None:
+        raw = settings.qsettings().value(self._session_key())
+        try:
+            state = json.loads(raw) if isinstance(raw, str) and raw else {}
+        except ValueError:
+            state = {}
+        for name, saved in (state.get("features") or {}).items():
+            restore = getattr(self.features.get(name), "restore_session", None)
+            if callable(restore) and saved:
+                try:
+                    restore(saved)
+                except Exception:  # noqa: BLE001 - a stale session must never stop the window
+                    log.exception("could not restore the session of %s", name)
+        current = state.get("current") or ""
+        for i in range(self.tabs.count()):
+            w = self.tabs.widget(i)
+            if current and (getattr(w, "doc_id", None) == current or w.objectName() == current):
+                self.tabs.setCurrentIndex(i)
+                break
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()
+        self.save_session()
         for i in reversed(range(1, self.tabs.count())):
             self._close_tab(i)
         for feature in self.features.values():

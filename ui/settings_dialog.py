@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
@@ -61,7 +60,9 @@ class SettingsDialog(QDialog):
             button.clicked.connect(lambda _=False, r=role: self._pick(r))
             self.color_buttons[role] = button
             form.addRow(self.tr("Colour of {0}:").format(role_label(role)), button)
-        self.note = SafeLabel(self.tr("A change of language reopens the window (nothing is lost)."))
+        self.note = SafeLabel(self.tr(
+            "A change of language reopens the window when you press OK, with the same tabs "
+            "(nothing is lost)."))
         self.note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -91,9 +92,5 @@ class SettingsDialog(QDialog):
             settings.set(f"colors/{role}", color)
         super().accept()
         if language_changed:
-            box = QMessageBox(self.window_)
-            box.setWindowTitle(self.tr("Language"))
-            box.setText(self.tr("Open the window again now in the new language?"))
-            box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-            if box.exec() == QMessageBox.StandardButton.Yes:
-                self.window_.request_restart()
+            # The dialog said so before OK: no second question. The tabs come back.
+            self.window_.request_restart()

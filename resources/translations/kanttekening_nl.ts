@@ -1574,16 +1574,8 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Kleur voor {0}:</translation>
     </message>
     <message>
-        <source>A change of language reopens the window (nothing is lost).</source>
-        <translation>Bij een andere taal wordt het venster opnieuw geopend (er gaat niets verloren).</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Taal</translation>
-    </message>
-    <message>
-        <source>Open the window again now in the new language?</source>
-        <translation>Het venster nu opnieuw openen in de nieuwe taal?</translation>
+        <source>A change of language reopens the window when you press OK, with the same tabs (nothing is lost).</source>
+        <translation>Een andere taal opent het venster opnieuw zodra u op OK drukt, met dezelfde tabbladen (er gaat niets verloren).</translation>
     </message>
 </context>
 <context>

@@ -111,6 +111,39 @@ class ReaderFeature(QObject):
         tab.view.setFocus()
         return tab
 
+    # --- the session (open tabs come back after a restart) ------------------------------------
+    def session_state(self) -> list[dict]:
+        """Each open document: its page, zoom (or fit) and selected annotation."""
+        out = []
+        for i in range(self.window.tabs.count()):
+            tab = self.window.tabs.widget(i)
+            if isinstance(tab, ReaderTab):
+                view = tab.view
+                out.append({"doc": tab.doc_id, "page": view.current_page, "zoom": view.zoom,
+                            "fit": view.fit, "annotation": view.selected_annotation})
+        return out
+
+    def restore_session(self, tabs: list[dict]) -> None:
+        for t in tabs:
+            try:
+                self.window.lib.resolve_document(str(t["doc"]))
+            except (UserError, KeyError):
+                continue  # removed since: nothing to bring back
+            tab = self.open_document(str(t["doc"]))
+            if tab is None:
+                continue
+            if t.get("fit") in ("width", "page"):
+                tab.view.set_fit(t["fit"])
+            elif isinstance(t.get("zoom"), (int, float)) and t["zoom"] > 0:
+                tab.view.set_zoom(float(t["zoom"]))
+            if isinstance(t.get("page"), int):
+                tab.view.go_to_page(t["page"])
+            ann = t.get("annotation")
+            if ann and any(a["id"] == ann for a in tab.view.annotations):
+                tab.panel.select(ann)
+                tab.view.select_annotation(ann)
+                tab.sig_annotation_chosen.emit(ann)
+
     def _on_changes(self, changes: Changes) -> None:
         for i in reversed(range(self.window.tabs.count())):
             tab = self.window.tabs.widget(i)

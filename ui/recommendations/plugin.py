@@ -96,10 +96,18 @@ class RecommendationsFeature(QObject):
 
         if not self._open(self.register_view):
             self.register_view = RegisterView(self.window)
+            self.register_view.setObjectName("register")
             self.register_view.sig_side_by_side.connect(self.show_side_by_side)
             self.window.tabs.addTab(self.register_view, self.tr("Recommendations"))
         self.window.tabs.setCurrentWidget(self.register_view)
         return self.register_view
+
+    def session_state(self) -> dict:
+        return {"register": self._open(self.register_view)}
+
+    def restore_session(self, state: dict) -> None:
+        if isinstance(state, dict) and state.get("register"):
+            self.show_register()
 
     def show_side_by_side(self, rec_id: str | None = None) -> "SideBySide":
         from ui.recommendations.side_by_side import SideBySide
