@@ -22,7 +22,6 @@ import shiboken6
 from app import annotations as ann_uc
 from app import usecases
 from app.domain import UserError
-from app.recommendations import apply as detection
 from app.recommendations import register as reg
 from ui.recommendations import commands as cmd
 
@@ -151,6 +150,8 @@ class RecommendationsFeature(QObject):
         doc = self.window.lib.resolve_document(doc_id)
 
         def work(lib, progress, cancelled):  # noqa: ANN001 - worker thread, its own library
+            from app.recommendations import apply as detection
+
             return detection.detect_document(lib, doc_id)
 
         self.window.ops.run(work, lambda props: self._review(doc, props),

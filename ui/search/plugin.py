@@ -11,13 +11,13 @@ Keys:
 from __future__ import annotations
 
 import logging
+import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QProgressBar
 
-from app import search_service
 from app.changes import Changes
 from app.search_indexer import IndexerProcess
 from ui.search.debate import DebateView
@@ -98,6 +98,8 @@ class SearchFeature(QObject):
         return getattr(self.window.tabs.currentWidget(), "doc_id", None)
 
     def open_hit(self, hit: Any) -> None:
+        from app import search_service  # Whoosh: not needed for the first screen
+
         outcome = self.panel.outcome
         words = search_service.page_words(self.window.lib, outcome, hit.document, hit.page) if outcome else []
         text = self.panel.field.text()
@@ -110,6 +112,8 @@ class SearchFeature(QObject):
 
     def step_match(self, step: int) -> None:
         """Go to the next (or previous) page of the open document with a match."""
+        from app import search_service  # Whoosh: not needed for the first screen
+
         doc = self.current_document_id()
         text = self.panel.field.text().strip()
         if doc is None or not text:
@@ -166,7 +170,9 @@ class SearchFeature(QObject):
         if self.debate is not None:
             self.debate.runner.stop()
         self.indexer.stop(timeout=1.0)
-        search_service.close_engine(self.window.lib)
+        search_service = sys.modules.get("app.search_service")  # never loaded: nothing to close
+        if search_service is not None:
+            search_service.close_engine(self.window.lib)
 
 
 def install(window: "MainWindow") -> SearchFeature:
