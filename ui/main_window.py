@@ -33,6 +33,7 @@ from app.importer import ImportReport, import_files
 from app.library import Library
 from ui import settings
 from ui.actions import ActionRegistry
+from ui.messages import check_item, import_failure
 from ui.help import GuideDialog, KeysDialog, guide_path, guides
 from ui.library.view import LibraryView, sample_paths
 from ui.ops import OpRunner
@@ -241,9 +242,9 @@ class MainWindow(QMainWindow):
         others = [o for o in report.failed if o not in encrypted]
         parts = []
         if report.imported:
-            parts.append(self.tr("{0} document(s) imported").format(len(report.imported)))
+            parts.append(self.tr("%n document(s) imported", "", len(report.imported)))
         if report.duplicates:
-            parts.append(self.tr("{0} already in the library").format(len(report.duplicates)))
+            parts.append(self.tr("%n already in the library", "", len(report.duplicates)))
         if parts:
             self.statusBar().showMessage("; ".join(parts), 10000)
         if others:
@@ -251,7 +252,9 @@ class MainWindow(QMainWindow):
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle(self.tr("Some files were not imported"))
             box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setText("\n".join(f"{o.path.name}: {o.message}" for o in others))
+            for o in others:
+                log.info("not imported: %s: %s (%s)", o.path, o.message, o.code)
+            box.setText("\n".join(f"{o.path.name}: {import_failure(o.code, o.message)}" for o in others))
             box.open()
         for outcome in encrypted:
             self._ask_password(outcome)
@@ -311,7 +314,7 @@ class MainWindow(QMainWindow):
             box.setWindowTitle(self.tr("Check the library"))
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setIcon(QMessageBox.Icon.Information if result["ok"] else QMessageBox.Icon.Warning)
-            lines = [f"{i['what']}: {i['detail']}" for i in result["items"]]
+            lines = [f"{check_item(i['what'])}: {i['detail']}" for i in result["items"]]
             head = self.tr("The library is in order.") if result["ok"] else self.tr("Problems were found.")
             box.setText(head + "\n\n" + "\n".join(lines))
             box.open()

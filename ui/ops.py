@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QProgressBar, QPushButto
 
 from app.domain import UserError
 from app.library import Library
+from ui.messages import error_text
 from ui.widgets import SafeLabel
 
 ProgressFn = Callable[[int, int, str], None]
@@ -46,7 +47,7 @@ class _Job(QRunnable):
                 lambda: self.cancel_requested,
             )
         except UserError as exc:
-            self.signals.sig_failed.emit(str(exc), True)
+            self.signals.sig_failed.emit(error_text(exc), True)
         except Exception:  # noqa: BLE001 - reported to the user, never lost
             self.signals.sig_failed.emit(traceback.format_exc(), False)
         else:

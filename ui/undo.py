@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.domain import UserError
 from app.library import Library
+from ui.messages import error_text
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -57,7 +58,7 @@ class UseCaseCommand(QUndoCommand):
         except UserError as exc:
             self.setObsolete(True)
             if self.on_error:
-                self.on_error(str(exc))
+                self.on_error(error_text(exc))
 
 
 def show_error(window: "MainWindow", message: str) -> None:
@@ -74,7 +75,7 @@ def push(window: "MainWindow", command: UseCaseCommand) -> bool:
     try:
         command.first()
     except UserError as exc:
-        show_error(window, str(exc))
+        show_error(window, error_text(exc))
         return False
     command.on_error = lambda m: window.statusBar().showMessage(
         tr("Could not undo or redo: {0}").format(m), 8000)

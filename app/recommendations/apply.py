@@ -19,6 +19,7 @@ from app.anchoring import find_quote_in_words, load_words, norm_text
 from app.changes import Changes
 from app.domain import UserError
 from app.library import Library
+from app.messages import user_error
 from app.recommendations.detect import Proposal, detect_in_pages
 from app.recommendations.register import LinkResult, check_stance, link
 from app.recommendations.suggest import Candidate
@@ -29,12 +30,10 @@ def detect_document(lib: Library, doc_id: str) -> list[Proposal]:
     """Proposed recommendations of a document, read from its stored page text."""
     doc = records.get_document(lib.db, doc_id)
     if doc is None:
-        raise UserError("that document is no longer in the library")
+        raise user_error("doc.gone")
     pages = records.get_pages(lib.db, doc_id)
     if not any(p["has_text"] for p in pages):
-        raise UserError(
-            f"'{doc['title']}' has no text layer (a scan?): recommendations cannot be detected"
-        )
+        raise user_error("detect.no_text", title=doc["title"])
     return detect_in_pages(pages)
 
 
@@ -126,7 +125,7 @@ def apply_proposals(
     an item's twin printed elsewhere."""
     doc = records.get_document(lib.db, doc_id)
     if doc is None:
-        raise UserError("that document is no longer in the library")
+        raise user_error("doc.gone")
     result = ApplyResult()
     wanted = [p for p in proposals if p.text.strip()]
     if not wanted:
@@ -207,7 +206,7 @@ def link_candidate(
     created, the link result)."""
     doc = records.get_document(lib.db, candidate.document_id)
     if doc is None:
-        raise UserError("that document is no longer in the library")
+        raise user_error("doc.gone")
     check_stance(stance)
     pages = sorted({candidate.page_no, candidate.page_no + 1} & set(range(1, doc["page_count"] + 1)))
     words = _words_for(lib.document_file(doc), pages, in_child)

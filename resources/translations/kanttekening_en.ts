@@ -71,6 +71,23 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n document(s) imported</source>
+        <translation>
+            <numerusform>%n document imported</numerusform>
+            <numerusform>%n documents imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the library</source>
+        <translation>
+            <numerusform>%n already in the library</numerusform>
+            <numerusform>%n already in the library</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SuggestPanel</name>
     <message numerus="yes">
         <source>%n passage(s) found</source>

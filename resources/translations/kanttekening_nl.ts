@@ -994,13 +994,19 @@
         <source>Importing</source>
         <translation>Bezig met importeren</translation>
     </message>
-    <message>
-        <source>{0} document(s) imported</source>
-        <translation>{0} document(en) geïmporteerd</translation>
+    <message numerus="yes">
+        <source>%n document(s) imported</source>
+        <translation>
+            <numerusform>%n document geïmporteerd</numerusform>
+            <numerusform>%n documenten geïmporteerd</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{0} already in the library</source>
-        <translation>{0} al in de bibliotheek</translation>
+    <message numerus="yes">
+        <source>%n already in the library</source>
+        <translation>
+            <numerusform>%n al in de bibliotheek</numerusform>
+            <numerusform>%n al in de bibliotheek</numerusform>
+        </translation>
     </message>
     <message>
         <source>Some files were not imported</source>
@@ -1065,6 +1071,89 @@ Free software under the GNU Affero General Public License 3.0.</source>
 Offline beleidsdocumenten beoordelen: aanbevelingen en reacties taggen, ze met een oordeel aan elkaar koppelen, zoeken en exporteren.
 
 Vrije software onder de GNU Affero General Public License 3.0.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>the file is not there (moved or deleted?)</source>
+        <translation>het bestand is er niet (verplaatst of verwijderd?)</translation>
+    </message>
+    <message>
+        <source>not a PDF file</source>
+        <translation>geen PDF-bestand</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (no permission?)</source>
+        <translation>het bestand kan niet worden gelezen (geen toestemming?)</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>het bestand is leeg</translation>
+    </message>
+    <message>
+        <source>the file ends early; get a complete copy</source>
+        <translation>het bestand houdt te vroeg op; haal een volledige kopie</translation>
+    </message>
+    <message>
+        <source>the file is damaged beyond repair</source>
+        <translation>het bestand is onherstelbaar beschadigd</translation>
+    </message>
+    <message>
+        <source>the file is encrypted: a password is needed</source>
+        <translation>het bestand is versleuteld: er is een wachtwoord nodig</translation>
+    </message>
+    <message>
+        <source>the password is wrong</source>
+        <translation>het wachtwoord klopt niet</translation>
+    </message>
+    <message>
+        <source>the PDF reader could not read this file</source>
+        <translation>de PDF-lezer kon dit bestand niet lezen</translation>
+    </message>
+    <message>
+        <source>reading the file took too long and was stopped</source>
+        <translation>het lezen duurde te lang en is gestopt</translation>
+    </message>
+    <message>
+        <source>the file could not be stored in the library (disk full?)</source>
+        <translation>het bestand kon niet in de bibliotheek worden opgeslagen (schijf vol?)</translation>
+    </message>
+    <message>
+        <source>that document is no longer in the library</source>
+        <translation>dat document staat niet meer in de bibliotheek</translation>
+    </message>
+    <message>
+        <source>&apos;{title}&apos; has no text layer (a scan?): recommendations cannot be detected</source>
+        <translation>‘{title}’ heeft geen tekstlaag (een scan?): er kunnen geen aanbevelingen in worden gevonden</translation>
+    </message>
+    <message>
+        <source>could not place the passage on page {page}</source>
+        <translation>de passage kon niet op pagina {page} worden gevonden</translation>
+    </message>
+    <message>
+        <source>a recommendation cannot answer itself</source>
+        <translation>een aanbeveling kan geen reactie op zichzelf zijn</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>database</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>schema</source>
+        <translation>schema</translation>
+    </message>
+    <message>
+        <source>search index</source>
+        <translation>zoekindex</translation>
+    </message>
+    <message>
+        <source>stray files</source>
+        <translation>losse bestanden</translation>
     </message>
 </context>
 <context>
