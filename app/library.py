@@ -253,6 +253,16 @@ class Library:
         with self.write() as db:
             records.set_meta(db, "reviewer", name.strip())
 
+    # --- the project's name (the title of summaries and exchange files) ------------
+    @property
+    def project_name(self) -> str:
+        """The name the reviewer gave the project, else the library folder's name."""
+        return records.get_meta(self.db, "name") or self.root.name
+
+    def set_project_name(self, name: str) -> None:
+        with self.write() as db:
+            records.set_meta(db, "name", " ".join(name.split()))
+
     # --- change notification ---------------------------------------------------
     def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
         self._listeners.append(listener)

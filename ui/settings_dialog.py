@@ -49,6 +49,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language)
         self.reviewer = QLineEdit(window.lib.reviewer)
         form.addRow(self.tr("Your name (stored with your annotations):"), self.reviewer)
+        self.project = QLineEdit(window.lib.project_name)
+        self.project.setToolTip(self.tr("The title of exported summaries and projects"))
+        form.addRow(self.tr("Project name:"), self.project)
         self.colors: dict[str, str] = {}
         self.color_buttons: dict[str, QPushButton] = {}
         for role in ROLES:
@@ -88,6 +91,9 @@ class SettingsDialog(QDialog):
         name = self.reviewer.text().strip()
         if name and name != self.window_.lib.reviewer:
             self.window_.lib.set_reviewer(name)
+        project = " ".join(self.project.text().split())
+        if project and project != self.window_.lib.project_name:
+            self.window_.lib.set_project_name(project)
         for role, color in self.colors.items():
             settings.set(f"colors/{role}", color)
         super().accept()

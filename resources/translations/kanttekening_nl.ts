@@ -1659,6 +1659,14 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Uw naam (opgeslagen bij uw annotaties):</translation>
     </message>
     <message>
+        <source>The title of exported summaries and projects</source>
+        <translation>De titel van geëxporteerde samenvattingen en projecten</translation>
+    </message>
+    <message>
+        <source>Project name:</source>
+        <translation>Projectnaam:</translation>
+    </message>
+    <message>
         <source>Colour of {0}:</source>
         <translation>Kleur voor {0}:</translation>
     </message>
