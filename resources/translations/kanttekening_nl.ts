@@ -289,6 +289,10 @@
         <source>(area)</source>
         <translation>(gebied)</translation>
     </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>Notitie: {0}</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationPanel</name>
@@ -1176,6 +1180,17 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     </message>
 </context>
 <context>
+    <name>PageThumbnails</name>
+    <message>
+        <source>Page {0}</source>
+        <translation>Pagina {0}</translation>
+    </message>
+    <message>
+        <source>no text</source>
+        <translation>geen tekst</translation>
+    </message>
+</context>
+<context>
     <name>PageView</name>
     <message>
         <source>No text layer on this page: its text cannot be selected or searched.</source>
@@ -1250,14 +1265,6 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
 </context>
 <context>
     <name>ReaderTab</name>
-    <message>
-        <source>Page {0}</source>
-        <translation>Pagina {0}</translation>
-    </message>
-    <message>
-        <source>no text</source>
-        <translation>geen tekst</translation>
-    </message>
     <message>
         <source>Contents</source>
         <translation>Inhoud</translation>

@@ -8,8 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -27,6 +25,7 @@ from ui.reader.commands import CreateAnnotation, push
 from ui.reader.page_view import PageView
 from ui.reader.panel import AnnotationPanel
 from ui.reader.render import RenderService
+from ui.reader.thumbnails import PageThumbnails
 from ui.widgets import SafeLabel, plain_tooltip
 
 if TYPE_CHECKING:
@@ -55,16 +54,7 @@ class ReaderTab(QWidget):
         self.outline.setHeaderHidden(True)
         for level, title, page in json.loads(doc.get("outline") or "[]"):
             self._add_outline(level, str(title), int(page))
-        self.page_list = QListWidget()
-        for p in pages:
-            label = self.tr("Page {0}").format(p["page_no"])
-            if p.get("label") and p["label"] != str(p["page_no"]):
-                label += f" ({p['label']})"
-            if not p.get("has_text", 1):
-                label += " · " + self.tr("no text")
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, p["page_no"])
-            self.page_list.addItem(item)
+        self.page_list = PageThumbnails(service, self.doc_id, self.lib.document_file(doc), pages)
         self.side = QTabWidget()
         self.side.addTab(self.outline, self.tr("Contents"))
         self.side.addTab(self.page_list, self.tr("Pages"))
@@ -234,4 +224,5 @@ class ReaderTab(QWidget):
 
     def close_document(self) -> None:
         self.panel._flush()
+        self.page_list.close_document()
         self.service.close(self.doc_id)
