@@ -85,6 +85,10 @@ class Library:
         self._closed = False
         self.write_timeout = _write_timeout()
         self._listeners: list[Callable[[Changes], None]] = []
+        # change_log numbers this process wrote, as (after, up_to] ranges, so
+        # that foreign_changes() can tell other processes' changes apart.
+        self._own: list[tuple[int, int]] = []
+        self._seen_seq = records.last_change_seq(db)
 
     # --- connections -----------------------------------------------------------
     @property
@@ -132,6 +136,7 @@ class Library:
                 raise
             self._local.depth = 1
             try:
+                seq_before = records.last_change_seq(self._wdb)
                 yield self._wdb
             except BaseException:
                 if conn.in_transaction:
@@ -139,7 +144,11 @@ class Library:
                 raise
             else:
                 try:
+                    seq_after = records.last_change_seq(self._wdb)
                     conn.execute("COMMIT")
+                    if seq_after > seq_before:
+                        self._own.append((seq_before, seq_after))
+                        del self._own[:-500]
                 except BaseException:
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
@@ -262,6 +271,25 @@ class Library:
     def set_project_name(self, name: str) -> None:
         with self.write() as db:
             records.set_meta(db, "name", " ".join(name.split()))
+
+    # --- changes made by other processes ------------------------------------------
+    def foreign_changes(self) -> Changes:
+        """What other processes (a command, a second window, a teammate's
+        merge) changed since the last call, read from ``change_log``. The
+        window polls this and tells its views like any other change."""
+        rows = records.changes_since(self.db, self._seen_seq)
+        if not rows:
+            return Changes()
+        own = list(self._own)
+        documents: set[str] = set()
+        annotations: set[str] = set()
+        for row in rows:
+            seq = int(row["seq"])
+            if any(lo < seq <= hi for lo, hi in own):
+                continue
+            (documents if row["entity"] == "document" else annotations).add(str(row["entity_id"]))
+        self._seen_seq = int(rows[-1]["seq"])
+        return Changes.of(documents=documents, annotations=annotations)
 
     # --- change notification ---------------------------------------------------
     def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:

@@ -70,6 +70,11 @@ class MainWindow(QMainWindow):
         # change is relayed to the GUI thread before any view hears of it.
         self._sig_changes_from_thread.connect(self.sig_changes.emit, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe = lib.subscribe(self._on_lib_changed)
+        # What a command or another window writes to this library shows up here too.
+        self._foreign_timer = QTimer(self)
+        self._foreign_timer.setInterval(1500)
+        self._foreign_timer.timeout.connect(self._poll_foreign_changes)
+        self._foreign_timer.start()
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -177,6 +182,15 @@ class MainWindow(QMainWindow):
         )
 
     # --- changes ----------------------------------------------------------------
+    def _poll_foreign_changes(self) -> None:
+        try:
+            changes = self.lib.foreign_changes()
+        except Exception:  # noqa: BLE001 - a busy or closing library: try again next tick
+            log.debug("reading foreign changes failed", exc_info=True)
+            return
+        if changes:
+            self.lib.changed(changes)
+
     def _on_lib_changed(self, changes: Changes) -> None:
         # Use cases run on the GUI thread or in ops on worker threads; views
         # listen to sig_changes only, always on the GUI thread.
@@ -443,6 +457,7 @@ class MainWindow(QMainWindow):
                 break
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._foreign_timer.stop()
         self.save_layout()
         self.save_session()
         for i in reversed(range(1, self.tabs.count())):

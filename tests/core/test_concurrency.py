@@ -186,3 +186,28 @@ def test_threads_of_one_process_share_the_one_writer(library):
     assert records.get_meta(library.db, "counter") == "200"
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         records.set_meta(library.db, "stray", "write")
+
+
+def test_foreign_changes_name_what_other_processes_wrote(tmp_path):
+    from app.annotations import create_annotation
+    from app.anchoring import find_quote
+    from app.importer import import_files
+    from app.library import Library
+
+    root = tmp_path / "lib"
+    lib = Library.open(root)
+    try:
+        assert not import_files(lib, [MEETING]).failed
+        doc = lib.resolve_document(MEETING.name)
+        anchor = find_quote(lib.document_file(doc), 1, QUOTE)
+        create_annotation(lib, doc["id"], page_no=1, rects=anchor.rects, quote=anchor.quote,
+                          role="comment", note="mine")
+        assert not lib.foreign_changes()  # our own writes were told already
+        proc = _cli(root, "annotate", MEETING.name, "--page", "1", "--quote", QUOTE, "--note", "theirs")
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        changes = lib.foreign_changes()
+        assert changes.annotations == {out.strip().splitlines()[-1]}
+        assert not lib.foreign_changes()
+    finally:
+        lib.close()
