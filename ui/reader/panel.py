@@ -143,6 +143,7 @@ class AnnotationPanel(QWidget):
         # editor scrolls, so a long passage never squeezes the list.
         self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         self.note.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.note.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)  # the passage shows below it
         editor_scroll = QScrollArea()
         editor_scroll.setWidgetResizable(True)
         editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
