@@ -1693,6 +1693,14 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Volgende ▶</translation>
     </message>
     <message>
+        <source>Suggest responses…</source>
+        <translation>Reacties voorstellen…</translation>
+    </message>
+    <message>
+        <source>Passages of the other documents that may answer this recommendation, in the register</source>
+        <translation>Passages uit de andere documenten die op deze aanbeveling kunnen antwoorden, in het register</translation>
+    </message>
+    <message>
         <source>Next recommendation</source>
         <translation>Volgende aanbeveling</translation>
     </message>
@@ -1741,8 +1749,8 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Reactie</translation>
     </message>
     <message>
-        <source>No response passage linked. Suggest one in the register.</source>
-        <translation>Geen passage als reactie gekoppeld. Laat er een voorstellen in het register.</translation>
+        <source>No response passage linked. “Suggest responses…” above lists passages that may answer it.</source>
+        <translation>Geen passage als reactie gekoppeld. ‘Reacties voorstellen…’ hierboven toont passages die erop kunnen antwoorden.</translation>
     </message>
     <message>
         <source>Response — {0}, p. {1}</source>

@@ -99,3 +99,16 @@ def test_a_suggestion_opened_is_marked_on_its_page_and_shown_linked_once_linked(
     linked = [panel.list.topLevelItem(i) for i in range(panel.list.topLevelItemCount())
               if panel.list.topLevelItem(i).text(1) == "linked already"]
     assert len(linked) == 1 and linked[0].data(0, Qt.ItemDataRole.UserRole + 20).page_no == first.page_no
+
+
+def test_side_by_side_offers_the_suggestions(qtbot, linked_library, make_window):
+    lib, ids = linked_library, linked_library.ids
+    window = make_window(lib)
+    plugin = window.features["ui.recommendations.plugin"]
+    side = plugin.show_side_by_side(ids["r1"])
+    assert side.btn_suggest.isVisible()
+    view = plugin.register_view
+    with qtbot.waitSignal(view.suggestions.sig_suggestions_ready, timeout=60000) as blocker:
+        qtbot.mouseClick(side.btn_suggest, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is view and view.current_id() == ids["r1"]
+    assert view.details_tabs.currentWidget() is view.suggestions and blocker.args[0] > 0

@@ -113,6 +113,11 @@ class SideBySide(QWidget):
         bar.addWidget(self.btn_prev)
         bar.addWidget(self.header, 1)
         bar.addWidget(self.responses, 1)
+        self.btn_suggest = QPushButton(self.tr("Suggest responses…"))
+        self.btn_suggest.setToolTip(self.tr("Passages of the other documents that may answer this "
+                                            "recommendation, in the register"))
+        self.btn_suggest.clicked.connect(self.suggest)
+        bar.addWidget(self.btn_suggest)
         bar.addWidget(self.btn_next)
         self.left = _Side(window, "side-by-side:recommendation", self)
         self.right = _Side(window, "side-by-side:response", self)
@@ -185,7 +190,8 @@ class SideBySide(QWidget):
         link = next((l for l in e["links"] if l["id"] == link_id), None)
         if link is None or link["response"] is None:
             self.right.show_passage(None, self.tr("Response"),
-                                    self.tr("No response passage linked. Suggest one in the register."))
+                                    self.tr("No response passage linked. “Suggest responses…” above "
+                                            "lists passages that may answer it."))
         else:
             r = link["response"]
             heading = self.tr("Response — {0}, p. {1}").format(r["document"], r["page_no"])
@@ -193,6 +199,15 @@ class SideBySide(QWidget):
                 heading += "\n" + link["assessment"]
             self.right.show_passage(r, heading)
         self.sig_shown.emit(e["id"], link_id)
+
+    def suggest(self) -> None:
+        """The register's suggestions for this recommendation (link one there, come back here)."""
+        if self.rec is None:
+            return
+        view = self.register_view
+        view.select(self.rec["id"])
+        self.window_.tabs.setCurrentWidget(view)
+        view.details_tabs.setCurrentWidget(view.suggestions)
 
     def step(self, delta: int) -> None:
         rec_id = self.register_view.move(delta)
