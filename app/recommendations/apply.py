@@ -139,11 +139,15 @@ def apply_proposals(
         (a["page_no"], norm_text(a["quote"]))
         for a in records.list_annotations(lib.db, document_id=doc_id, role="recommendation")
     }
-    known = existing_matches(lib, doc_id, wanted, all_proposals)
+    everything = all_proposals or proposals
+    known = existing_matches(lib, doc_id, wanted, everything)
     labels_now: set[str] = set()
+    printed_now: set[tuple[int, str]] = set()  # (page, label) stored by this call
     anchored = []
     for n, p in enumerate(wanted):
-        if n in known or (p.label and p.label.strip().lower() in labels_now):
+        twin = everything[p.twin] if p.twin is not None and 0 <= p.twin < len(everything) else None
+        if n in known or (p.label and p.label.strip().lower() in labels_now) or (
+                twin is not None and (twin.page_no, twin.label) in printed_now):
             result.skipped.append((p.label, "already in the register"))
             continue
         if progress:
@@ -169,6 +173,7 @@ def apply_proposals(
         existing.add((anchor.page_no, norm_text(anchor.quote)))
         if p.label:
             labels_now.add(p.label.strip().lower())
+        printed_now.add((p.page_no, p.label))
         anchored.append((p, anchor))
     changes = Changes()
     with lib.write():

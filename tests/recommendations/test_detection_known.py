@@ -53,3 +53,16 @@ def test_marked_by_hand_then_detected_twice_stores_each_item_once(qtbot, sample_
     result = apply_proposals(lib, report["id"], [p for p in again.model.all if p.accept])
     assert result.created == [] and {why for _l, why in result.skipped} == {"already in the register"}
     assert len(records.list_annotations(lib.db, role="recommendation")) == 30
+
+
+def test_both_printings_asked_at_once_are_stored_once(sample_library):
+    from app.recommendations.apply import apply_proposals, detect_document
+
+    lib = sample_library
+    report = doc_by_file(lib, "iob-evaluatie")
+    proposals = detect_document(lib, report["id"])
+    items = [p for p in proposals if p.kind == "item"]
+    assert any(p.twin is not None and proposals[p.twin].label != p.label for p in items)  # e.g. 3c-1 / 3d-1
+    result = apply_proposals(lib, report["id"], items, all_proposals=proposals)  # twins checked too
+    assert len(result.created) == 30
+    assert len(records.list_annotations(lib.db, role="recommendation")) == 30
