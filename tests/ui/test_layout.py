@@ -86,3 +86,18 @@ def test_nothing_is_squeezed_with_the_longest_passage_selected(
 
     recs.show_side_by_side(ann_id)
     check("side-by-side")
+
+
+@pytest.mark.parametrize("interface_language", ["nl"], indirect=True)  # the longer notice
+def test_side_by_side_shares_the_width_when_nothing_is_linked(qtbot, sample_library, make_window,
+                                                             interface_language):
+    lib = sample_library
+    report = doc_by_file(lib, "iob-evaluatie")
+    ann_id, _ = uc.create_annotation(lib, report["id"], page_no=12, rects=[[12, 60, 100, 540, 140]],
+                                     quote="Bevorder de uitvoering", role="recommendation", label="1")
+    window = make_window(lib)
+    window.resize(1280, 800)
+    side = window.features["ui.recommendations.plugin"].show_side_by_side(ann_id)
+    qtbot.wait(50)
+    left, right = side.left.width(), side.right.width()
+    assert abs(left - right) <= 0.2 * (left + right), (left, right)

@@ -42,6 +42,7 @@ class _Side(QWidget):
         self.layout_.addWidget(self.title)
         self.empty = SafeLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)  # a long notice must not take the other side's width
         self.layout_.addWidget(self.empty, 1)
 
     def _service(self) -> Any:
@@ -122,8 +123,12 @@ class SideBySide(QWidget):
         self.left = _Side(window, "side-by-side:recommendation", self)
         self.right = _Side(window, "side-by-side:response", self)
         split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
         split.addWidget(self.left)
         split.addWidget(self.right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([1000, 1000])  # half and half
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
