@@ -7,6 +7,7 @@ only for the rows in sight, and only once the tab is shown.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QPixmap
@@ -18,27 +19,27 @@ THUMB_WIDTH = 96  # px
 
 
 class PageThumbnails(QListWidget):
-    def __init__(self, service: RenderService, doc_id: str, path: Path, pages: list[dict],
+    def __init__(self, service: RenderService, doc_id: str, path: Path, pages: list[Any],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.key = f"{doc_id}#thumbnails"
         self.path = path
         self.opened = False
-        width_pt = max(1.0, float(pages[0].get("width") or 595)) if pages else 595.0
+        width_pt = max(1.0, float(pages[0].width or 595)) if pages else 595.0
         self.scale = scale_key(THUMB_WIDTH / width_pt)
-        height = int(THUMB_WIDTH * (float(pages[0].get("height") or 842) / width_pt)) if pages else 136
+        height = int(THUMB_WIDTH * (float(pages[0].height or 842) / width_pt)) if pages else 136
         self.setIconSize(QSize(THUMB_WIDTH, height))
         self.setSpacing(2)
         self.setUniformItemSizes(True)
         for p in pages:
-            label = self.tr("Page {0}").format(p["page_no"])
-            if p.get("label") and p["label"] != str(p["page_no"]):
-                label += f" ({p['label']})"
-            if not p.get("has_text", 1):
+            label = self.tr("Page {0}").format(p.page_no)
+            if p.label and p.label != str(p.page_no):
+                label += f" ({p.label})"
+            if not p.has_text:
                 label += " · " + self.tr("no text")
             item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, p["page_no"])
+            item.setData(Qt.ItemDataRole.UserRole, p.page_no)
             item.setToolTip(label)
             self.addItem(item)
         self._timer = QTimer(self)

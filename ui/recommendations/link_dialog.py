@@ -25,7 +25,7 @@ REC_ROLE = Qt.ItemDataRole.UserRole + 40
 class LinkDialog(QDialog):
     """Choose the recommendation a passage answers, and its stance."""
 
-    def __init__(self, entries: list[dict], passage: str, stance: str, parent: QWidget | None = None,
+    def __init__(self, entries: list[Any], passage: str, stance: str, parent: QWidget | None = None,
                  linked: set[str] | None = None) -> None:
         super().__init__(parent)
         from ui.recommendations.view import stance_names
@@ -41,13 +41,13 @@ class LinkDialog(QDialog):
         self.model = QStandardItemModel(self)
         linked = linked or set()
         for e in entries:
-            text = f"{e['label'] or '–'}  {' '.join(e['quote'].split())}"
-            if e["id"] in linked:
+            text = f"{e.label or '–'}  {' '.join(e.quote.split())}"
+            if e.id in linked:
                 text = self.tr("{0} (linked already)").format(text)
             item = QStandardItem(text)
             item.setEditable(False)
-            item.setData(e["id"], REC_ROLE)
-            item.setToolTip(plain_tooltip(e["quote"]))
+            item.setData(e.id, REC_ROLE)
+            item.setToolTip(plain_tooltip(e.quote))
             self.model.appendRow(item)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
