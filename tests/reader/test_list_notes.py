@@ -4,15 +4,19 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 
-def test_notes_are_shown_in_the_list(qapp, qtmodeltester):
+def test_notes_are_shown_in_the_list(qapp, qtmodeltester, sample_library):
+    from app import annotations as uc
+    from tests.conftest import doc_by_file
     from ui.reader.models import AnnotationListModel
 
+    lib = sample_library
+    doc = doc_by_file(lib, "iob-evaluatie")
+    for y, quote, note in ((100, "Stuur de ambassades gerichter aan.", "Zie ook\nde reactie, p. 4"),
+                           (200, "Zonder notitie.", "")):
+        uc.create_annotation(lib, doc.id, page_no=3, rects=[[3, 60, y, 500, y + 20]], quote=quote,
+                             role="recommendation", label="1a", note=note)
     model = AnnotationListModel()
-    base = dict(page_no=3, label="1a", role="recommendation", tags=[], color=None, is_area=False)
-    model.set_rows([
-        {**base, "id": "a", "quote": "Stuur de ambassades gerichter aan.", "note": "Zie ook\nde reactie, p. 4"},
-        {**base, "id": "b", "quote": "Zonder notitie.", "note": ""},
-    ])
+    model.set_rows(uc.list_annotations(lib, doc.id))
     qtmodeltester.check(model)
     first = model.index(0).data(Qt.ItemDataRole.DisplayRole)
     assert first.splitlines()[-1] == "Note: Zie ook de reactie, p. 4"
@@ -26,7 +30,7 @@ def test_pages_tab_shows_thumbnails_of_the_pages_in_sight(qtbot, sample_library,
 
     window = open_window(sample_library)
     doc = doc_by_file(sample_library, "iob-evaluatie")
-    window.open_document(doc["id"])
+    window.open_document(doc.id)
     tab = window.tabs.currentWidget()
     thumbs = tab.page_list
     assert not thumbs.opened  # nothing is rendered for a tab not looked at

@@ -23,10 +23,10 @@ def test_marked_by_hand_then_detected_twice_stores_each_item_once(qtbot, sample_
     report = doc_by_file(lib, "iob-evaluatie")
     anchor = find_quote(REPORT, 91, QUOTE_1A)
     # The reviewer marked 1a by hand on p. 91 (detection finds it on p. 12 too).
-    by_hand, _ = uc.create_annotation(lib, report["id"], page_no=91, rects=anchor.rects, quote=anchor.quote,
+    by_hand, _ = uc.create_annotation(lib, report.id, page_no=91, rects=anchor.rects, quote=anchor.quote,
                                       role="recommendation", label="1a")
     window = make_window(lib)
-    dialog = _detect(qtbot, window, report["id"])
+    dialog = _detect(qtbot, window, report.id)
     model = dialog.model
     known = [p for p in model.rows if id(p) in model.known]
     assert [p.label for p in known] == ["1a", "1a"]  # both printings of it
@@ -39,9 +39,9 @@ def test_marked_by_hand_then_detected_twice_stores_each_item_once(qtbot, sample_
         qtbot.mouseClick(dialog.btn_store, Qt.MouseButton.LeftButton)
     assert len(blocker.args[0].created) == 29
     stored = records.list_annotations(lib.db, role="recommendation")
-    assert len(stored) == 30 and [a["id"] for a in stored if a["label"] == "1a"] == [by_hand]
+    assert len(stored) == 30 and [a.id for a in stored if a.label == "1a"] == [by_hand]
 
-    again = _detect(qtbot, window, report["id"])
+    again = _detect(qtbot, window, report.id)
     assert again is not dialog and again.model.chosen() == []
     items = [p for p in again.model.rows if p.kind == "item"]
     assert again.model.known_count() == len(items) >= 30  # every item, both printings
@@ -50,7 +50,7 @@ def test_marked_by_hand_then_detected_twice_stores_each_item_once(qtbot, sample_
     # Even if asked directly, the core does not store them twice.
     from app.recommendations.apply import apply_proposals
 
-    result = apply_proposals(lib, report["id"], [p for p in again.model.all if p.accept])
+    result = apply_proposals(lib, report.id, [p for p in again.model.all if p.accept])
     assert result.created == [] and {why for _l, why in result.skipped} == {"already in the register"}
     assert len(records.list_annotations(lib.db, role="recommendation")) == 30
 
@@ -60,9 +60,9 @@ def test_both_printings_asked_at_once_are_stored_once(sample_library):
 
     lib = sample_library
     report = doc_by_file(lib, "iob-evaluatie")
-    proposals = detect_document(lib, report["id"])
+    proposals = detect_document(lib, report.id)
     items = [p for p in proposals if p.kind == "item"]
     assert any(p.twin is not None and proposals[p.twin].label != p.label for p in items)  # e.g. 3c-1 / 3d-1
-    result = apply_proposals(lib, report["id"], items, all_proposals=proposals)  # twins checked too
+    result = apply_proposals(lib, report.id, items, all_proposals=proposals)  # twins checked too
     assert len(result.created) == 30
     assert len(records.list_annotations(lib.db, role="recommendation")) == 30

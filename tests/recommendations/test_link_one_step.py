@@ -17,14 +17,14 @@ def test_selected_text_is_linked_with_its_stance_in_one_dialog(qtbot, sample_lib
     lib = sample_library
     report, reply = doc_by_file(lib, "iob-evaluatie"), doc_by_file(lib, "kabinetsreactie")
     anchor = find_quote(REPORT, 91, QUOTE_1A)
-    rec_1a, _ = uc.create_annotation(lib, report["id"], page_no=91, rects=anchor.rects, quote=anchor.quote,
+    rec_1a, _ = uc.create_annotation(lib, report.id, page_no=91, rects=anchor.rects, quote=anchor.quote,
                                      role="recommendation", label="1a")
-    uc.create_annotation(lib, report["id"], page_no=91, rects=[[91, 60, 600, 500, 620]], quote="Iets anders",
+    uc.create_annotation(lib, report.id, page_no=91, rects=[[91, 60, 600, 500, 620]], quote="Iets anders",
                          role="recommendation", label="2b")
     window = make_window(lib)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    window.open_document(reply["id"], 2)
+    window.open_document(reply.id, 2)
     tab = window.tabs.currentWidget()
     wait_words(qtbot, tab, 2)
     quote = "noteert het kabinet het volgende."
@@ -47,22 +47,22 @@ def test_selected_text_is_linked_with_its_stance_in_one_dialog(qtbot, sample_lib
     assert not dialog.isVisible()
 
     links = records.list_links(lib.db, recommendation_id=rec_1a)
-    assert [l["stance"] for l in links] == ["partial"]
-    response = records.get_annotation(lib.db, links[0]["response_id"])
-    assert response["role"] == "response" and response["quote"] == selected.quote
-    assert plugin.linked_dock.isVisible() and plugin.linked_dock.ann_id == response["id"]
+    assert [l.stance for l in links] == ["partial"]
+    response = records.get_annotation(lib.db, links[0].response_id)
+    assert response.role == "response" and response.quote == selected.quote
+    assert plugin.linked_dock.isVisible() and plugin.linked_dock.ann_id == response.id
     assert plugin.linked_dock.list.count() == 1
 
     # One undo takes back both the link and the new response.
     window.undo_stack.undo()
     assert records.list_links(lib.db) == []
-    assert records.get_annotation(lib.db, response["id"]) is None
+    assert records.get_annotation(lib.db, response.id) is None
     window.undo_stack.redo()
     assert len(records.list_links(lib.db)) == 1
 
     # The same passage again: the dialog says what it is linked to already.
-    tab.panel.select(response["id"])
-    tab.view.select_annotation(response["id"])
+    tab.panel.select(response.id)
+    tab.view.select_annotation(response.id)
     plugin.link_selected()
     again = plugin.link_dialog
     texts = [again.proxy.index(r, 0).data() for r in range(again.proxy.rowCount())]

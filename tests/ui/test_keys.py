@@ -30,7 +30,7 @@ def test_every_declared_key_fires_its_action_once(qtbot, sample_library, active_
     from ui.actions import ACTIONS
 
     window = active_window(sample_library)
-    window.open_document(doc_by_file(sample_library, "iob-evaluatie")["id"])
+    window.open_document(doc_by_file(sample_library, "iob-evaluatie").id)
     tab = window.tabs.currentWidget()
     tab.view.setFocus()
     qtbot.waitUntil(tab.view.hasFocus)
@@ -70,29 +70,29 @@ def test_undo_right_after_marking_and_redo_by_both_keys(qtbot, sample_library, a
     lib = sample_library
     window = active_window(lib)
     doc = doc_by_file(lib, "iob-evaluatie")
-    window.open_document(doc["id"])
+    window.open_document(doc.id)
     tab = window.tabs.currentWidget()
     _select_quote(qtbot, tab, 91, QUOTE_1A)
     qtbot.keyClick(tab.view, Qt.Key.Key_1)
-    assert len(uc.list_annotations(lib, doc["id"])) == 1
+    assert len(uc.list_annotations(lib, doc.id)) == 1
     assert tab.panel.label.hasFocus()  # ready for a label, yet Ctrl+Z is the window's undo
 
     _press(qtbot, tab.panel.label, "Ctrl+Z")
-    assert uc.list_annotations(lib, doc["id"]) == []
+    assert uc.list_annotations(lib, doc.id) == []
     _press(qtbot, tab.panel.label, "Ctrl+Shift+Z")
-    assert len(uc.list_annotations(lib, doc["id"])) == 1
+    assert len(uc.list_annotations(lib, doc.id)) == 1
     _press(qtbot, tab.view, "Ctrl+Z")
-    assert uc.list_annotations(lib, doc["id"]) == []
+    assert uc.list_annotations(lib, doc.id) == []
     _press(qtbot, tab.view, "Ctrl+Y")
-    rows = uc.list_annotations(lib, doc["id"])
+    rows = uc.list_annotations(lib, doc.id)
     assert len(rows) == 1
 
     # Typing not stored yet is the field's own to undo.
-    tab.panel.select(rows[0]["id"])
+    tab.panel.select(rows[0].id)
     tab.panel.label.setFocus()
     qtbot.keyClicks(tab.panel.label, "1a")
     _press(qtbot, tab.panel.label, "Ctrl+Z")
-    assert tab.panel.label.text() == "" and len(uc.list_annotations(lib, doc["id"])) == 1
+    assert tab.panel.label.text() == "" and len(uc.list_annotations(lib, doc.id)) == 1
 
 
 def test_help_lists_every_key_and_opens_the_guides(qtbot, sample_library, active_window):

@@ -53,8 +53,8 @@ def test_nothing_is_squeezed_with_the_longest_passage_selected(
     lib = sample_library
     report = doc_by_file(lib, "iob-evaluatie")
     # The longest recommendation of the samples, stored as the reviewer would.
-    longest = max(detect_document(lib, report["id"]), key=lambda p: len(p.quote))
-    ann_id, _ = uc.create_annotation(lib, report["id"], page_no=longest.page_no,
+    longest = max(detect_document(lib, report.id), key=lambda p: len(p.quote))
+    ann_id, _ = uc.create_annotation(lib, report.id, page_no=longest.page_no,
                                      rects=[[longest.page_no, 60, 100, 540, 400]], quote=longest.quote,
                                      role="recommendation", label=longest.label,
                                      note="Een notitie " * 40)
@@ -68,7 +68,7 @@ def test_nothing_is_squeezed_with_the_longest_passage_selected(
         assert squeezed(window) == [], name
 
     check("library")
-    window.open_document(report["id"], longest.page_no)
+    window.open_document(report.id, longest.page_no)
     tab = window.tabs.currentWidget()
     tab.panel.select(ann_id)
     check("reader")
@@ -93,7 +93,7 @@ def test_side_by_side_shares_the_width_when_nothing_is_linked(qtbot, sample_libr
                                                              interface_language):
     lib = sample_library
     report = doc_by_file(lib, "iob-evaluatie")
-    ann_id, _ = uc.create_annotation(lib, report["id"], page_no=12, rects=[[12, 60, 100, 540, 140]],
+    ann_id, _ = uc.create_annotation(lib, report.id, page_no=12, rects=[[12, 60, 100, 540, 140]],
                                      quote="Bevorder de uitvoering", role="recommendation", label="1")
     window = make_window(lib)
     window.resize(1280, 800)
