@@ -7,7 +7,7 @@ only for the rows in sight, and only once the tab is shown.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QPixmap
@@ -20,7 +20,7 @@ THUMB_WIDTH = 96  # px
 
 class PageThumbnails(QListWidget):
     def __init__(self, service: RenderService, doc_id: str, path: Path, pages: list[Any],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, label_of: Callable[[Any], str] | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.key = f"{doc_id}#thumbnails"
@@ -33,11 +33,12 @@ class PageThumbnails(QListWidget):
         self.setSpacing(2)
         self.setUniformItemSizes(True)
         for p in pages:
-            label = self.tr("Page {0}").format(p.page_no)
-            if p.label and p.label != str(p.page_no):
-                label += f" ({p.label})"
-            if not p.has_text:
-                label += " · " + self.tr("no text")
+            if label_of is not None:
+                label = label_of(p)
+            else:
+                label = self.tr("Page {0}").format(p.page_no)
+                if p.label and p.label != str(p.page_no):
+                    label += f" ({p.label})"
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, p.page_no)
             item.setToolTip(label)
