@@ -15,6 +15,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import explain
+from app.messages import message_of
+from ui import messages
 
 
 def tr(text: str) -> str:
@@ -39,6 +41,9 @@ def sentence(exc: BaseException, library: Path | None = None) -> str:
         return tr(
             "Something unexpected went wrong. Everything saved before is kept. Details are in {0}"
         ).format(str(said.log))
+    coded = message_of(exc)  # a UserError with a code: in the interface language
+    if coded is not None:
+        return messages.text(coded.code, coded.params, said.message)
     return said.message  # a UserError: its own words
 
 
