@@ -15,7 +15,9 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) -m app
 
+# The type check first: app/, storage/ and search/ (configured in pyproject.toml).
 test: $(STAMP)
+	$(PY) -m mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests
 
 bench: $(STAMP)

@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.domain import UserError
+from app.domain import Document, UserError
 
 # Below this much free space, a failing write is taken to be a full disk.
 FULL_BELOW = 1 << 20
@@ -51,17 +51,17 @@ class DiskFull(UserError):
 class MissingFile(UserError):
     """A document's stored PDF is not in files/ (deleted, or a partial copy)."""
 
-    def __init__(self, doc: dict, path: Path) -> None:
+    def __init__(self, doc: Document, path: Path) -> None:
         self.doc = doc
         self.path = path
         how = (
             f"To bring it back, import the original again with its password: "
-            f"kanttekening import \"{doc['file_name']}\" --password ..."
-            if doc.get("was_encrypted")
-            else f"To bring it back, import the same PDF again: kanttekening import \"{doc['file_name']}\""
+            f"kanttekening import \"{doc.file_name}\" --password ..."
+            if doc.was_encrypted
+            else f"To bring it back, import the same PDF again: kanttekening import \"{doc.file_name}\""
         )
         super().__init__(
-            f"the PDF of \"{doc['title']}\" ({doc['file_name']}) is missing from the library: "
+            f"the PDF of \"{doc.title}\" ({doc.file_name}) is missing from the library: "
             f"{path} is not there. {how} (your annotations on it are kept)"
         )
 

@@ -34,6 +34,7 @@ from app.errors import is_disk_full
 from app.library import Library
 from app.pdfworker import ExtractFailure, ExtractionWorker
 from storage import records
+from storage.types import Document, Kind, Language, Page
 
 if TYPE_CHECKING:
     from app.pdftext import Extracted  # imports PyMuPDF, which the window process does not need
@@ -133,7 +134,7 @@ def _copy_atomically(src: Path, dest: Path) -> None:
 
 def stray_files(lib: Library) -> list[Path]:
     """Files in files/ that no document points to (left by an interrupted import)."""
-    known = {d["sha256"] for d in records.list_documents(lib.db)}
+    known = {d.sha256 for d in records.list_documents(lib.db)}
     return [
         p
         for p in lib.files_dir.iterdir()
@@ -148,7 +149,7 @@ def remove_stray_files(lib: Library) -> int:
     ``STRAY_AFTER`` (it may be another process's import in progress)."""
     from app.backups import fingerprints_in_backups
 
-    known = {d["sha256"] for d in records.list_documents(lib.db)}
+    known = {d.sha256 for d in records.list_documents(lib.db)}
     marks = {**records.meta_with_prefix(lib.db, PENDING), **records.meta_with_prefix(lib.db, REMOVED)}
     marked = {key.split(":", 1)[1]: key for key in marks}
     cutoff = time.time() - STRAY_AFTER
@@ -259,10 +260,10 @@ def import_one(
     existing = records.document_by_sha(lib.db, digest)
     if existing:
         note = _bring_back_file(lib, existing, path, worker, password)
-        _place_waiting_annotations(lib, existing["id"])  # in case an earlier import was cut short
+        _place_waiting_annotations(lib, existing.id)  # in case an earlier import was cut short
         return ImportOutcome(
-            path, "duplicate", f"already in the library as \"{existing['title']}\"{note}",
-            document_id=existing["id"], title=existing["title"], pages=existing["page_count"],
+            path, "duplicate", f"already in the library as \"{existing.title}\"{note}",
+            document_id=existing.id, title=existing.title, pages=existing.page_count,
         )
     dest = lib.file_path(digest)
     was_there = dest.exists()
@@ -281,32 +282,32 @@ def import_one(
         file_sha = sha256_of(dest) if was_encrypted else digest
         doc_id = new_id()
         stamp = now_iso()
-        doc = {
-            "id": doc_id,
-            "sha256": digest,
-            "file_sha256": file_sha,
-            "title": result.title,
-            "author": result.author,
-            "kind": kind or guess_kind(result.title, path.name),
-            "language": result.language,
-            "page_count": result.page_count,
-            "file_name": path.name,
-            "file_size": path.stat().st_size,
-            "imported_at": stamp,
-            "modified": stamp,
-            "repaired": int(result.repaired),
-            "was_encrypted": int(was_encrypted),
-            "outline": json.dumps(result.outline, ensure_ascii=False),
-        }
+        doc = Document(
+            id=doc_id,
+            sha256=digest,
+            file_sha256=file_sha,
+            title=result.title,
+            author=result.author,
+            kind=Kind(kind or guess_kind(result.title, path.name)),
+            language=Language(result.language),
+            page_count=result.page_count,
+            file_name=path.name,
+            file_size=path.stat().st_size,
+            imported_at=stamp,
+            modified=stamp,
+            repaired=bool(result.repaired),
+            was_encrypted=was_encrypted,
+            outline=json.dumps(result.outline, ensure_ascii=False),
+        )
         pages = [
-            {
-                "page_no": p.page_no,
-                "text": p.text,
-                "has_text": int(p.has_text),
-                "width": p.width,
-                "height": p.height,
-                "label": p.label,
-            }
+            Page(
+                page_no=p.page_no,
+                text=p.text,
+                has_text=bool(p.has_text),
+                width=p.width,
+                height=p.height,
+                label=p.label,
+            )
             for p in result.pages
         ]
         with lib.write():
@@ -335,7 +336,7 @@ def import_one(
 
 
 def _bring_back_file(
-    lib: Library, doc: dict, path: Path, worker: ExtractionWorker, password: str | None
+    lib: Library, doc: Document, path: Path, worker: ExtractionWorker, password: str | None
 ) -> str:
     """The stored copy of a document that went missing from files/ is put
     back from the same PDF imported again (decrypted again when it was
@@ -343,13 +344,13 @@ def _bring_back_file(
     dest = lib.document_file(doc)
     if dest.is_file():
         return ""
-    if doc.get("was_encrypted"):
+    if doc.was_encrypted:
         decrypted = dest.with_name(dest.name + ".decrypted.part")
         try:
             result = worker.extract(path, password, decrypted)
             if isinstance(result, ExtractFailure) or not decrypted.exists():
                 return "; its stored copy is missing: import it again with its --password to put it back"
-            if sha256_of(decrypted) != doc["file_sha256"]:
+            if sha256_of(decrypted) != doc.file_sha256:
                 return ""
             os.replace(decrypted, dest)
         finally:

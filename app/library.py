@@ -22,6 +22,7 @@ import sqlite_utils
 from app.changes import Changes
 from app.domain import UserError
 from storage import LibraryTooNew, StorageError, is_busy_error, open_database, open_reader, records
+from storage.types import Document
 
 ENV_VAR = "KANTTEKENING_LIBRARY"
 DB_NAME = "library.sqlite"
@@ -247,10 +248,10 @@ class Library:
     def file_path(self, sha256: str) -> Path:
         return self.files_dir / f"{sha256}.pdf"
 
-    def document_file(self, doc: dict) -> Path:
-        return self.file_path(doc["sha256"])
+    def document_file(self, doc: Document) -> Path:
+        return self.file_path(doc.sha256)
 
-    def stored_file(self, doc: dict) -> Path:
+    def stored_file(self, doc: Document) -> Path:
         """The stored PDF of ``doc``; a ``MissingFile`` error naming it and how
         to bring it back when it is not in files/."""
         path = self.document_file(doc)
@@ -286,11 +287,11 @@ class Library:
         documents: set[str] = set()
         annotations: set[str] = set()
         for row in rows:
-            seq = int(row["seq"])
+            seq = row.seq
             if any(lo < seq <= hi for lo, hi in own):
                 continue
-            (documents if row["entity"] == "document" else annotations).add(str(row["entity_id"]))
-        self._seen_seq = int(rows[-1]["seq"])
+            (documents if row.entity == "document" else annotations).add(row.entity_id)
+        self._seen_seq = rows[-1].seq
         return Changes.of(documents=documents, annotations=annotations)
 
     # --- change notification ---------------------------------------------------
@@ -306,28 +307,28 @@ class Library:
         return changes
 
     # --- finding documents --------------------------------------------------
-    def resolve_document(self, ref: str) -> dict:
+    def resolve_document(self, ref: str) -> Document:
         """A document by id, unique id prefix, file name, or SHA-256 prefix."""
         ref = ref.strip()
         if not ref:
             raise UserError("no document given")
         docs = records.list_documents(self.db)
-        exact = [d for d in docs if d["id"] == ref or d["sha256"] == ref]
+        exact = [d for d in docs if d.id == ref or d.sha256 == ref]
         if exact:
             return exact[0]
-        by_name = [d for d in docs if d["file_name"].lower() == ref.lower()]
+        by_name = [d for d in docs if d.file_name.lower() == ref.lower()]
         if len(by_name) == 1:
             return by_name[0]
         candidates = [
-            d for d in docs if d["id"].startswith(ref.lower()) or d["sha256"].startswith(ref.lower())
+            d for d in docs if d.id.startswith(ref.lower()) or d.sha256.startswith(ref.lower())
         ] or by_name
         if not candidates:
-            candidates = [d for d in docs if d["file_name"].lower().startswith(ref.lower())]
+            candidates = [d for d in docs if d.file_name.lower().startswith(ref.lower())]
         if len(candidates) == 1:
             return candidates[0]
         if not candidates:
             raise UserError(f"no document matches '{ref}' (see 'kanttekening documents')")
-        names = ", ".join(f"{d['id'][:8]} {d['file_name']}" for d in candidates[:5])
+        names = ", ".join(f"{d.id[:8]} {d.file_name}" for d in candidates[:5])
         raise UserError(f"'{ref}' matches {len(candidates)} documents: {names}; give more of the id")
 
     # --- backups ---------------------------------------------------------------

@@ -7,27 +7,28 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from app.changes import Changes
-from app.domain import KINDS, UserError, now_iso
 from app.backups import fingerprints_in_backups
+from app.domain import KINDS, LANGUAGES, UserError, now_iso
 from app.importer import REMOVED, sha256_of, stray_files
 from app.library import Library
 from storage import records, schema_version
 from storage.migrations import LATEST
+from storage.types import Document, Page
 
 
-def list_documents(lib: Library) -> list[dict]:
+def list_documents(lib: Library) -> list[Document]:
     return records.list_documents(lib.db)
 
 
-def document_pages(lib: Library, doc_id: str) -> list[dict]:
+def document_pages(lib: Library, doc_id: str) -> list[Page]:
     return records.get_pages(lib.db, doc_id)
 
 
 def edit_document(lib: Library, doc_id: str, **fields: Any) -> Changes:
     if "kind" in fields and fields["kind"] not in KINDS:
         raise UserError(f"unknown kind '{fields['kind']}'; choose one of {', '.join(KINDS)}")
-    if "language" in fields and fields["language"] not in ("nl", "en"):
-        raise UserError("language must be 'nl' or 'en'")
+    if "language" in fields and fields["language"] not in LANGUAGES:
+        raise UserError("language must be " + " or ".join(f"'{code}'" for code in LANGUAGES))
     if "title" in fields:
         fields["title"] = str(fields["title"]).strip()
         if not fields["title"]:
@@ -47,14 +48,14 @@ def remove_document(lib: Library, doc_id: str) -> Changes:
     doc = records.get_document(lib.db, doc_id)
     if doc is None:
         raise UserError("that document is no longer in the library")
-    anns = [a["id"] for a in records.list_annotations(lib.db, document_id=doc_id)]
+    anns = [a.id for a in records.list_annotations(lib.db, document_id=doc_id)]
     with lib.write():
         records.delete_document(lib.db, doc_id)
-        records.set_meta(lib.db, REMOVED + doc["sha256"], now_iso())
-    if doc["sha256"] not in fingerprints_in_backups(lib.root):
+        records.set_meta(lib.db, REMOVED + doc.sha256, now_iso())
+    if doc.sha256 not in fingerprints_in_backups(lib.root):
         lib.document_file(doc).unlink(missing_ok=True)
         with lib.write():
-            records.delete_meta(lib.db, REMOVED + doc["sha256"])
+            records.delete_meta(lib.db, REMOVED + doc.sha256)
     return lib.changed(Changes.of(documents=[doc_id], annotations=anns))
 
 
@@ -90,9 +91,9 @@ def check_library(lib: Library) -> dict:
     for d in docs:
         path = lib.document_file(d)
         if not path.is_file():
-            missing.append(d["file_name"])
-        elif sha256_of(path) != d["file_sha256"]:
-            altered.append(d["file_name"])
+            missing.append(d.file_name)
+        elif sha256_of(path) != d.file_sha256:
+            altered.append(d.file_name)
     if missing or altered:
         detail = "; ".join(
             part

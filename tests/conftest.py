@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from app.domain import Document
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep tests away from the user's own settings and library.
 _TEST_HOME = Path(__import__("tempfile").mkdtemp(prefix="kanttekening-tests-"))
@@ -86,6 +88,6 @@ def make_window(qtbot):
         w.close()
 
 
-def doc_by_file(lib, name: str) -> dict:
+def doc_by_file(lib, name: str) -> Document:
     """The document row whose file name starts with ``name``."""
     return lib.resolve_document(name)

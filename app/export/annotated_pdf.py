@@ -30,7 +30,7 @@ class Mark:
     """What the child process needs to draw one annotation."""
 
     id: str
-    rects: list[list[float]]
+    rects: tuple[tuple[float, ...], ...]
     color: str
     title: str
     content: str
@@ -97,25 +97,25 @@ def _marks(lib: Library, doc_id: str, role_colors: dict[str, str], words: Labels
     tags = _tag_paths(records.list_tags(lib.db))
     out = []
     for a in records.list_annotations(lib.db, document_id=doc_id):
-        if not a["rects"]:
+        if not a.rects:
             continue
-        role = words.role_name(a["role"])
-        head = role + (f" {a['label']}" if a["label"] else "")
-        tag_line = ", ".join(sorted(tags[t] for t in a["tag_ids"] if t in tags))
+        role = words.role_name(a.role)
+        head = role + (f" {a.label}" if a.label else "")
+        tag_line = ", ".join(sorted(tags[t] for t in a.tag_ids if t in tags))
         content = "\n".join(
-            part for part in (head, a["note"], f"{words.tags}: {tag_line}" if tag_line else "") if part
+            part for part in (head, a.note, f"{words.tags}: {tag_line}" if tag_line else "") if part
         )
         out.append(
             Mark(
-                id=a["id"],
-                rects=a["rects"],
-                color=a["color"] or role_colors.get(a["role"]) or ROLE_COLORS.get(a["role"], "#f5c542"),
-                title=display(a["author"]) or lib.reviewer,
+                id=a.id,
+                rects=a.rects,
+                color=a.color or role_colors.get(a.role) or ROLE_COLORS.get(a.role, "#f5c542"),
+                title=display(a.author) or lib.reviewer,
                 content=content,
                 subject=role,
-                is_area=a["is_area"],
-                created=a["created"],
-                modified=a["modified"],
+                is_area=a.is_area,
+                created=a.created,
+                modified=a.modified,
             )
         )
     return out
@@ -141,7 +141,7 @@ def export_annotated_pdf(
     if path.exists() and path.resolve() == source.resolve():
         raise UserError("that is the library's own copy of the PDF; choose another file name")
     progress(0, 1, "drawing annotations")
-    marks = _marks(lib, doc["id"], role_colors or {}, words)
+    marks = _marks(lib, doc.id, role_colors or {}, words)
     with atomic_path(path) as tmp:
         made = run_isolated(draw_marks, str(source), str(tmp), marks)
     progress(1, 1, "done")

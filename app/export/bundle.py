@@ -27,6 +27,7 @@ from app.export import ExportResult, ProgressFn, no_progress
 from app.export.atomic import atomic_open
 from app.library import Library
 from storage import records
+from storage.types import Annotation, Document, Link, PendingAnnotation, Stance, Tag
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 KT = "urn:kanttekening:vocab#"
@@ -66,122 +67,133 @@ def _creator(name: str) -> dict | None:
     return {"type": "Person", "name": name} if name else None
 
 
-def tag_paths(tags: list[dict]) -> dict[str, str]:
+def tag_paths(tags: list[Tag]) -> dict[str, str]:
     from app.export.summary import _tag_paths
 
     return _tag_paths(tags)
 
 
-def annotation_item(ann: dict, doc: dict, paths: dict[str, str], links: list[dict]) -> dict:
+def annotation_item(
+    ann: Annotation, doc: Document, paths: dict[str, str], links: list[Link]
+) -> dict[str, Any]:
     """One library annotation (with its outgoing links) as a W3C annotation."""
-    bodies: list[dict] = [{"type": "TextualBody", "purpose": "classifying", "value": ann["role"]}]
-    if ann["label"]:
-        bodies.append({"type": "TextualBody", "purpose": "identifying", "value": ann["label"]})
-    if ann["note"]:
+    bodies: list[dict] = [{"type": "TextualBody", "purpose": "classifying", "value": ann.role}]
+    if ann.label:
+        bodies.append({"type": "TextualBody", "purpose": "identifying", "value": ann.label})
+    if ann.note:
         bodies.append(
-            {"type": "TextualBody", "purpose": "commenting", "value": ann["note"], "format": "text/plain"}
+            {"type": "TextualBody", "purpose": "commenting", "value": ann.note, "format": "text/plain"}
         )
-    for tid in sorted(ann["tag_ids"]):
+    for tid in sorted(ann.tag_ids):
         if tid in paths:
             bodies.append(
                 {"type": "TextualBody", "purpose": "tagging", "value": paths[tid], "tagId": urn_uuid(tid)}
             )
-    for link in sorted(links, key=lambda l: l["id"]):
+    for link in sorted(links, key=lambda l: l.id):
         # The link's own id is our term: the W3C suite reads a TextualBody
         # with an "id" as an external resource, which may not have a purpose.
-        body: dict[str, Any] = {"linkId": urn_uuid(link["id"])}
-        if link["response_id"]:
-            body.update(type="SpecificResource", purpose="linking", source=urn_uuid(link["response_id"]))
+        body: dict[str, Any] = {"linkId": urn_uuid(link.id)}
+        if link.response_id:
+            body.update(type="SpecificResource", purpose="linking", source=urn_uuid(link.response_id))
         else:
-            body.update(type="TextualBody", purpose="assessing", value=link["assessment"])
-        body["stance"] = link["stance"]
-        body["assessment"] = link["assessment"]
-        creator = _creator(link["author"])
+            body.update(type="TextualBody", purpose="assessing", value=link.assessment)
+        body["stance"] = link.stance
+        body["assessment"] = link.assessment
+        creator = _creator(link.author)
         if creator:
             body["creator"] = creator
-        body["created"] = link["created"]
-        body["modified"] = link["modified"]
+        body["created"] = link.created
+        body["modified"] = link.modified
         bodies.append(body)
     selector: dict[str, Any] = {
         "type": "FragmentSelector",
         "conformsTo": PDF_FRAGMENT_SPEC,
-        "value": f"page={ann['page_no']}",
+        "value": f"page={ann.page_no}",
     }
-    if ann["quote"] and not ann["is_area"]:
+    if ann.quote and not ann.is_area:
         selector["refinedBy"] = {
             "type": "TextQuoteSelector",
-            "exact": ann["quote"],
-            "prefix": ann["prefix"],
-            "suffix": ann["suffix"],
+            "exact": ann.quote,
+            "prefix": ann.prefix,
+            "suffix": ann.suffix,
         }
     item: dict[str, Any] = {
         "@context": CONTEXT,
-        "id": urn_uuid(ann["id"]),
+        "id": urn_uuid(ann.id),
         "type": "Annotation",
         "motivation": "highlighting",
     }
-    creator = _creator(ann["author"])
+    creator = _creator(ann.author)
     if creator:
         item["creator"] = creator
-    item["created"] = ann["created"]
-    item["modified"] = ann["modified"]
+    item["created"] = ann.created
+    item["modified"] = ann.modified
     item["body"] = bodies
     item["target"] = {
         "type": "SpecificResource",
         "source": {
-            "id": f"urn:sha256:{doc['sha256']}",
+            "id": f"urn:sha256:{doc.sha256}",
             "type": "Text",
             "format": "application/pdf",
-            "fileName": doc["file_name"],
+            "fileName": doc.file_name,
         },
         "selector": selector,
-        "rects": ann["rects"],
+        "rects": [list(r) for r in ann.rects],
     }
-    if ann["color"]:
-        item["color"] = ann["color"]
-    if ann["is_area"]:
+    if ann.color:
+        item["color"] = ann.color
+    if ann.is_area:
         item["area"] = True
-    if ann["orphaned"]:
+    if ann.orphaned:
         item["orphaned"] = True
     return item
 
 
-def build_bundle(lib: Library) -> dict:
+def build_bundle(lib: Library) -> dict[str, Any]:
     db = lib.db
-    docs = {d["id"]: d for d in records.list_documents(db)}
+    docs = {d.id: d for d in records.list_documents(db)}
     tags = records.list_tags(db)
     paths = tag_paths(tags)
-    links_by_rec: dict[str, list[dict]] = {}
+    links_by_rec: dict[str, list[Link]] = {}
     for link in records.list_links(db):
-        links_by_rec.setdefault(link["recommendation_id"], []).append(link)
+        links_by_rec.setdefault(link.recommendation_id, []).append(link)
     waiting = pending_rows(lib)
     for row in waiting:  # links that wait for their response's document travel on too
-        payload = json.loads(row["payload"])
+        payload = json.loads(row.payload)
         if "link" in payload:
-            link = payload["link"]
-            links_by_rec.setdefault(link["recommendation_id"], []).append(
-                {k: link[k] for k in ("id", "response_id", "stance", "assessment", "author", "created", "modified")}
+            waiting_link = payload["link"]
+            links_by_rec.setdefault(waiting_link["recommendation_id"], []).append(
+                Link(
+                    id=waiting_link["id"],
+                    recommendation_id=waiting_link["recommendation_id"],
+                    response_id=waiting_link["response_id"],
+                    stance=Stance(waiting_link["stance"]),
+                    assessment=waiting_link["assessment"],
+                    author=waiting_link["author"],
+                    created=waiting_link["created"],
+                    modified=waiting_link["modified"],
+                )
             )
     items = []
-    used_docs: dict[str, dict] = {}
+    used_docs: dict[str, Document] = {}
     for ann in records.list_annotations(db):
-        doc = docs[ann["document_id"]]
-        used_docs[doc["sha256"]] = doc
-        items.append(annotation_item(ann, doc, paths, links_by_rec.get(ann["id"], [])))
+        doc = docs[ann.document_id]
+        used_docs[doc.sha256] = doc
+        items.append(annotation_item(ann, doc, paths, links_by_rec.get(ann.id, [])))
     pending_docs: dict[str, str] = {}
     for row in waiting:
-        payload = json.loads(row["payload"])
+        payload = json.loads(row.payload)
         if "annotation" in payload:
             items.append(payload["annotation"])
-            pending_docs.setdefault(row["document_sha256"], row["document_name"])
+            pending_docs.setdefault(row.document_sha256, row.document_name)
     items.sort(key=lambda it: it["id"])
     documents = [
         {
             "id": f"urn:sha256:{sha}",
-            "fileName": d["file_name"],
-            "title": d["title"],
-            "kind": d["kind"],
-            "pageCount": d["page_count"],
+            "fileName": d.file_name,
+            "title": d.title,
+            "kind": d.kind,
+            "pageCount": d.page_count,
         }
         for sha, d in sorted(used_docs.items())
     ]
@@ -190,13 +202,13 @@ def build_bundle(lib: Library) -> dict:
         for sha, name in sorted(pending_docs.items())
         if sha not in used_docs
     ]
-    documents.sort(key=lambda d: d["id"])
+    documents.sort(key=lambda d: str(d["id"]))
     tag_list = []
-    for t in sorted(tags, key=lambda t: t["id"]):
-        entry: dict[str, Any] = {"id": urn_uuid(t["id"]), "label": t["name"]}
-        if t["parent_id"]:
-            entry["parent"] = urn_uuid(t["parent_id"])
-        entry.update(color=t["color"], description=t["description"], created=t["created"], modified=t["modified"])
+    for t in sorted(tags, key=lambda t: t.id):
+        entry: dict[str, Any] = {"id": urn_uuid(t.id), "label": t.name}
+        if t.parent_id:
+            entry["parent"] = urn_uuid(t.parent_id)
+        entry.update(color=t.color, description=t.description, created=t.created, modified=t.modified)
         tag_list.append(entry)
     content = json.dumps([documents, tag_list, items], sort_keys=True, ensure_ascii=False)
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
@@ -218,12 +230,8 @@ def dumps(bundle: dict) -> str:
     return json.dumps(bundle, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def pending_rows(lib: Library) -> list[dict]:
-    cur = lib.db.execute(
-        "SELECT id, document_sha256, document_name, payload, received FROM pending_annotations ORDER BY id"
-    )
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r)) for r in cur.fetchall()]
+def pending_rows(lib: Library) -> list[PendingAnnotation]:
+    return records.list_pending(lib.db)
 
 
 def export_bundle(lib: Library, path: Path | str, *, progress: ProgressFn = no_progress) -> ExportResult:

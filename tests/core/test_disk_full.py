@@ -89,13 +89,13 @@ def test_disk_full_while_annotating_then_space_freed(tiny_disk, capsys):
     try:
         with pytest.raises(Exception) as raised:
             annotations.create_annotation(
-                lib, doc["id"], page_no=anchor.page_no, rects=anchor.rects, quote=anchor.quote,
+                lib, doc.id, page_no=anchor.page_no, rects=anchor.rects, quote=anchor.quote,
                 prefix=anchor.prefix, suffix=anchor.suffix, role="comment", note=note,
             )
         said = explain(raised.value, library=root)
         assert said.kind == "disk_full"
         _one_line_disk_full(said.message)
-        assert annotations.list_annotations(lib, doc["id"]) == []
+        assert annotations.list_annotations(lib, doc.id) == []
     finally:
         lib.close()
     code, _, err = _cli(capsys, root, "annotate", "kamerbrief", "--page", "1",

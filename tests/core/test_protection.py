@@ -177,7 +177,7 @@ def test_backup_refuses_an_empty_library_after_a_full_one(worked_library, capsys
     lib = Library.open(worked_library)
     try:
         for d in list_documents(lib):
-            remove_document(lib, d["id"])
+            remove_document(lib, d.id)
         with pytest.raises(UserError, match="library is empty.*kept"):
             lib.backup(force=True)
     finally:
@@ -239,10 +239,10 @@ def test_a_removed_documents_pdf_stays_while_a_backup_holds_it(sample_library):
 
     lib = sample_library
     kept, gone = list_documents(lib)[:2]
-    remove_document(lib, gone["id"])  # no backup holds it: its file goes at once
+    remove_document(lib, gone.id)  # no backup holds it: its file goes at once
     assert not lib.document_file(gone).exists()
     lib.backup(force=True)
-    remove_document(lib, kept["id"])
+    remove_document(lib, kept.id)
     path = lib.document_file(kept)
     assert path.exists()  # the backup still holds the document
     old = time.time() - STRAY_AFTER - 60

@@ -130,8 +130,8 @@ def test_export_annotated_pdf_uses_the_chosen_colours(qtbot, linked, window_on, 
         assert "iob-evaluatie" in items[current]  # the open document comes first
         return items[current], True
 
-    window.open_document(linked.report["id"])
-    qtbot.waitUntil(lambda: getattr(window.tabs.currentWidget(), "doc_id", None) == linked.report["id"])
+    window.open_document(linked.report.id)
+    qtbot.waitUntil(lambda: getattr(window.tabs.currentWidget(), "doc_id", None) == linked.report.id)
     monkeypatch.setattr("ui.export.plugin.QInputDialog.getItem", pick)
     monkeypatch.setattr("ui.export.plugin.QFileDialog.getSaveFileName", lambda *a: (str(target), ""))
     with qtbot.waitSignal(plugin.sig_export_finished, timeout=60000):

@@ -40,7 +40,7 @@ def test_disk_full_while_annotating_in_the_window(qtbot, small_disk, open_window
     assert not import_files(lib, [REPORT]).failed
     window = open_window(lib)
     doc = doc_by_file(lib, "iob-evaluatie")
-    window.open_document(doc["id"])
+    window.open_document(doc.id)
     tab = window.tabs.currentWidget()
     _select_quote(qtbot, tab, 91, QUOTE_1A)
     filler = small_disk / "filler"
@@ -58,13 +58,13 @@ def test_disk_full_while_annotating_in_the_window(qtbot, small_disk, open_window
         filler.unlink()
     [text] = _boxes(window)
     assert "disk is full" in text and "Traceback" not in text
-    assert uc.list_annotations(lib, doc["id"]) == []
+    assert uc.list_annotations(lib, doc.id) == []
     assert window.undo_stack.count() == 0
     for box in window.findChildren(QMessageBox):
         box.close()
     anchor = _select_quote(qtbot, tab, 91, QUOTE_1A)  # space freed: the same again works
     qtbot.keyClick(tab.view, Qt.Key.Key_1)
-    assert [r["quote"] for r in uc.list_annotations(lib, doc["id"])] == [anchor.quote]
+    assert [r.quote for r in uc.list_annotations(lib, doc.id)] == [anchor.quote]
 
 
 def test_a_missing_pdf_says_which_and_how_to_bring_it_back(qtbot, sample_library, open_window):
@@ -73,9 +73,9 @@ def test_a_missing_pdf_says_which_and_how_to_bring_it_back(qtbot, sample_library
     lib.document_file(doc).unlink()
     window = open_window(lib)
     count = window.tabs.count()
-    window.open_document(doc["id"])
+    window.open_document(doc.id)
     [text] = _boxes(window)
-    assert doc["file_name"] in text and "import the same PDF again" in text
+    assert doc.file_name in text and "import the same PDF again" in text
     assert window.tabs.count() == count
 
 

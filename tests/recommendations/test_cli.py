@@ -16,7 +16,7 @@ def run(capsys, *args):
 def test_detect_apply_suggest_link_list_unlink(capsys, sample_library):
     lib = sample_library
     root = str(lib.root)
-    report = doc_by_file(lib, "iob-evaluatie")["id"]
+    report = doc_by_file(lib, "iob-evaluatie").id
     lib.close()
     code, out, _ = run(capsys, "--library", root, "recommendations", "detect", report[:8])
     assert code == 0 and "30 to store" in out and "(also printed on page 14 as 3d-3)" in out

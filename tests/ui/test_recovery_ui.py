@@ -20,7 +20,7 @@ def broken(sample_library):
     the database emptied (a sync tool). Newest backup: five documents."""
     lib = sample_library
     lib.backup(force=True)
-    remove_document(lib, list_documents(lib)[0]["id"])
+    remove_document(lib, list_documents(lib)[0].id)
     lib.backup(force=True)
     root = lib.root
     lib.close()

@@ -133,8 +133,8 @@ class ReaderFeature(QObject):
                 failures.show(self.window, failures.missing_pdf(doc, path))
                 return None
             tab = ReaderTab(self.window, self.service, doc)
-            index = self.window.tabs.addTab(tab, _short(doc["title"]))
-            self.window.tabs.setTabToolTip(index, plain_tooltip(doc["title"]))
+            index = self.window.tabs.addTab(tab, _short(doc.title))
+            self.window.tabs.setTabToolTip(index, plain_tooltip(doc.title))
         self.window.tabs.setCurrentWidget(tab)
         tab.reveal(page, highlight)
         tab.view.setFocus()
