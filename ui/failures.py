@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import explain
+from app.domain import Document
 from app.messages import message_of
 from ui import messages
 
@@ -47,7 +48,7 @@ def sentence(exc: BaseException, library: Path | None = None) -> str:
     return said.message  # a UserError: its own words
 
 
-def missing_pdf(doc: dict, path: Path) -> str:
+def missing_pdf(doc: Document, path: Path) -> str:
     return tr(
         "The PDF of “{0}” ({1}) is missing from the library: {2} is not there. To bring it back, "
         "import the same PDF again (File → Import PDFs…). Your annotations on it are kept."
