@@ -1,6 +1,6 @@
 """Annotation use cases: create, edit, delete (and restore for undo), list.
 
-Each use case is one transaction (``with lib.lock, lib.db.atomic()``), then
+Each use case is one transaction (``with lib.write():``), then
 tells listeners through ``lib.changed`` and returns the ``Changes``. The
 window wraps these in undo commands; the command line calls them directly.
 Tag (codebook) use cases live in ``app/tags.py`` and are re-exported here.
@@ -95,7 +95,7 @@ def create_annotation(
     role = _check_role(role)
     color = _check_color(color)
     ann_id = ann_id or new_id()
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         doc = _document(lib, doc_id)
         if not 1 <= int(page_no) <= doc.page_count:
             raise UserError(f"page {page_no} does not exist; the document has {doc.page_count} pages")
@@ -152,7 +152,7 @@ def update_annotation(lib: Library, ann_id: str, **fields: Any) -> Changes:
         if key in row:
             row[key] = bool(row[key])
     new_tags: list[str] = []
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         current = records.get_annotation(lib.db, ann_id)
         if current is None:
             raise UserError(f"no annotation with id {ann_id}")
@@ -213,7 +213,7 @@ def list_annotations(
 def delete_annotation(lib: Library, ann_id: str) -> tuple[dict[str, Any], Changes]:
     """Delete an annotation; returns a snapshot that ``restore_annotation``
     puts back with the same id, tags and links."""
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         row = records.get_annotation(lib.db, ann_id)
         if row is None:
             raise UserError(f"no annotation with id {ann_id}")
@@ -232,7 +232,7 @@ def restore_annotation(lib: Library, snapshot: dict[str, Any]) -> Changes:
     """Undo a delete: the annotation comes back with its id, its tags (those
     still in the codebook) and its links (those whose other end still exists)."""
     ann: Annotation = snapshot["annotation"]
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         if records.get_annotation(lib.db, ann.id) is not None:
             raise UserError("that annotation exists already")
         _document(lib, ann.document_id)
@@ -258,7 +258,7 @@ def move_to_edition(
     anchors = reanchor(lib.document_file(new), text_anns) if text_anns else {}
     outcome: dict[str, list[str]] = {"exact": [], "fuzzy": [], "orphaned": []}
     links: list[str] = []
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         for a in anns:
             anchor = anchors.get(a.id)
             links_of_a = records.list_links(lib.db, recommendation_id=a.id) + records.list_links(

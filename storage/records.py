@@ -2,7 +2,7 @@
 ``storage.types``.
 
 No function here opens a transaction of its own: the use case in ``app/``
-wraps each user action in one ``db.atomic()`` block. Every statement uses
+wraps each user action in one ``lib.write()`` block. Every statement uses
 parameters; identifiers are never built from input.
 """
 from __future__ import annotations

@@ -335,7 +335,7 @@ def import_bundle(lib: Library, path: Path | str) -> MergeReport:
     parsed = parse_bundle(path)
     report = MergeReport()
     try:
-        with lib.lock, lib.db.atomic():
+        with lib.write():
             merger = _merge(lib, parsed, report)
     except UserError:
         raise
@@ -384,7 +384,7 @@ def place_pending(lib: Library, doc_id: str) -> MergeReport:
 
 def _place(lib: Library, parsed: ParsedBundle, waiting_links: list[tuple[str, dict[str, Any]]],
            report: MergeReport) -> _Merger:
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         ids = [a.id for a in parsed.annotations]
         for ann_id in ids:
             records.delete_pending(lib.db, ann_id)

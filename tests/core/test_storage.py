@@ -51,29 +51,27 @@ def test_not_a_database_is_refused(tmp_path):
 
 
 def test_change_log_follows_every_change(library):
-    db = library.db
-    before = records.last_change_seq(db)
-    with db.atomic():
+    before = records.last_change_seq(library.db)
+    with library.write() as db:
         db.execute(
             "INSERT INTO documents(id, sha256, file_sha256, title, page_count, file_name, file_size, "
             "imported_at, modified) VALUES ('d1', 's', 's', 't', 0, 'f.pdf', 1, 'x', 'x')"
         )
         db.execute("UPDATE documents SET title = 'u' WHERE id = 'd1'")
         db.execute("DELETE FROM documents WHERE id = 'd1'")
-    changes = records.changes_since(db, before)
+    changes = records.changes_since(library.db, before)
     assert [(c.entity, c.op) for c in changes] == [
         ("document", "insert"), ("document", "update"), ("document", "delete")
     ]
 
 
 def test_tag_names_unique_per_parent_case_insensitive(library):
-    db = library.db
-    with db.atomic():
+    with library.write() as db:
         records.insert_tag(db, Tag(id="a", name="Thema", created="x", modified="x"))
     with pytest.raises(sqlite3.IntegrityError):
-        with db.atomic():
+        with library.write() as db:
             records.insert_tag(db, Tag(id="b", name="thema", created="x", modified="x"))
-    with db.atomic():
+    with library.write() as db:
         records.insert_tag(db, Tag(id="c", name="thema", parent_id="a", created="x", modified="x"))
 
 
@@ -81,7 +79,7 @@ def _damaged_library(tmp_path):
     from app.library import Library
 
     lib = Library.open(tmp_path / "lib")
-    with lib.db.atomic():
+    with lib.write():
         for i in range(300):
             records.set_meta(lib.db, f"k{i}", "x" * 200)
     lib.close()
@@ -122,7 +120,6 @@ def test_records_are_typed_frozen_and_have_no_dict_access(library):
 
     from storage.types import Annotation, Document, Kind, Language, Page, Role
 
-    db = library.db
     doc = Document(
         id="d1", sha256="s" * 64, file_sha256="s" * 64, title="Rapport", author="", kind=Kind.REPORT,
         language=Language.DUTCH, page_count=1, file_name="r.pdf", file_size=10,
@@ -132,12 +129,12 @@ def test_records_are_typed_frozen_and_have_no_dict_access(library):
         id="a1", document_id="d1", role=Role.RECOMMENDATION, page_no=1,
         rects=((1, 10.0, 20.0, 30.0, 40.0),), created="x", modified="x", quote="Doe dit",
     )
-    with db.atomic():
+    with library.write() as db:
         records.insert_document(db, doc, [Page(page_no=1, text="Doe dit.")])
         records.insert_tag(db, Tag(id="t1", name="Thema", created="x", modified="x"))
         records.insert_annotation(db, ann, ["t1"])
-    stored_doc = records.get_document(db, "d1")
-    stored = records.get_annotation(db, "a1")
+    stored_doc = records.get_document(library.db, "d1")
+    stored = records.get_annotation(library.db, "a1")
     assert stored_doc == doc and stored is not None
     # The enums come back as enums, compare equal to the stored names and
     # print as them (the JSON output keeps the plain names).
