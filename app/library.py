@@ -13,7 +13,6 @@ import sqlite3
 import threading
 import time
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -22,12 +21,12 @@ import sqlite_utils
 
 from app.changes import Changes
 from app.domain import UserError
-from storage import StorageError, is_busy_error, open_database, open_reader, records
+from storage import LibraryTooNew, StorageError, is_busy_error, open_database, open_reader, records
+from storage import db as storage_db
 from storage.types import Document
 
 ENV_VAR = "KANTTEKENING_LIBRARY"
 DB_NAME = "library.sqlite"
-KEEP_BACKUPS = 10
 # How long a write waits for another writer (a second window, a command, the
 # indexer) before it is refused with a sentence. Scripts and tests may set
 # KANTTEKENING_WRITE_TIMEOUT (seconds).
@@ -50,13 +49,6 @@ def default_library_dir() -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir("Kanttekening", appauthor=False)) / "library"
-
-
-def _quick_check_ok(db: sqlite_utils.Database) -> bool:
-    try:
-        return db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-    except sqlite3.DatabaseError:
-        return False
 
 
 class Library:
@@ -128,9 +120,8 @@ class Library:
         try:
             conn = self._wdb.conn
             left = max(0.0, self.write_timeout - (time.monotonic() - started))
-            conn.execute(f"PRAGMA busy_timeout = {int(left * 1000)}")
             try:
-                conn.execute("BEGIN IMMEDIATE")
+                storage_db.begin_immediate(conn, left)
             except sqlite3.OperationalError as exc:
                 if is_busy_error(exc):
                     raise self._busy() from exc
@@ -140,19 +131,17 @@ class Library:
                 seq_before = records.last_change_seq(self._wdb)
                 yield self._wdb
             except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+                storage_db.rollback(conn)
                 raise
             else:
                 try:
                     seq_after = records.last_change_seq(self._wdb)
-                    conn.execute("COMMIT")
+                    storage_db.commit(conn)
                     if seq_after > seq_before:
                         self._own.append((seq_before, seq_after))
                         del self._own[:-500]
                 except BaseException:
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
+                    storage_db.rollback(conn)
                     raise
             finally:
                 self._local.depth = 0
@@ -167,7 +156,17 @@ class Library:
 
     # --- opening ---------------------------------------------------------
     @classmethod
-    def open(cls, root: Path | str | None = None, *, create: bool = True) -> "Library":
+    def open(
+        cls, root: Path | str | None = None, *, create: bool = True, verify: bool = True
+    ) -> "Library":
+        """Open (or create) the library at ``root``. A database that is
+        missing next to stored work, or damaged, is refused with
+        ``LibraryUnusable`` before anything writes into it (``app.guard``);
+        ``verify=False`` skips SQLite's quick_check (for ``check``, which
+        reports the damage itself)."""
+        from app import guard
+        from app.errors import DiskFull, is_disk_full
+
         root = Path(root).expanduser() if root else default_library_dir()
         if root.exists() and not root.is_dir():
             raise UserError(f"{root} is not a folder")
@@ -175,29 +174,31 @@ class Library:
             if not create:
                 raise UserError(f"no library at {root}")
             root.mkdir(parents=True)
-        for sub in ("files", "index", "backups"):
-            (root / sub).mkdir(exist_ok=True)
-        wal = root / (DB_NAME + "-wal")
-        unclean = wal.is_file() and wal.stat().st_size > 0
+        guard.before_open(root)
         try:
+            for sub in ("files", "index", "backups"):
+                (root / sub).mkdir(exist_ok=True)
             db = open_database(root / DB_NAME)
-        except StorageError as exc:
+        except (StorageError, OSError) as exc:
+            if is_disk_full(exc, root):
+                raise DiskFull(root) from exc
+            if isinstance(exc, StorageError) and guard.holds_work(root) and not isinstance(exc, LibraryTooNew):
+                reason = str(exc).removeprefix(f"{root / DB_NAME}: ")
+                raise guard.unusable(root, f"cannot be opened: {reason}") from exc
             raise UserError(str(exc)) from exc
-        if unclean and not _quick_check_ok(db):
-            # Like Zotero: after an unclean shutdown, look before writing.
-            db.close()
-            raise UserError(
-                f"the library database in {root} is damaged. Nothing was changed. "
-                f"Verified copies are in {root / 'backups'}: close Kanttekening, copy the newest "
-                f"one over {DB_NAME} (and delete {DB_NAME}-wal), then start again."
-            )
-        lib = cls(root, db)
-        if records.get_meta(db, "created") is None:
-            with lib.write() as wdb:
-                from app.domain import now_iso
+        try:
+            if verify:
+                guard.after_open(root, db.conn)
+            lib = cls(root, db)
+            if records.get_meta(db, "created") is None:
+                with lib.write() as wdb:
+                    from app.domain import now_iso
 
-                if records.get_meta(wdb, "created") is None:
-                    records.set_meta(wdb, "created", now_iso())
+                    if records.get_meta(wdb, "created") is None:
+                        records.set_meta(wdb, "created", now_iso())
+        except BaseException:
+            db.close()
+            raise
         return lib
 
     def close(self) -> None:
@@ -214,7 +215,7 @@ class Library:
         with self._write_lock:
             try:
                 # Fold the WAL back so the library is one file again at rest.
-                self._wdb.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                storage_db.checkpoint(self._wdb)
             except sqlite3.Error:
                 pass
             self._wdb.close()
@@ -248,6 +249,16 @@ class Library:
     def document_file(self, doc: Document) -> Path:
         return self.file_path(doc.sha256)
 
+    def stored_file(self, doc: Document) -> Path:
+        """The stored PDF of ``doc``; a ``MissingFile`` error naming it and how
+        to bring it back when it is not in files/."""
+        path = self.document_file(doc)
+        if not path.is_file():
+            from app.errors import MissingFile
+
+            raise MissingFile(doc, path)
+        return path
+
     # --- who is reviewing ----------------------------------------------------
     @property
     def reviewer(self) -> str:
@@ -274,7 +285,8 @@ class Library:
         documents: set[str] = set()
         annotations: set[str] = set()
         for row in rows:
-            if any(lo < row.seq <= hi for lo, hi in own):
+            seq = row.seq
+            if any(lo < seq <= hi for lo, hi in own):
                 continue
             (documents if row.entity == "document" else annotations).add(row.entity_id)
         self._seen_seq = rows[-1].seq
@@ -319,29 +331,7 @@ class Library:
 
     # --- backups ---------------------------------------------------------------
     def backup(self, *, force: bool = False) -> Path | None:
-        """Copy the database with SQLite's online backup into backups/, verify
-        the copy, and keep the newest ten. Skipped when nothing changed since
-        the last backup (unless ``force``)."""
-        seq = str(records.last_change_seq(self.db))
-        marker = records.get_meta(self.db, "last_backup_seq")
-        existing = sorted(self.backups_dir.glob("library-*.sqlite"))
-        if not force and existing and marker == seq:
-            return None
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
-        final = self.backups_dir / f"library-{stamp}.sqlite"
-        tmp = final.with_suffix(".tmp")
-        target = sqlite3.connect(str(tmp))
-        try:
-            self.db.conn.backup(target, pages=256)
-            ok = target.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        finally:
-            target.close()
-        if not ok:
-            tmp.unlink(missing_ok=True)
-            raise UserError("the backup copy failed its integrity check; the library may be damaged")
-        os.replace(tmp, final)
-        with self.write() as db:
-            records.set_meta(db, "last_backup_seq", seq)
-        for old in sorted(self.backups_dir.glob("library-*.sqlite"))[:-KEEP_BACKUPS]:
-            old.unlink(missing_ok=True)
-        return final
+        """A verified copy of the database in backups/ (see ``app.backups``)."""
+        from app.backups import backup
+
+        return backup(self, force=force)

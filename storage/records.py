@@ -60,6 +60,17 @@ def set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
     )
 
 
+def meta_with_prefix(db: sqlite_utils.Database, prefix: str) -> dict[str, str]:
+    rows = db.execute(
+        "SELECT key, value FROM library_meta WHERE substr(key, 1, length(?)) = ?", (prefix, prefix)
+    ).fetchall()
+    return {k: v for k, v in rows}
+
+
+def delete_meta(db: sqlite_utils.Database, key: str) -> None:
+    db.execute("DELETE FROM library_meta WHERE key = ?", (key,))
+
+
 def last_change_seq(db: sqlite_utils.Database) -> int:
     """The newest change number (kept by AUTOINCREMENT even after pruning)."""
     row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'").fetchone()
@@ -653,4 +664,4 @@ def integrity_problems(db: sqlite_utils.Database) -> list[str]:
 
 
 def problems_from(exc: Exception) -> list[str]:
-    return [f"the database is damaged ({exc}); restore the newest copy from backups/"]
+    return [f"the database is damaged ({exc}); bring back the newest backup with 'kanttekening restore'"]

@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _TEST_HOME = Path(__import__("tempfile").mkdtemp(prefix="kanttekening-tests-"))
 os.environ["XDG_CONFIG_HOME"] = str(_TEST_HOME / "config")
 os.environ["XDG_DATA_HOME"] = str(_TEST_HOME / "data")
+os.environ["KANTTEKENING_LOG_DIR"] = str(_TEST_HOME / "log")
 os.environ.pop("KANTTEKENING_LIBRARY", None)
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -48,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "check", help="check the library: database integrity, schema, files, search index"
     )
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_check)
+    p.set_defaults(func=cmd_check, verify_open=False)  # reports damage itself
 
     p = sub.add_parser("backup", help="write a verified copy of the database to backups/")
     p.set_defaults(func=cmd_backup)

@@ -107,7 +107,7 @@ def test_check_finds_a_damaged_database(tmp_path):
     from app.usecases import check_library
 
     _damaged_library(tmp_path)
-    lib = Library.open(tmp_path / "lib")
+    lib = Library.open(tmp_path / "lib", verify=False)  # as 'check' opens it
     result = check_library(lib)
     lib.close()
     assert not result["ok"]
@@ -133,8 +133,9 @@ def test_records_are_typed_frozen_and_have_no_dict_access(library):
         records.insert_document(db, doc, [Page(page_no=1, text="Doe dit.")])
         records.insert_tag(db, Tag(id="t1", name="Thema", created="x", modified="x"))
         records.insert_annotation(db, ann, ["t1"])
-    stored_doc = records.get_document(library.db, "d1")
-    stored = records.get_annotation(library.db, "a1")
+    db = library.db
+    stored_doc = records.get_document(db, "d1")
+    stored = records.get_annotation(db, "a1")
     assert stored_doc == doc and stored is not None
     # The enums come back as enums, compare equal to the stored names and
     # print as them (the JSON output keeps the plain names).
