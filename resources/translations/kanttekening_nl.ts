@@ -281,8 +281,16 @@
 <context>
     <name>DebateView</name>
     <message>
-        <source>“{0}” ({1}, p. {2})</source>
-        <translation>“{0}” ({1}, p. {2})</translation>
+        <source>({0}, p. {1})</source>
+        <translation>({0}, p. {1})</translation>
+    </message>
+    <message>
+        <source>“{0}” {1}</source>
+        <translation>“{0}” {1}</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>Notitie: {0}</translation>
     </message>
     <message>
         <source>Debate mode</source>
@@ -291,6 +299,10 @@
     <message>
         <source>Search… (Enter copies the passage with its source)</source>
         <translation>Zoeken… (Enter kopieert de passage met bronvermelding)</translation>
+    </message>
+    <message>
+        <source>Copy my &amp;note too (on its own line)</source>
+        <translation>Ook mijn &amp;notitie kopiëren (op een eigen regel)</translation>
     </message>
     <message>
         <source>{0}, p. {1}</source>
@@ -303,6 +315,10 @@
     <message>
         <source>No matches</source>
         <translation>Geen treffers</translation>
+    </message>
+    <message>
+        <source>(plain text search: the search index is being rebuilt)</source>
+        <translation>(gewone tekstzoekactie: de zoekindex wordt opnieuw opgebouwd)</translation>
     </message>
     <message>
         <source>Copied: {0}</source>
@@ -1302,6 +1318,10 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>{0} ({1})</translation>
     </message>
     <message>
+        <source>Note: {0}</source>
+        <translation>Notitie: {0}</translation>
+    </message>
+    <message>
         <source>Tags: {0}</source>
         <translation>Tags: {0}</translation>
     </message>
@@ -1380,6 +1400,14 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Treffer op pagina {0} ({1} van {2} pagina&apos;s met treffers)</translation>
     </message>
     <message>
+        <source>The search index could not be used and is being rebuilt</source>
+        <translation>De zoekindex was onbruikbaar en wordt opnieuw opgebouwd</translation>
+    </message>
+    <message>
+        <source>Another program is updating the search index; results may be behind</source>
+        <translation>Een ander programma werkt de zoekindex bij; resultaten lopen mogelijk achter</translation>
+    </message>
+    <message>
         <source>The search index is ready</source>
         <translation>De zoekindex is gereed</translation>
     </message>
@@ -1411,12 +1439,24 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Volgorde in het document</translation>
     </message>
     <message>
+        <source>{0} matches (plain text search: the search index is being rebuilt)</source>
+        <translation>{0} treffers (gewone tekstzoekactie: de zoekindex wordt opnieuw opgebouwd)</translation>
+    </message>
+    <message>
         <source>No matches</source>
         <translation>Geen treffers</translation>
     </message>
     <message>
-        <source>{0} matches (plain text: the search index is being rebuilt)</source>
-        <translation>{0} treffers (platte tekst: de zoekindex wordt opnieuw opgebouwd)</translation>
+        <source>(the index is catching up)</source>
+        <translation>(de index werkt zich bij)</translation>
+    </message>
+    <message>
+        <source>Typo-tolerant words (word~) are matched as typed.</source>
+        <translation>Woorden met tikfouttolerantie (woord~) worden gezocht zoals getypt.</translation>
+    </message>
+    <message>
+        <source>Excluded filters (-field:value) are not applied.</source>
+        <translation>Uitsluitende filters (-veld:waarde) worden niet toegepast.</translation>
     </message>
     <message>
         <source>{0} matches in {1} documents</source>
