@@ -33,6 +33,7 @@ from storage.types import Document
 
 ENV_VAR = "KANTTEKENING_LIBRARY"
 CACHE_ENV_VAR = "KANTTEKENING_CACHE_DIR"
+AUTHOR_ENV_VAR = "KANTTEKENING_AUTHOR"
 DB_NAME = "library.sqlite"
 # How long a write waits for another writer (a second window, a command, the
 # indexer) before it is refused with a sentence. Scripts and tests may set
@@ -266,8 +267,15 @@ class Library:
     def file_path(self, sha256: str) -> Path:
         return self.files_dir / f"{sha256}.pdf"
 
+    def ocr_file_path(self, sha256: str) -> Path:
+        """The copy with the text layer that OCR added (see ``app/ocr_service``)."""
+        return self.files_dir / f"{sha256}.ocr.pdf"
+
     def document_file(self, doc: Document) -> Path:
-        return self.file_path(doc.sha256)
+        """The PDF to read words from and show: the copy with recognised text
+        when OCR made one, else the imported file."""
+        layered = self.ocr_file_path(doc.sha256)
+        return layered if layered.is_file() else self.file_path(doc.sha256)
 
     def stored_file(self, doc: Document) -> Path:
         """The stored PDF of ``doc``; a ``MissingFile`` error naming it and how
@@ -282,6 +290,11 @@ class Library:
     # --- who is reviewing ----------------------------------------------------
     @property
     def reviewer(self) -> str:
+        """The reviewer's name: $KANTTEKENING_AUTHOR (scripts, tests), else
+        the settings, else the login name."""
+        env = os.environ.get(AUTHOR_ENV_VAR, "").strip()
+        if env:
+            return env
         name = records.get_meta(self.db, "reviewer")
         if name:
             return name
@@ -289,6 +302,11 @@ class Library:
             return getpass.getuser()
         except Exception:  # noqa: BLE001 - no login name on some systems
             return "reviewer"
+
+    @property
+    def reviewer_id(self) -> str:
+        """The reviewer's short id ('' until one is chosen or a team is joined)."""
+        return records.get_meta(self.db, "reviewer_id") or ""
 
     def set_reviewer(self, name: str) -> None:
         with self.write() as db:

@@ -85,6 +85,10 @@ class Page:
     width: float = 0.0
     height: float = 0.0
     label: str = ""
+    # OCR (issue 13): "" for a page's own text layer (or a scan not tried),
+    # "recognised" or "unreadable"; Tesseract's mean word confidence (0-100).
+    ocr: str = ""
+    ocr_confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +134,7 @@ class Annotation:
     prefix: str = ""
     suffix: str = ""
     orphaned: bool = False
+    author_id: str = ""  # the reviewer's short id (team review); '' before a team
     tag_ids: tuple[str, ...] = ()
     # Full tag paths ("Parent/Child"), filled by the use cases in app/.
     tags: tuple[str, ...] = ()
@@ -165,6 +170,7 @@ class Link:
     modified: str
     assessment: str = ""
     author: str = ""
+    author_id: str = ""  # the reviewer's short id: in a team each judges a pair separately
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,6 +89,77 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement between reviewers</source>
+        <translation>Overeenstemming tussen beoordelaars</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Waar</translation>
+    </message>
+    <message>
+        <source>Judgements</source>
+        <translation>Oordelen</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Gezamenlijk</translation>
+    </message>
+    <message>
+        <source>Record the agreed stance…</source>
+        <translation>Gezamenlijk oordeel vastleggen…</translation>
+    </message>
+    <message>
+        <source>No recommendation has been judged by two or more reviewers yet.</source>
+        <translation>Nog geen aanbeveling is door twee of meer beoordelaars beoordeeld.</translation>
+    </message>
+    <message>
+        <source>{0} recommendations judged by two or more of: {1}</source>
+        <translation>{0} aanbevelingen beoordeeld door twee of meer van: {1}</translation>
+    </message>
+    <message>
+        <source>Plain agreement {0} %; Krippendorff&apos;s alpha nominal {1}, ordinal {2}</source>
+        <translation>Eenvoudige overeenstemming {0} %; alfa van Krippendorff nominaal {1}, ordinaal {2}</translation>
+    </message>
+    <message>
+        <source>{0} and {1}: {2} in common, agreement {3} %, Cohen&apos;s kappa {4}</source>
+        <translation>{0} en {1}: {2} gemeenschappelijk, overeenstemming {3} %, kappa van Cohen {4}</translation>
+    </message>
+    <message>
+        <source>{0}, p. {1}</source>
+        <translation>{0}, p. {1}</translation>
+    </message>
+    <message>
+        <source>Agreed stance</source>
+        <translation>Gezamenlijk oordeel</translation>
+    </message>
+    <message>
+        <source>The team agrees on:</source>
+        <translation>Het team is het eens over:</translation>
+    </message>
+    <message>
+        <source>Agreed assessment</source>
+        <translation>Gezamenlijke beoordeling</translation>
+    </message>
+    <message>
+        <source>The agreed assessment (optional):</source>
+        <translation>De gezamenlijke beoordeling (niet verplicht):</translation>
+    </message>
+    <message>
+        <source>Who agreed</source>
+        <translation>Wie zijn het eens</translation>
+    </message>
+    <message>
+        <source>Who agreed (names):</source>
+        <translation>Wie zijn het eens (namen):</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationListModel</name>
     <message>
         <source>p. {0}</source>
@@ -785,6 +856,57 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     </message>
 </context>
 <context>
+    <name>OcrController</name>
+    <message>
+        <source>&amp;Recognise text of scanned pages</source>
+        <translation>Tekst van gescande pagina&apos;s &amp;herkennen</translation>
+    </message>
+    <message>
+        <source>Recognise the text of the open document&apos;s pages that have no text layer (OCR)</source>
+        <translation>De tekst herkennen van de pagina&apos;s zonder tekstlaag in het geopende document (OCR)</translation>
+    </message>
+    <message>
+        <source>Every page of this document has text.</source>
+        <translation>Elke pagina van dit document heeft tekst.</translation>
+    </message>
+    <message>
+        <source>page {0} of {1}</source>
+        <translation>pagina {0} van {1}</translation>
+    </message>
+    <message>
+        <source>Recognising text</source>
+        <translation>Tekst herkennen</translation>
+    </message>
+    <message>
+        <source>Scanned pages cannot be recognised because Tesseract is not installed; install it with: sudo apt-get install tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng</source>
+        <translation>Gescande pagina&apos;s kunnen niet worden herkend omdat Tesseract niet is geïnstalleerd; installeer het met: sudo apt-get install tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng</translation>
+    </message>
+    <message>
+        <source>Scanned pages cannot be recognised because Tesseract&apos;s data for this language is missing; install it with: sudo apt-get install tesseract-ocr-nld tesseract-ocr-eng</source>
+        <translation>Gescande pagina&apos;s kunnen niet worden herkend omdat de taalgegevens van Tesseract voor deze taal ontbreken; installeer ze met: sudo apt-get install tesseract-ocr-nld tesseract-ocr-eng</translation>
+    </message>
+    <message>
+        <source>Text recognised on {0} of {1} page(s) of “{2}”</source>
+        <translation>Tekst herkend op {0} van {1} pagina(&apos;s) van “{2}”</translation>
+    </message>
+    <message>
+        <source>; {0} page(s) could not be read</source>
+        <translation>; {0} pagina(&apos;s) konden niet worden gelezen</translation>
+    </message>
+    <message>
+        <source> (stopped; run it again from the Tools menu to continue)</source>
+        <translation> (gestopt; start het opnieuw in het menu Extra om verder te gaan)</translation>
+    </message>
+    <message>
+        <source>Text recognition stopped because of an unexpected problem; the pages recognised so far are kept.</source>
+        <translation>Tekstherkenning is gestopt door een onverwacht probleem; de tot nu toe herkende pagina&apos;s blijven bewaard.</translation>
+    </message>
+    <message>
+        <source>Text recognition stopped: {0}</source>
+        <translation>Tekstherkenning is gestopt: {0}</translation>
+    </message>
+</context>
+<context>
     <name>OpRunner</name>
     <message>
         <source>Cancel</source>
@@ -800,6 +922,22 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>No text layer on this page: its text cannot be selected or searched.</source>
         <translation>Deze pagina heeft geen tekstlaag: de tekst kan niet worden geselecteerd of doorzocht.</translation>
+    </message>
+    <message>
+        <source>Text recognition could not read this page: its text cannot be selected or searched.</source>
+        <translation>Tekstherkenning kon deze pagina niet lezen: de tekst kan niet worden geselecteerd of doorzocht.</translation>
+    </message>
+    <message>
+        <source>No text layer on this page yet: its text is being recognised…</source>
+        <translation>Deze pagina heeft nog geen tekstlaag: de tekst wordt herkend…</translation>
+    </message>
+    <message>
+        <source>Recognised text (OCR)</source>
+        <translation>Herkende tekst (OCR)</translation>
+    </message>
+    <message>
+        <source>Recognised text (OCR), confidence {0} %</source>
+        <translation>Herkende tekst (OCR), betrouwbaarheid {0} %</translation>
     </message>
 </context>
 <context>
@@ -957,6 +1095,14 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Fit page (Ctrl+9)</source>
         <translation>Passend op pagina (Ctrl+9)</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>onleesbaar</translation>
+    </message>
+    <message>
+        <source>OCR</source>
+        <translation>OCR</translation>
     </message>
     <message>
         <source>Select text first (drag over it), or Shift+drag an area</source>
@@ -1227,6 +1373,10 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>nog niets gekoppeld</translation>
     </message>
     <message>
+        <source>Whose judgements the register shows</source>
+        <translation>Wiens oordelen het register toont</translation>
+    </message>
+    <message>
         <source>No confirmed response yet</source>
         <translation>Nog geen bevestigde reactie</translation>
     </message>
@@ -1273,6 +1423,18 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Suggested responses</source>
         <translation>Voorgestelde reacties</translation>
+    </message>
+    <message>
+        <source>Team (agreed judgement where recorded)</source>
+        <translation>Team (gezamenlijk oordeel waar vastgelegd)</translation>
+    </message>
+    <message>
+        <source>All reviewers side by side</source>
+        <translation>Alle beoordelaars naast elkaar</translation>
+    </message>
+    <message>
+        <source>Only {0}</source>
+        <translation>Alleen {0}</translation>
     </message>
     <message>
         <source>Any tag</source>
@@ -1332,6 +1494,10 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>p. {0} [{1}{2}]</source>
         <translation>p. {0} [{1}{2}]</translation>
+    </message>
+    <message>
+        <source>p. {0} (recognised text, {1} %)</source>
+        <translation>p. {0} (herkende tekst, {1} %)</translation>
     </message>
     <message>
         <source>p. {0}</source>
@@ -1480,6 +1646,14 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Your name (stored with your annotations):</source>
         <translation>Uw naam (opgeslagen bij uw annotaties):</translation>
+    </message>
+    <message>
+        <source>chosen when you join a team</source>
+        <translation>gekozen zodra je aan een team deelneemt</translation>
+    </message>
+    <message>
+        <source>Your short id (for team review):</source>
+        <translation>Je korte id (voor beoordelen in een team):</translation>
     </message>
     <message>
         <source>Colour of {0}:</source>
@@ -1735,6 +1909,65 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Description</source>
         <translation>Beschrijving</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPlugin</name>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <source>&amp;Join a team folder…</source>
+        <translation>&amp;Deelnemen aan een teammap…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync with the team now</source>
+        <translation>Nu &amp;synchroniseren met het team</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement between reviewers…</source>
+        <translation>&amp;Overeenstemming tussen beoordelaars…</translation>
+    </message>
+    <message>
+        <source>Team sync</source>
+        <translation>Teamsynchronisatie</translation>
+    </message>
+    <message>
+        <source>1 new judgement from {0}</source>
+        <translation>1 nieuw oordeel van {0}</translation>
+    </message>
+    <message>
+        <source>{0} new judgements from {1}</source>
+        <translation>{0} nieuwe oordelen van {1}</translation>
+    </message>
+    <message>
+        <source>Conflict copies read and merged: {0}</source>
+        <translation>Conflictkopieën gelezen en samengevoegd: {0}</translation>
+    </message>
+    <message>
+        <source>Documents brought in from the team folder: {0}</source>
+        <translation>Documenten uit de teammap overgenomen: {0}</translation>
+    </message>
+    <message>
+        <source>New work from {0}</source>
+        <translation>Nieuw werk van {0}</translation>
+    </message>
+    <message>
+        <source>Team sync did not complete: {0}</source>
+        <translation>De teamsynchronisatie is niet voltooid: {0}</translation>
+    </message>
+    <message>
+        <source>Choose the team&apos;s shared folder (or a git clone)</source>
+        <translation>Kies de gedeelde map van het team (of een git-kloon)</translation>
+    </message>
+    <message>
+        <source>Team folder</source>
+        <translation>Teammap</translation>
+    </message>
+    <message>
+        <source>Joining the team folder</source>
+        <translation>Deelnemen aan de teammap</translation>
     </message>
 </context>
 </TS>
