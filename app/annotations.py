@@ -8,7 +8,7 @@ Tag (codebook) use cases live in ``app/tags.py`` and are re-exported here.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Sequence
 
 from app.changes import Changes
@@ -33,6 +33,14 @@ from storage import records
 from storage.types import Annotation, Document, Link, Rect
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationSnapshot:
+    """A deleted annotation with the links it had, for ``restore_annotation``."""
+
+    annotation: Annotation
+    links: tuple[Link, ...] = ()
 EDITABLE = ("role", "label", "note", "color", "tags")
 # Fields re-anchoring may change; not offered to users directly.
 PLACEMENT = ("page_no", "rects", "quote", "prefix", "suffix", "is_area", "orphaned")
@@ -211,7 +219,7 @@ def list_annotations(
     return [_with_tag_names(r, paths) for r in rows]
 
 
-def delete_annotation(lib: Library, ann_id: str) -> tuple[dict[str, Any], Changes]:
+def delete_annotation(lib: Library, ann_id: str) -> tuple[AnnotationSnapshot, Changes]:
     """Delete an annotation; returns a snapshot that ``restore_annotation``
     puts back with the same id, tags and links."""
     with lib.write():
@@ -222,17 +230,17 @@ def delete_annotation(lib: Library, ann_id: str) -> tuple[dict[str, Any], Change
             lib.db, response_id=ann_id
         )
         records.delete_annotation(lib.db, ann_id)
-    snapshot = {"annotation": row, "links": links}
+    snapshot = AnnotationSnapshot(row, tuple(links))
     changes = Changes.of(
         annotations=[ann_id], documents=[row.document_id], links=[l.id for l in links]
     )
     return snapshot, lib.changed(changes)
 
 
-def restore_annotation(lib: Library, snapshot: dict[str, Any]) -> Changes:
+def restore_annotation(lib: Library, snapshot: AnnotationSnapshot) -> Changes:
     """Undo a delete: the annotation comes back with its id, its tags (those
     still in the codebook) and its links (those whose other end still exists)."""
-    ann: Annotation = snapshot["annotation"]
+    ann = snapshot.annotation
     with lib.write():
         if records.get_annotation(lib.db, ann.id) is not None:
             raise UserError("that annotation exists already")
@@ -276,22 +284,20 @@ def move_to_edition(
                 row = replace(row, page_no=min(a.page_no, last), orphaned=True,
                               rects=tuple((min(int(r[0]), last), *r[1:]) for r in a.rects))
                 outcome["orphaned"].append(a.id)
-            snapshot = {"annotation": row, "links": links_of_a}
-            _insert_snapshot(lib, snapshot)
+            _insert_snapshot(lib, AnnotationSnapshot(row, tuple(links_of_a)))
             links += [lk.id for lk in links_of_a]
     changes = Changes.of(annotations=[a.id for a in anns], documents=[old.id, new.id],
                          links=links)
     return outcome, lib.changed(changes)
 
 
-def _insert_snapshot(lib: Library, snapshot: dict[str, Any]) -> list[str]:
+def _insert_snapshot(lib: Library, snapshot: AnnotationSnapshot) -> list[str]:
     """Insert an annotation snapshot with its tags and links (inside a transaction)."""
-    ann: Annotation = snapshot["annotation"]
+    ann = snapshot.annotation
     live = [t for t in ann.tag_ids if records.get_tag(lib.db, t) is not None]
     records.insert_annotation(lib.db, ann, live)
     restored = []
-    link: Link
-    for link in snapshot.get("links", []):
+    for link in snapshot.links:
         ends = [link.recommendation_id, link.response_id]
         if any(e and records.get_annotation(lib.db, e) is None for e in ends):
             continue

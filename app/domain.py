@@ -24,25 +24,25 @@ from storage.types import (  # noqa: F401
 )
 
 # Default colours per role (settings may override them in the window).
-ROLE_COLORS = {
-    "recommendation": "#f5c542",
-    "response": "#5ab1ef",
-    "evidence": "#7ccf7a",
-    "comment": "#d59cf0",
+ROLE_COLORS: dict[str, str] = {
+    Role.RECOMMENDATION: "#f5c542",
+    Role.RESPONSE: "#5ab1ef",
+    Role.EVIDENCE: "#7ccf7a",
+    Role.COMMENT: "#d59cf0",
 }
-STANCE_COLORS = {
-    "accepted": "#2e9e44",
-    "partial": "#d9a400",
-    "rejected": "#d0342c",
-    "noted": "#6b7fa8",
-    "none": "#8a8a8a",
+STANCE_COLORS: dict[str, str] = {
+    Stance.ACCEPTED: "#2e9e44",
+    Stance.PARTIAL: "#d9a400",
+    Stance.REJECTED: "#d0342c",
+    Stance.NOTED: "#6b7fa8",
+    Stance.NONE: "#8a8a8a",
 }
-STANCE_LABELS = {
-    "accepted": "accepted",
-    "partial": "partly accepted",
-    "rejected": "rejected",
-    "noted": "noted without commitment",
-    "none": "no response",
+STANCE_LABELS: dict[str, str] = {
+    Stance.ACCEPTED: "accepted",
+    Stance.PARTIAL: "partly accepted",
+    Stance.REJECTED: "rejected",
+    Stance.NOTED: "noted without commitment",
+    Stance.NONE: "no response",
 }
 
 

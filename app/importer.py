@@ -233,17 +233,17 @@ def import_files(
     return report
 
 
-def guess_kind(title: str, file_name: str) -> str:
+def guess_kind(title: str, file_name: str) -> Kind:
     text = f"{title} {file_name}".lower()
     if any(w in text for w in ("reactie", "response", "antwoord", "reply")):
-        return "response"
+        return Kind.RESPONSE
     if any(w in text for w in ("brief", "letter")):
-        return "letter"
+        return Kind.LETTER
     if any(w in text for w in ("evaluatie", "rapport", "report", "evaluation", "onderzoek")):
-        return "report"
+        return Kind.REPORT
     if any(w in text for w in ("nota", "note", "verslag", "notitie", "memo")):
-        return "note"
-    return "other"
+        return Kind.NOTE
+    return Kind.OTHER
 
 
 def import_one(

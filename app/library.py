@@ -28,6 +28,7 @@ import sqlite_utils
 from app.changes import Changes
 from app.domain import UserError
 from storage import LibraryTooNew, StorageError, is_busy_error, open_database, open_reader, records
+from storage import db as storage_db
 from storage.types import Document
 
 ENV_VAR = "KANTTEKENING_LIBRARY"
@@ -137,9 +138,8 @@ class Library:
         try:
             conn = self._wdb.conn
             left = max(0.0, self.write_timeout - (time.monotonic() - started))
-            conn.execute(f"PRAGMA busy_timeout = {int(left * 1000)}")
             try:
-                conn.execute("BEGIN IMMEDIATE")
+                storage_db.begin_immediate(conn, left)
             except sqlite3.OperationalError as exc:
                 if is_busy_error(exc):
                     raise self._busy() from exc
@@ -149,19 +149,17 @@ class Library:
                 seq_before = records.last_change_seq(self._wdb)
                 yield self._wdb
             except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+                storage_db.rollback(conn)
                 raise
             else:
                 try:
                     seq_after = records.last_change_seq(self._wdb)
-                    conn.execute("COMMIT")
+                    storage_db.commit(conn)
                     if seq_after > seq_before:
                         self._own.append((seq_before, seq_after))
                         del self._own[:-500]
                 except BaseException:
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
+                    storage_db.rollback(conn)
                     raise
             finally:
                 self._local.depth = 0
@@ -235,7 +233,7 @@ class Library:
         with self._write_lock:
             try:
                 # Fold the WAL back so the library is one file again at rest.
-                self._wdb.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                storage_db.checkpoint(self._wdb)
             except sqlite3.Error:
                 pass
             self._wdb.close()

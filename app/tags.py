@@ -52,6 +52,27 @@ class TagNode:
         return self.tag.description
 
 
+@dataclass(frozen=True, slots=True)
+class TagSnapshot:
+    """Deleted tags (parents before children) and the annotations that used
+    each (``uses``), for ``restore_tag``; ``usage``: annotations that lost a tag."""
+
+    tags: tuple[Tag, ...]
+    uses: dict[str, list[str]]
+    usage: int
+
+
+@dataclass(frozen=True, slots=True)
+class MergeSnapshot:
+    """What ``merge_tags`` changed, for ``unmerge_tags``."""
+
+    tag: Tag  # the tag merged away
+    into: str
+    uses: list[str]  # annotations that had the merged tag
+    had_into: list[str]  # annotations that had the target tag already
+    children: list[str]  # the merged tag's children, now under the target
+
+
 def _split(path: str) -> list[str]:
     parts = [p.strip() for p in (path or "").split("/")]
     if not parts or any(not p for p in parts):
@@ -237,7 +258,7 @@ def tag_usage(lib: Library, tag_id: str) -> dict[str, int]:
     return {"direct": len(uses[tag_id]), "total": len(total), "descendants": len(subtree) - 1}
 
 
-def delete_tag(lib: Library, tag_id: str) -> tuple[dict, Changes]:
+def delete_tag(lib: Library, tag_id: str) -> tuple[TagSnapshot, Changes]:
     """Delete a tag, its descendants and their uses. The snapshot (with
     ``usage``: annotations that lose a tag) lets ``restore_tag`` undo it."""
     with lib.write():
@@ -245,26 +266,26 @@ def delete_tag(lib: Library, tag_id: str) -> tuple[dict, Changes]:
         uses = _uses(lib, [t.id for t in subtree])
         records.delete_tag(lib.db, tag_id)
     anns = sorted({a for v in uses.values() for a in v})
-    snapshot = {"tags": subtree, "uses": uses, "usage": len(anns)}
+    snapshot = TagSnapshot(tuple(subtree), uses, len(anns))
     return snapshot, lib.changed(Changes.of(tags=[t.id for t in subtree], annotations=anns))
 
 
-def restore_tag(lib: Library, snapshot: dict) -> Changes:
+def restore_tag(lib: Library, snapshot: TagSnapshot) -> Changes:
     """Undo ``delete_tag``: the tags come back with their ids and uses (on the
     annotations that still exist)."""
     with lib.write():
-        for row in snapshot["tags"]:
+        for row in snapshot.tags:
             records.insert_tag(lib.db, row)
         anns = set()
-        for tid, ann_ids in snapshot["uses"].items():
+        for tid, ann_ids in snapshot.uses.items():
             for a in ann_ids:
                 if records.get_annotation(lib.db, a) is not None:
                     records.add_annotation_tag(lib.db, a, tid)
                     anns.add(a)
-    return lib.changed(Changes.of(tags=[t.id for t in snapshot["tags"]], annotations=anns))
+    return lib.changed(Changes.of(tags=[t.id for t in snapshot.tags], annotations=anns))
 
 
-def merge_tags(lib: Library, from_id: str, into_id: str) -> tuple[dict, Changes]:
+def merge_tags(lib: Library, from_id: str, into_id: str) -> tuple[MergeSnapshot, Changes]:
     """Give every annotation of ``from_id`` the tag ``into_id`` instead, move
     its children under ``into_id`` and delete it. Undo with ``unmerge_tags``."""
     if from_id == into_id:
@@ -281,29 +302,27 @@ def merge_tags(lib: Library, from_id: str, into_id: str) -> tuple[dict, Changes]
         records.retag(lib.db, from_id, into_id)
         records.delete_tag(lib.db, from_id)
         records.update_tag(lib.db, into_id, {"modified": now_iso()})
-    snapshot = {"tag": source, "into": target.id, "uses": uses[from_id],
-                "had_into": uses[into_id], "children": children}
+    snapshot = MergeSnapshot(source, target.id, uses[from_id], uses[into_id], children)
     anns = set(uses[from_id])
     return snapshot, lib.changed(Changes.of(tags=[from_id, into_id, *children], annotations=anns))
 
 
-def unmerge_tags(lib: Library, snapshot: dict) -> Changes:
+def unmerge_tags(lib: Library, snapshot: MergeSnapshot) -> Changes:
     """Undo ``merge_tags`` exactly: the source tag, its uses and its children."""
-    source: Tag = snapshot["tag"]
-    into: str = snapshot["into"]
-    had_into = set(snapshot["had_into"])
+    source, into = snapshot.tag, snapshot.into
+    had_into = set(snapshot.had_into)
     with lib.write():
         records.insert_tag(lib.db, source)
-        for a in snapshot["uses"]:
+        for a in snapshot.uses:
             if records.get_annotation(lib.db, a) is None:
                 continue
             records.add_annotation_tag(lib.db, a, source.id)
             if a not in had_into:
                 records.remove_annotation_tag(lib.db, a, into)
-        for c in snapshot["children"]:
+        for c in snapshot.children:
             if records.get_tag(lib.db, c) is not None:
                 records.update_tag(lib.db, c, {"parent_id": source.id})
-    changes = Changes.of(tags=[source.id, into, *snapshot["children"]], annotations=snapshot["uses"])
+    changes = Changes.of(tags=[source.id, into, *snapshot.children], annotations=snapshot.uses)
     return lib.changed(changes)
 
 

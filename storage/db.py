@@ -116,3 +116,33 @@ def migrate_database(db: sqlite_utils.Database) -> list[int]:
             db.conn.execute(f"PRAGMA user_version = {int(number)}")
         applied.append(number)
     return applied
+
+
+# --- transactions (the write gateway in app/library.py drives these) ------------
+
+def begin_immediate(conn: sqlite3.Connection, timeout: float) -> None:
+    """Open a write transaction, taking SQLite's write lock at once and
+    waiting up to ``timeout`` seconds for another writer to finish. Raises
+    ``sqlite3.OperationalError`` (see ``is_busy_error``) when it does not."""
+    conn.execute(f"PRAGMA busy_timeout = {int(max(0.0, timeout) * 1000)}")
+    conn.execute("BEGIN IMMEDIATE")
+
+
+def commit(conn: sqlite3.Connection) -> None:
+    conn.execute("COMMIT")
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Roll back the open transaction, if there is one."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
+def checkpoint(db: sqlite_utils.Database) -> None:
+    """Fold the WAL back into the database file (one file again at rest)."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def single_file(conn: sqlite3.Connection) -> None:
+    """Switch a copy to a rollback journal: one file, readable without -wal/-shm."""
+    conn.execute("PRAGMA journal_mode = DELETE")

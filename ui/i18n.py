@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app.domain import Language
 from resources import translations_dir
 from ui import settings
 
-LANGUAGES = {"en": "English", "nl": "Nederlands"}
+# The interface speaks the document languages (Qt's own texts come from its
+# translations). Names in their own language, for the language menu.
+LANGUAGES: dict[str, str] = {Language.ENGLISH.value: "English", Language.DUTCH.value: "Nederlands"}
 
 _installed: list[QTranslator] = []
 

@@ -93,7 +93,7 @@ def cmd_annotations(args: argparse.Namespace, lib: Library) -> int:
 def cmd_delete(args: argparse.Namespace, lib: Library) -> int:
     row = uc.resolve_annotation(lib, args.id)
     snapshot, _ = uc.delete_annotation(lib, row.id)
-    links = len(snapshot["links"])
+    links = len(snapshot.links)
     print(f"deleted {row.id}" + (f" and {links} link(s)" if links else ""))
     return 0
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from app import usecases
 from app.cli import print_json
-from app.domain import KINDS
+from app.domain import KINDS, LANGUAGES
 from app.importer import import_files
 from app.library import Library
 from app.terminal import ProgressBar
@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("doc", metavar="DOC")
     p.add_argument("--title")
     p.add_argument("--kind", choices=KINDS)
-    p.add_argument("--language", choices=["nl", "en"])
+    p.add_argument("--language", choices=LANGUAGES)
     p.set_defaults(func=cmd_edit)
 
     p = sub.add_parser("remove", help="remove a document and its annotations from the library")

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.domain import KINDS, ROLES, STANCE_LABELS, STANCES, UserError
+from app.domain import KINDS, ROLES, STANCE_LABELS, STANCES, Language, UserError
 
-LANGUAGES = ("en", "nl")
+# Every document language can be an export language (English first, as offered).
+LANGUAGES = (Language.ENGLISH.value, Language.DUTCH.value)
 
 
 @dataclass(frozen=True)

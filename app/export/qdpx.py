@@ -26,7 +26,7 @@ import zipfile
 from pathlib import Path
 
 from app import __version__
-from app.domain import ROLE_COLORS, ROLES, STANCE_COLORS, STANCE_LABELS, STANCES, UserError
+from app.domain import ROLE_COLORS, ROLES, STANCE_COLORS, STANCE_LABELS, STANCES, Role, UserError
 from app.export import ExportResult, ProgressFn, no_progress
 from app.export.atomic import atomic_path
 from app.export.text import xml_safe
@@ -144,7 +144,7 @@ def build_project(lib: Library) -> tuple[bytes, list[Document]]:
                 _text(sel, "Description", a.quote)
             code_ids = [role_code[a.role]] + [guid(t) for t in sorted(a.tag_ids)]
             code_ids += [stance_code[s] for s in sorted(set(stances_of.get(a.id, [])))]
-            if a.role == "recommendation" and a.id not in linked_recs:
+            if a.role == Role.RECOMMENDATION and a.id not in linked_recs:
                 code_ids.append(stance_code["none"])
             for code in code_ids:
                 coding = _el(sel, "Coding", guid=named_guid("coding", f"{a.id}:{code}"),

@@ -27,7 +27,7 @@ from typing import Iterable
 from app.domain import ROLES, STANCE_LABELS, STANCES, UserError
 from app.library import Library
 from storage import records
-from storage.types import Annotation, Link, Tag
+from storage.types import Annotation, Link, Role, Tag
 
 NO_TAG = ""  # group key of untagged annotations
 
@@ -275,7 +275,7 @@ def build_summary(
     recs: list[Recommendation] = []
     shown_responses: set[str] = set()
     for a in anns:
-        if a.role != "recommendation" or not selected(a):
+        if a.role != Role.RECOMMENDATION or not selected(a):
             continue
         g = agreed.get(a.id)
         rec = Recommendation(passage(a), agreed=Agreed(
@@ -299,7 +299,7 @@ def build_summary(
 
     groups: dict[str, list[Passage]] = {}
     for a in anns:
-        if a.role == "recommendation" or a.id in shown_responses or not selected(a):
+        if a.role == Role.RECOMMENDATION or a.id in shown_responses or not selected(a):
             continue
         p = passage(a)
         names = [paths[t] for t in a.tag_ids if t in paths and (not tag_ids or t in tag_ids)]

@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 from app import annotations as annotation_uc
 from app.anchoring import find_quote_in_words, load_words, norm_text
 from app.changes import Changes
-from app.domain import UserError
+from app.domain import Role, UserError
 from app.library import Library
 from app.messages import user_error
 from app.recommendations.detect import Proposal, detect_in_pages
@@ -137,7 +137,7 @@ def apply_proposals(
     words = _words_for(lib.stored_file(doc), page_nos, in_child)
     existing = {
         (a.page_no, norm_text(a.quote))
-        for a in records.list_annotations(lib.db, document_id=doc_id, role="recommendation")
+        for a in records.list_annotations(lib.db, document_id=doc_id, role=Role.RECOMMENDATION)
     }
     everything = all_proposals or proposals
     known = existing_matches(lib, doc_id, wanted, everything)
@@ -189,7 +189,7 @@ def apply_proposals(
                 quote=anchor.quote,
                 prefix=anchor.prefix,
                 suffix=anchor.suffix,
-                role="recommendation",
+                role=Role.RECOMMENDATION,
                 label=p.label,
                 note=_note_for(p, all_proposals or proposals, doc.language or "en"),
             )
@@ -228,14 +228,14 @@ def link_candidate(
     with lib.write():
         same = [a for a in records.list_annotations(lib.db, document_id=doc.id)
                 if a.page_no == anchor.page_no and norm_text(a.quote) == key
-                and a.role != "recommendation"]
+                and a.role != Role.RECOMMENDATION]
         created = not same
         if same:
             ann_id = same[0].id
         else:
             ann_id, made = annotation_uc.create_annotation(
                 lib, doc.id, page_no=anchor.page_no, rects=anchor.rects, quote=anchor.quote,
-                prefix=anchor.prefix, suffix=anchor.suffix, role="response",
+                prefix=anchor.prefix, suffix=anchor.suffix, role=Role.RESPONSE,
             )
         result = link(lib, ann_id, rec_id, stance, assessment)
         if created:

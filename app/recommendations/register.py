@@ -28,7 +28,7 @@ from storage.types import Annotation, Link, Rect, Role, Stance
 
 # How far a stance goes, for the one colour a recommendation gets when
 # several passages answer it: the most recent confirmed answer counts.
-CONFIRMED = ("accepted", "partial", "rejected", "noted")
+CONFIRMED = (Stance.ACCEPTED, Stance.PARTIAL, Stance.REJECTED, Stance.NOTED)
 
 
 @dataclass
@@ -147,7 +147,7 @@ class Counterpart:
 def check_stance(stance: str) -> Stance:
     stance = (stance or "").strip().lower()
     if stance == "partly":
-        stance = "partial"
+        stance = Stance.PARTIAL
     if stance not in STANCES:
         raise UserError(f"unknown stance '{stance}'; choose one of: {', '.join(STANCES)}")
     return Stance(stance)
@@ -157,7 +157,7 @@ def _recommendation(lib: Library, rec_id: str) -> Annotation:
     rec = records.get_annotation(lib.db, rec_id)
     if rec is None:
         raise UserError(f"no annotation with id {rec_id}")
-    if rec.role != "recommendation":
+    if rec.role != Role.RECOMMENDATION:
         raise UserError(
             f"annotation {rec_id[:8]} is a {rec.role}, not a recommendation; "
             "give the recommendation second"
@@ -181,7 +181,7 @@ def link(
 ) -> LinkResult:
     """Link a response passage (or ``None``: no response) to a recommendation."""
     stance = check_stance(stance)
-    if response_id is None and stance != "none":
+    if response_id is None and stance != Stance.NONE:
         raise UserError("without a response passage the stance can only be 'none' (no response)")
     with lib.write():
         _recommendation(lib, rec_id)
@@ -327,7 +327,7 @@ def register(
     from storage import team as team_db
 
     agreed = {g["recommendation_id"]: g for g in team_db.list_agreed(lib.db)}
-    recs = records.list_annotations(lib.db, document_id=document_id, role="recommendation")
+    recs = records.list_annotations(lib.db, document_id=document_id, role=Role.RECOMMENDATION)
     titles = {d.id: d.title for d in records.list_documents(lib.db)}
     paths = tag_paths(lib)
     cache: dict[str, Annotation | None] = {}

@@ -21,7 +21,7 @@ from typing import Iterable, Sequence
 
 import Stemmer
 
-from storage.types import Annotation, Document, Page
+from storage.types import Annotation, Document, Page, Stance
 
 from app.recommendations.text import paragraphs
 
@@ -181,30 +181,30 @@ class Ranker:
 # --- stance from wording -----------------------------------------------------------
 
 _W = r"[^.;:]{0,80}?"  # a few words within the same clause
-STANCE_CUES: list[tuple[str, str]] = [
+STANCE_CUES: list[tuple[Stance, str]] = [
     # Partly: an acceptance with a limit.
-    ("partial", r"\b(?:deels|gedeeltelijk|ten dele|in beperkte mate|partly|partially|in part)\b"),
-    ("partial", r"\bvolledige uitvoering\b" + _W + r"\bniet\b"),
-    ("partial", r"\b(?:echter|evenwel|maar)\b" + _W + r"\b(?:beperkende factor|niet haalbaar|beperkt)\b"),
+    (Stance.PARTIAL, r"\b(?:deels|gedeeltelijk|ten dele|in beperkte mate|partly|partially|in part)\b"),
+    (Stance.PARTIAL, r"\bvolledige uitvoering\b" + _W + r"\bniet\b"),
+    (Stance.PARTIAL, r"\b(?:echter|evenwel|maar)\b" + _W + r"\b(?:beperkende factor|niet haalbaar|beperkt)\b"),
     # Rejected.
-    ("rejected", r"\bniet (?:haalbaar|wenselijk|opportuun|verstandig|nodig|mogelijk)\b"),
-    ("rejected", r"\bziet geen (?:aanleiding|reden|noodzaak|meerwaarde)\b"),
-    ("rejected", r"\b(?:neemt|nemen)\b" + _W + r"\bniet over\b"),
-    ("rejected", r"\bwijst\b" + _W + r"\baf\b|\bkiest er(?: bewust)? niet voor\b"),
-    ("rejected", r"\b(?:zal|zullen)\b" + _W + r"\bdus niet\b|\bzal\b" + _W + r"\bniet als voorwaarde\b"),
-    ("rejected", r"\b(?:rejects?|does not accept|not feasible|not desirable|declines?)\b"),
+    (Stance.REJECTED, r"\bniet (?:haalbaar|wenselijk|opportuun|verstandig|nodig|mogelijk)\b"),
+    (Stance.REJECTED, r"\bziet geen (?:aanleiding|reden|noodzaak|meerwaarde)\b"),
+    (Stance.REJECTED, r"\b(?:neemt|nemen)\b" + _W + r"\bniet over\b"),
+    (Stance.REJECTED, r"\bwijst\b" + _W + r"\baf\b|\bkiest er(?: bewust)? niet voor\b"),
+    (Stance.REJECTED, r"\b(?:zal|zullen)\b" + _W + r"\bdus niet\b|\bzal\b" + _W + r"\bniet als voorwaarde\b"),
+    (Stance.REJECTED, r"\b(?:rejects?|does not accept|not feasible|not desirable|declines?)\b"),
     # Accepted.
-    ("accepted", r"\b(?:neemt|nemen)\b(?:(?!\bniet\b)[^.;:]){0,80}?\bover\b"),
-    ("accepted", r"\bonderschrijft\b|\bonderschrijven\b|\bdeelt de conclusie\b|\bcommitteert zich\b"),
-    ("accepted", r"\bgaat\b" + _W + r"\buitvoeren\b|\bgeeft uitvoering\b|\buitvoering gegeven\b"),
-    ("accepted", r"\btegemoet (?:komt|te komen)\b|\bin lijn met (?:de|deze) aanbeveling\b"),
-    ("accepted", r"\bconform de aanbeveling\b|\bneemt\b" + _W + r"\bter harte\b"),
-    ("accepted", r"\b(?:is|zijn) (?:voornemens|van plan)\b|\bstreeft ernaar\b"),
-    ("accepted", r"\b(?:adopts?|accepts?|will implement|agrees? with)\b"),
+    (Stance.ACCEPTED, r"\b(?:neemt|nemen)\b(?:(?!\bniet\b)[^.;:]){0,80}?\bover\b"),
+    (Stance.ACCEPTED, r"\bonderschrijft\b|\bonderschrijven\b|\bdeelt de conclusie\b|\bcommitteert zich\b"),
+    (Stance.ACCEPTED, r"\bgaat\b" + _W + r"\buitvoeren\b|\bgeeft uitvoering\b|\buitvoering gegeven\b"),
+    (Stance.ACCEPTED, r"\btegemoet (?:komt|te komen)\b|\bin lijn met (?:de|deze) aanbeveling\b"),
+    (Stance.ACCEPTED, r"\bconform de aanbeveling\b|\bneemt\b" + _W + r"\bter harte\b"),
+    (Stance.ACCEPTED, r"\b(?:is|zijn) (?:voornemens|van plan)\b|\bstreeft ernaar\b"),
+    (Stance.ACCEPTED, r"\b(?:adopts?|accepts?|will implement|agrees? with)\b"),
     # Noted without commitment.
-    ("noted", r"\bnoteert\b|\bneemt kennis\b|\bherkent\b|\berkent\b|\bverwelkomt\b|\bbeaamt\b"),
-    ("noted", r"\bdeelt de analyse\b|\bdeelt het belang\b|\bbeziet\b|\bzal (?:onderzoeken|bezien|kijken)\b"),
-    ("noted", r"\b(?:notes?|acknowledges?|welcomes?|takes note)\b"),
+    (Stance.NOTED, r"\bnoteert\b|\bneemt kennis\b|\bherkent\b|\berkent\b|\bverwelkomt\b|\bbeaamt\b"),
+    (Stance.NOTED, r"\bdeelt de analyse\b|\bdeelt het belang\b|\bbeziet\b|\bzal (?:onderzoeken|bezien|kijken)\b"),
+    (Stance.NOTED, r"\b(?:notes?|acknowledges?|welcomes?|takes note)\b"),
 ]
 _CUES = [(stance, re.compile(rx, re.I)) for stance, rx in STANCE_CUES]
 
@@ -214,20 +214,20 @@ def stance_hint(text: str) -> tuple[str, str]:
 
     Several cues: a rejection beside an acceptance reads as partly accepted;
     otherwise the most telling (partial, rejected, accepted, noted) wins."""
-    found: dict[str, str] = {}
+    found: dict[Stance, str] = {}
     for stance, rx in _CUES:
         m = rx.search(text)
         if m and stance not in found:
             found[stance] = m.group(0)
     if not found:
         return "", ""
-    if "partial" in found:
-        return "partial", found["partial"]
-    if "rejected" in found and "accepted" in found:
-        return "partial", f"{found['accepted']} … {found['rejected']}"
-    for stance in ("rejected", "accepted", "noted"):
+    if Stance.PARTIAL in found:
+        return Stance.PARTIAL.value, found[Stance.PARTIAL]
+    if Stance.REJECTED in found and Stance.ACCEPTED in found:
+        return Stance.PARTIAL.value, f"{found[Stance.ACCEPTED]} … {found[Stance.REJECTED]}"
+    for stance in (Stance.REJECTED, Stance.ACCEPTED, Stance.NOTED):
         if stance in found:
-            return stance, found[stance]
+            return stance.value, found[stance]
     return "", ""
 
 

@@ -50,3 +50,38 @@ def test_the_window_process_does_not_load_pymupdf():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"
+
+
+def _sql_in(package: str) -> list[str]:
+    """SQL statements written as string literals, and ``.execute*`` calls, in
+    a package's modules (docstrings left out)."""
+    import ast
+    import re
+
+    statement = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|PRAGMA|BEGIN|COMMIT|ROLLBACK|CREATE|ALTER|DROP)\b")
+    found = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.body and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
+        where = path.relative_to(ROOT)
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and id(node) not in docstrings and statement.match(node.value)):
+                found.append(f"{where}:{node.lineno}: {node.value.strip()[:40]}")
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in ("execute", "executemany", "executescript")):
+                found.append(f"{where}:{node.lineno}: .{node.func.attr}(")
+    return found
+
+
+def test_sql_only_in_storage():
+    assert _sql_in("app") == []
+    assert _sql_in("ui") == []
+    # The same scan finds the queries where they belong.
+    assert any("records.py" in hit for hit in _sql_in("storage"))

@@ -109,7 +109,7 @@ def test_tag_rename_move_merge_delete_and_undo(sample_library):
 
     assert uc.tag_usage(lib, tags["A"].id) == {"direct": 1, "total": 1, "descendants": 1}
     snap, changes = uc.delete_tag(lib, tags["A"].id)
-    assert snap["usage"] == 1 and changes.annotations == {a1}
+    assert snap.usage == 1 and changes.annotations == {a1}
     assert uc.get_annotation(lib, a1).tags == ()
     uc.restore_tag(lib, snap)
     assert uc.get_annotation(lib, a1).tags == ("Alpha", "Alpha/C")

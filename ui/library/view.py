@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import Document
 from app import usecases
 from app.changes import Changes
-from app.domain import KINDS
+from app.domain import KINDS, Document, Language
 from ui.library.model import DocumentsModel, kind_label
 from ui.widgets import SafeLabel
 
@@ -152,7 +151,7 @@ class LibraryView(QWidget):
             act.triggered.connect(lambda _=False, k=kind: self._set_field(doc, kind=k))
             kinds.addAction(act)
         langs = menu.addMenu(self.tr("Language"))
-        for code, name in (("nl", self.tr("Dutch")), ("en", self.tr("English"))):
+        for code, name in ((Language.DUTCH, self.tr("Dutch")), (Language.ENGLISH, self.tr("English"))):
             act = QAction(name, langs)
             act.setCheckable(True)
             act.setChecked(doc.language == code)

@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app import annotations as uc
+from app.annotations import AnnotationSnapshot
+from app.tags import MergeSnapshot, TagSnapshot
 from app.library import Library
 from ui.undo import UseCaseCommand, push, show_error
 
@@ -18,7 +20,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-def drop_unused_tags(lib: Library, tag_ids: list[str]) -> list[dict]:
+def drop_unused_tags(lib: Library, tag_ids: list[str]) -> list[TagSnapshot]:
     """Undo of an edit that created tags: delete those that nothing uses any
     more (sub-tags first). Returns their snapshots for ``restore_tags``."""
     snapshots = []
@@ -38,7 +40,7 @@ def drop_unused_tags(lib: Library, tag_ids: list[str]) -> list[dict]:
     return snapshots
 
 
-def restore_tags(lib: Library, snapshots: list[dict]) -> None:
+def restore_tags(lib: Library, snapshots: list[TagSnapshot]) -> None:
     for snapshot in reversed(snapshots):  # parents before their children
         uc.restore_tag(lib, snapshot)
 
@@ -48,12 +50,12 @@ class CreateAnnotation(UseCaseCommand):
         super().__init__(lib, tr("Create annotation"))
         self.doc_id, self.fields = doc_id, fields
         self.ann_id: str | None = None
-        self.snapshot: dict | None = None
+        self.snapshot: AnnotationSnapshot | None = None
 
     def first(self) -> None:
         self.ann_id, changes = uc.create_annotation(self.lib, self.doc_id, **self.fields)
         self.created_tags = sorted(changes.tags)
-        self.tag_snapshots: list[dict] = []
+        self.tag_snapshots: list[TagSnapshot] = []
 
     def do(self) -> None:
         assert self.snapshot is not None
@@ -86,7 +88,7 @@ class DeleteAnnotation(UseCaseCommand):
     def __init__(self, lib: Library, ann_id: str) -> None:
         super().__init__(lib, tr("Delete annotation"))
         self.ann_id = ann_id
-        self.snapshot: dict | None = None
+        self.snapshot: AnnotationSnapshot | None = None
 
     def first(self) -> None:
         self.snapshot, _ = uc.delete_annotation(self.lib, self.ann_id)
@@ -103,7 +105,7 @@ class CreateTag(UseCaseCommand):
         super().__init__(lib, tr("Create tag"))
         self.name, self.parent_id = name, parent_id
         self.tag_id: str | None = None
-        self.snapshot: dict | None = None
+        self.snapshot: TagSnapshot | None = None
 
     def first(self) -> None:
         self.tag_id, _ = uc.create_tag(self.lib, self.name, self.parent_id)
@@ -166,7 +168,7 @@ class MergeTags(UseCaseCommand):
     def __init__(self, lib: Library, from_id: str, into_id: str) -> None:
         super().__init__(lib, tr("Merge tags"))
         self.from_id, self.into_id = from_id, into_id
-        self.snapshot: dict | None = None
+        self.snapshot: MergeSnapshot | None = None
 
     def first(self) -> None:
         self.snapshot, _ = uc.merge_tags(self.lib, self.from_id, self.into_id)
@@ -182,7 +184,7 @@ class DeleteTag(UseCaseCommand):
     def __init__(self, lib: Library, tag_id: str) -> None:
         super().__init__(lib, tr("Delete tag"))
         self.tag_id = tag_id
-        self.snapshot: dict | None = None
+        self.snapshot: TagSnapshot | None = None
 
     def first(self) -> None:
         self.snapshot, _ = uc.delete_tag(self.lib, self.tag_id)

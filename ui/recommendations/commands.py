@@ -8,8 +8,6 @@ meanwhile is reported in the status bar and the command becomes obsolete.
 """
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication
 
 from app.domain import Link as LinkRecord
@@ -98,7 +96,7 @@ class Created(UseCaseCommand):
         self.annotation_ids = list(annotation_ids)
         self.link_id = link_id
         self.link_previous = link_previous
-        self.snapshots: list[dict[str, Any]] = []
+        self.snapshots: list[ann_uc.AnnotationSnapshot] = []
         self.link_after: LinkRecord | None = None
 
     def first(self) -> None:
