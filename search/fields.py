@@ -66,7 +66,7 @@ _ONCE: dict[int, bytes] = {}  # position -> encoded single-position value
 class WordsText(TEXT):
     """``TEXT`` (positions, scorable) indexed in one pass; see the module."""
 
-    def index(self, value: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def index(self, value: Any, **kwargs: Any) -> Any:
         ana = self.analyzer
         if not isinstance(ana, StemmingTokenizer) or kwargs:
             return super().index(value, **kwargs)

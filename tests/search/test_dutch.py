@@ -66,7 +66,7 @@ def test_annotations_and_notes_with_apostrophes(indexed_library):
     lib = indexed_library
     report = lib.resolve_document(REPORT.name)
     ann_id, _ = create_annotation(
-        lib, report["id"], page_no=2, rects=[[2, 72, 100, 500, 120]],
+        lib, report.id, page_no=2, rects=[[2, 72, 100, 500, 120]],
         quote="samenwerking met ngo's", role="comment", note="Navragen bij de IFI’s en z’n collega’s",
     )
     search_service.sync_index(lib)

@@ -104,11 +104,11 @@ def guarded(indexed_library):
     lib = indexed_library
     report = lib.resolve_document(REPORT.name)
     letter = lib.resolve_document(LETTER.name)
-    a, _ = create_annotation(lib, report["id"], page_no=3, rects=[[3, 72, 100, 500, 120]],
+    a, _ = create_annotation(lib, report.id, page_no=3, rects=[[3, 72, 100, 500, 120]],
                              quote="het kabinet en de mensenrechten", role="recommendation",
                              label="R1 kabinet", note="zeearend")
     search_service.sync_index(lib)
-    create_annotation(lib, letter["id"], page_no=2, rects=[[2, 72, 100, 500, 120]],
+    create_annotation(lib, letter.id, page_no=2, rects=[[2, 72, 100, 500, 120]],
                       quote="vrijheid van meningsuiting", role="comment", note="de aanbevelingen")
     search_service.sync_index(lib)
     update_annotation(lib, a, note="zeearend en kabinet")

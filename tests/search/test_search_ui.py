@@ -146,9 +146,9 @@ def test_every_debate_copy_is_the_source_verbatim_with_its_citation(qtbot, searc
     window = search_window
     lib = window.lib
     report = lib.resolve_document(LETTER.name)
-    page = _page_text(lib, report["id"], 2)
+    page = _page_text(lib, report.id, 2)
     quote = " ".join(page.split()[5:12])
-    create_annotation(lib, report["id"], page_no=2, rects=[[2, 72, 100, 500, 120]],
+    create_annotation(lib, report.id, page_no=2, rects=[[2, 72, 100, 500, 120]],
                       quote=quote, role="comment", note="Also printed on the back")
     search_service.sync_index(lib)
     feature = feature_of(window)

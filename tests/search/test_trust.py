@@ -170,7 +170,7 @@ def test_a_held_write_lock_and_a_stale_index_are_said(indexed_library, capsys, m
     )
     try:
         assert holder.stdout.readline().strip() == "locked"
-        create_annotation(lib, letter["id"], page_no=1, rects=[[1, 72, 100, 500, 120]],
+        create_annotation(lib, letter.id, page_no=1, rects=[[1, 72, 100, 500, 120]],
                           quote="het kabinet", role="comment", note="ijsvogeltje")
         code, out, err = run(capsys, "--library", str(lib.root), "search", "ijsvogeltje", "--json")
         assert code == 0 and json.loads(out) == []
@@ -202,12 +202,12 @@ def test_the_fallback_says_so_stems_and_filters(indexed_library):
     fuzzy = search_service.search(lib, "mensenrechtenrad~")
     assert "typo" in fuzzy.notice
     report = lib.resolve_document(REPORT.name)
-    ann_id, _ = create_annotation(lib, report["id"], page_no=2, rects=[[2, 72, 100, 500, 120]],
+    ann_id, _ = create_annotation(lib, report.id, page_no=2, rects=[[2, 72, 100, 500, 120]],
                                   quote="de aanbevelingen", role="recommendation", label="R9",
                                   note="goudhaantje", tags=["Thema/Gender"])
     assert [h.annotation for h in search_service.search(lib, "goudhaantje").hits] == [ann_id]
     for q in ("tag:gender goudhaantje", "tag:thema goudhaantje", "role:recommendation goudhaantje",
-              "label:R9", f"doc:{report['id']} goudhaantje"):
+              "label:R9", f"doc:{report.id} goudhaantje"):
         assert ann_id in {h.annotation for h in search_service.search(lib, q).hits}, q
     for q in ("tag:anders goudhaantje", "role:response goudhaantje", "kind:page goudhaantje"):
         assert ann_id not in {h.annotation for h in search_service.search(lib, q).hits}, q
