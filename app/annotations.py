@@ -255,7 +255,7 @@ def move_to_edition(
     old, new = _document(lib, old_doc_id), _document(lib, new_doc_id)
     anns = records.list_annotations(lib.db, document_id=old_doc_id)
     text_anns = [a for a in anns if not a.is_area]
-    anchors = reanchor(lib.document_file(new), text_anns) if text_anns else {}
+    anchors = reanchor(lib.stored_file(new), text_anns) if text_anns else {}
     outcome: dict[str, list[str]] = {"exact": [], "fuzzy": [], "orphaned": []}
     links: list[str] = []
     with lib.write():

@@ -67,6 +67,7 @@ def assemble(lib: Library, results: Results) -> list:
         language = str(doc.language)
         role = label = None
         note = note_snippet = ""
+        ocr_confidence = None
         tags: list[str] = []
         counterparts: list[dict] = []
         page = records.get_page(lib.db, raw.document, raw.page)
@@ -89,12 +90,15 @@ def assemble(lib: Library, results: Results) -> list:
             text = page_text
             snip = SearchEngine.snippet(text, results.highlight, language)
             passage = snip.passage(text)
+        if page and page.ocr == "recognised":
+            ocr_confidence = page.ocr_confidence if page.ocr_confidence is not None else 0.0
         hits.append(
             Hit(
                 document=raw.document, title=doc.title, page=raw.page, kind=raw.kind,
                 annotation=raw.annotation, score=raw.score, snippet=snip.marked(),
                 marks=snip.marks, plain=snip.text, passage=passage, role=role, label=label,
                 note=note, note_snippet=note_snippet, tags=tags, counterparts=counterparts,
+                ocr_confidence=ocr_confidence,
             )
         )
     return hits

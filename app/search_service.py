@@ -386,6 +386,8 @@ class Hit:
     note_snippet: str = ""  # the note with matched words between « and »
     tags: list[str] = field(default_factory=list)
     counterparts: list[dict] = field(default_factory=list)
+    # Set when the page's text was recognised by OCR: Tesseract's confidence (0-100).
+    ocr_confidence: float | None = None
 
     def as_json(self) -> dict:
         out = {
@@ -393,6 +395,8 @@ class Hit:
             "kind": self.kind, "annotation": self.annotation, "score": round(self.score, 4),
             "snippet": self.snippet, "passage": self.passage,
             "matched": list(dict.fromkeys(self.plain[s:e] for s, e in self.marks)),
+            "recognised_text": self.ocr_confidence is not None,
+            "ocr_confidence": self.ocr_confidence,
         }
         if self.kind == "annotation":
             out.update(role=self.role, label=self.label, note=self.note, tags=self.tags)

@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 
 from search.index import (
     AnnotationEntry,
+    IndexBusy,
     IndexState,
     IndexUnavailable,
     IndexWriter,
@@ -24,6 +25,7 @@ from search.index import (
     new_generation,
     open_generation,
     read_state,
+    rebuild_lock,
     remove_stale_generations,
     retire_current,
 )
@@ -98,6 +100,22 @@ class SearchEngine:
         ``seq`` is the change number the given rows are a snapshot of; the
         caller then applies the changes after it. Returns the entry count.
         """
+        with rebuild_lock(self.root):
+            return self._rebuild(library, seq, pages, annotations, total=total, progress=progress,
+                                 cancelled=cancelled, procs=procs)
+
+    def _rebuild(
+        self,
+        library: str,
+        seq: int,
+        pages: Iterable[PageEntry],
+        annotations: Iterable[AnnotationEntry],
+        *,
+        total: int,
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+        procs: int | None,
+    ) -> int:
         folder, ix = new_generation(self.root)
         if procs is None:  # starting processes only pays off on big rebuilds
             procs = rebuild_procs() if total >= 2000 else 1
@@ -136,7 +154,11 @@ class SearchEngine:
         retire_current(self.root)
 
     def cleanup(self) -> None:
-        remove_stale_generations(self.root)
+        try:
+            with rebuild_lock(self.root, timeout=0):
+                remove_stale_generations(self.root)
+        except IndexBusy:
+            pass  # another process is building: its generation must stay
 
     # --- searching ------------------------------------------------------------------
     def searcher(self) -> Searcher:

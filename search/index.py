@@ -19,12 +19,15 @@ import json
 import os
 import shutil
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import whoosh.index
 import whoosh.writing
 from whoosh.filedb.filestore import FileStorage
+from whoosh.util.filelock import FileLock, try_for
 from whoosh.analysis import Analyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, FieldType, Schema
 
@@ -182,6 +185,27 @@ def retire_current(root: Path) -> None:
     except (IsADirectoryError, NotADirectoryError, PermissionError):
         if (root / CURRENT).is_dir():
             shutil.rmtree(root / CURRENT, ignore_errors=True)
+
+
+REBUILD_LOCK = "rebuild.lock"
+
+
+@contextmanager
+def rebuild_lock(root: Path, *, timeout: float = 300.0) -> Iterator[None]:
+    """Held by the one process that builds a new generation and cleans up
+    old ones: a second rebuilder (a command beside the window's indexer)
+    waits its turn instead of deleting the generation being built. An OS
+    lock: it goes with the process that held it."""
+    if root.exists() and not root.is_dir():
+        root.unlink()  # the cache's own place, taken by a stray file
+    root.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(root / REBUILD_LOCK))
+    if not try_for(lambda: bool(lock.acquire(blocking=False)), timeout=timeout, delay=0.05):
+        raise IndexBusy("another process is rebuilding the search index")
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def remove_stale_generations(root: Path) -> None:

@@ -200,8 +200,23 @@ def _m1_initial(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m2_ocr_pages(conn: sqlite3.Connection) -> None:
+    """Pages whose text Tesseract recognised (issue 13): ``ocr`` is '' for a
+    page's own text layer (or a scan not tried yet), 'recognised' or
+    'unreadable'; ``ocr_confidence`` is Tesseract's mean word confidence (0-100)."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE pages ADD COLUMN ocr TEXT NOT NULL DEFAULT ''
+            CHECK (ocr IN ('', 'recognised', 'unreadable'));
+        ALTER TABLE pages ADD COLUMN ocr_confidence REAL;
+        """,
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _m1_initial,
+    _m2_ocr_pages,
 ]
 
 LATEST = len(MIGRATIONS)

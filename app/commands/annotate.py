@@ -55,7 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_annotate(args: argparse.Namespace, lib: Library) -> int:
     doc = lib.resolve_document(args.doc)
-    anchor = find_quote(lib.document_file(doc), args.page, args.quote)
+    anchor = find_quote(lib.stored_file(doc), args.page, args.quote)
     ann_id, _ = uc.create_annotation(
         lib, doc.id, page_no=anchor.page_no, rects=anchor.rects, quote=anchor.quote,
         prefix=anchor.prefix, suffix=anchor.suffix, role=args.role, label=args.label,

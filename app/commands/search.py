@@ -93,6 +93,8 @@ def cmd_search(args: argparse.Namespace, lib: Library) -> int:
     for h in outcome.hits:
         where = f"p. {h.page}"
         what = "" if h.kind == "page" else f" [{h.role}{': ' + h.label if h.label else ''}]"
+        if h.ocr_confidence is not None:
+            what += f" (recognised text, {h.ocr_confidence:.0f} %)"
         print(f"{h.document[:8]}  {where:>7}{what}  {h.title}")
         print(f"          {h.snippet}")
         if h.note:

@@ -136,9 +136,7 @@ def export_annotated_pdf(
     words = catalogue(language)
     start = time.perf_counter()
     doc = lib.resolve_document(doc_ref)
-    source = lib.document_file(doc)
-    if not source.is_file():
-        raise UserError(f"the PDF of '{doc.title}' is missing from the library folder")
+    source = lib.stored_file(doc)
     path = Path(path).expanduser()
     if path.exists() and path.resolve() == source.resolve():
         raise UserError("that is the library's own copy of the PDF; choose another file name")

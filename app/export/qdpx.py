@@ -196,9 +196,7 @@ def export_qdpx(lib: Library, path: Path | str, *, progress: ProgressFn = no_pro
                 if cancelled():
                     raise UserError("export cancelled; nothing was written")
                 progress(i, len(used), d.file_name)
-                source = lib.document_file(d)
-                if not source.is_file():
-                    raise UserError(f"the PDF of '{d.title}' is missing from the library folder")
+                source = lib.stored_file(d)
                 # PDFs are compressed already; storing them saves time.
                 zf.write(source, f"Sources/{d.sha256}.pdf", compress_type=zipfile.ZIP_STORED)
     progress(len(used), len(used), "done")

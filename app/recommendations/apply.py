@@ -87,7 +87,7 @@ def apply_proposals(
                        for n in (p.page_no, p.page_no + 1, *p.pages, *(m[0] for m in p.merged),
                                  *(m[0] + 1 for m in p.merged))
                        if 1 <= n <= doc.page_count})
-    words = _words_for(lib.document_file(doc), page_nos, in_child)
+    words = _words_for(lib.stored_file(doc), page_nos, in_child)
     existing = {
         (a.page_no, norm_text(a.quote))
         for a in records.list_annotations(lib.db, document_id=doc_id, role="recommendation")
@@ -158,7 +158,7 @@ def link_candidate(
         raise UserError("that document is no longer in the library")
     check_stance(stance)
     pages = sorted({candidate.page_no, candidate.page_no + 1} & set(range(1, doc.page_count + 1)))
-    words = _words_for(lib.document_file(doc), pages, in_child)
+    words = _words_for(lib.stored_file(doc), pages, in_child)
     tries = [candidate.text]
     if len(candidate.lines_by_page) > 1:
         tries.append(candidate.lines_by_page.get(candidate.page_no, ""))

@@ -4,6 +4,30 @@
 <context>
     <name></name>
     <message>
+        <source>The disk is full. Nothing that was already saved is lost: free some space and try again.</source>
+        <translation>De schijf is vol. Wat al was opgeslagen, blijft bewaard: maak wat ruimte vrij en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The library is busy with a change made elsewhere. Try again in a moment.</source>
+        <translation>De bibliotheek is bezig met een wijziging van elders. Probeer het zo meteen opnieuw.</translation>
+    </message>
+    <message>
+        <source>The library cannot be changed: its folder or database is read-only.</source>
+        <translation>De bibliotheek kan niet worden gewijzigd: de map of de database is alleen-lezen.</translation>
+    </message>
+    <message>
+        <source>The library database is damaged. Nothing more is written into it. Close Kanttekening: at the next start it offers to bring back the newest backup. Details are in {0}</source>
+        <translation>De database van de bibliotheek is beschadigd. Er wordt niets meer in geschreven. Sluit Kanttekening: bij de volgende start biedt het aan de nieuwste back-up terug te zetten. Details staan in {0}</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Everything saved before is kept. Details are in {0}</source>
+        <translation>Er ging onverwacht iets mis. Alles wat eerder was opgeslagen, blijft bewaard. Details staan in {0}</translation>
+    </message>
+    <message>
+        <source>The PDF of “{0}” ({1}) is missing from the library: {2} is not there. To bring it back, import the same PDF again (File → Import PDFs…). Your annotations on it are kept.</source>
+        <translation>De PDF van “{0}” ({1}) ontbreekt in de bibliotheek: {2} is er niet. Importeer dezelfde PDF opnieuw om hem terug te zetten (Bestand → PDF&apos;s importeren…). Uw annotaties erop blijven bewaard.</translation>
+    </message>
+    <message>
         <source>Kanttekening</source>
         <translation>Kanttekening</translation>
     </message>
@@ -761,18 +785,61 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     </message>
 </context>
 <context>
+    <name>OcrController</name>
+    <message>
+        <source>&amp;Recognise text of scanned pages</source>
+        <translation>Tekst van gescande pagina&apos;s &amp;herkennen</translation>
+    </message>
+    <message>
+        <source>Recognise the text of the open document&apos;s pages that have no text layer (OCR)</source>
+        <translation>De tekst herkennen van de pagina&apos;s zonder tekstlaag in het geopende document (OCR)</translation>
+    </message>
+    <message>
+        <source>Every page of this document has text.</source>
+        <translation>Elke pagina van dit document heeft tekst.</translation>
+    </message>
+    <message>
+        <source>page {0} of {1}</source>
+        <translation>pagina {0} van {1}</translation>
+    </message>
+    <message>
+        <source>Recognising text</source>
+        <translation>Tekst herkennen</translation>
+    </message>
+    <message>
+        <source>Scanned pages cannot be recognised because Tesseract is not installed; install it with: sudo apt-get install tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng</source>
+        <translation>Gescande pagina&apos;s kunnen niet worden herkend omdat Tesseract niet is geïnstalleerd; installeer het met: sudo apt-get install tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng</translation>
+    </message>
+    <message>
+        <source>Scanned pages cannot be recognised because Tesseract&apos;s data for this language is missing; install it with: sudo apt-get install tesseract-ocr-nld tesseract-ocr-eng</source>
+        <translation>Gescande pagina&apos;s kunnen niet worden herkend omdat de taalgegevens van Tesseract voor deze taal ontbreken; installeer ze met: sudo apt-get install tesseract-ocr-nld tesseract-ocr-eng</translation>
+    </message>
+    <message>
+        <source>Text recognised on {0} of {1} page(s) of “{2}”</source>
+        <translation>Tekst herkend op {0} van {1} pagina(&apos;s) van “{2}”</translation>
+    </message>
+    <message>
+        <source>; {0} page(s) could not be read</source>
+        <translation>; {0} pagina(&apos;s) konden niet worden gelezen</translation>
+    </message>
+    <message>
+        <source> (stopped; run it again from the Tools menu to continue)</source>
+        <translation> (gestopt; start het opnieuw in het menu Extra om verder te gaan)</translation>
+    </message>
+    <message>
+        <source>Text recognition stopped because of an unexpected problem; the pages recognised so far are kept.</source>
+        <translation>Tekstherkenning is gestopt door een onverwacht probleem; de tot nu toe herkende pagina&apos;s blijven bewaard.</translation>
+    </message>
+    <message>
+        <source>Text recognition stopped: {0}</source>
+        <translation>Tekstherkenning is gestopt: {0}</translation>
+    </message>
+</context>
+<context>
     <name>OpRunner</name>
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
-    </message>
-    <message>
-        <source>Kanttekening</source>
-        <translation>Kanttekening</translation>
-    </message>
-    <message>
-        <source>Something went wrong. Nothing was lost: every change made so far is stored.</source>
-        <translation>Er is iets misgegaan. Er is niets verloren gegaan: alle wijzigingen tot nu toe zijn opgeslagen.</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -784,6 +851,22 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>No text layer on this page: its text cannot be selected or searched.</source>
         <translation>Deze pagina heeft geen tekstlaag: de tekst kan niet worden geselecteerd of doorzocht.</translation>
+    </message>
+    <message>
+        <source>Text recognition could not read this page: its text cannot be selected or searched.</source>
+        <translation>Tekstherkenning kon deze pagina niet lezen: de tekst kan niet worden geselecteerd of doorzocht.</translation>
+    </message>
+    <message>
+        <source>No text layer on this page yet: its text is being recognised…</source>
+        <translation>Deze pagina heeft nog geen tekstlaag: de tekst wordt herkend…</translation>
+    </message>
+    <message>
+        <source>Recognised text (OCR)</source>
+        <translation>Herkende tekst (OCR)</translation>
+    </message>
+    <message>
+        <source>Recognised text (OCR), confidence {0} %</source>
+        <translation>Herkende tekst (OCR), betrouwbaarheid {0} %</translation>
     </message>
 </context>
 <context>
@@ -876,10 +959,6 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>&amp;Ga naar pagina…</translation>
     </message>
     <message>
-        <source>Kanttekening</source>
-        <translation>Kanttekening</translation>
-    </message>
-    <message>
         <source>Go to page</source>
         <translation>Ga naar pagina</translation>
     </message>
@@ -945,6 +1024,14 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Fit page (Ctrl+9)</source>
         <translation>Passend op pagina (Ctrl+9)</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>onleesbaar</translation>
+    </message>
+    <message>
+        <source>OCR</source>
+        <translation>OCR</translation>
     </message>
     <message>
         <source>Select text first (drag over it), or Shift+drag an area</source>
@@ -1068,6 +1155,77 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Stance:</source>
         <translation>Oordeel:</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>The library cannot be opened</source>
+        <translation>De bibliotheek kan niet worden geopend</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: your stored PDFs and backups are all still there.</source>
+        <translation>Er is niets veranderd: uw opgeslagen PDF&apos;s en back-ups zijn er nog allemaal.</translation>
+    </message>
+    <message>
+        <source>{0} – {1} documents, {2} annotations</source>
+        <translation>{0} – {1} documenten, {2} annotaties</translation>
+    </message>
+    <message>
+        <source>{0} – fails its check, cannot be used</source>
+        <translation>{0} – komt niet door de controle, onbruikbaar</translation>
+    </message>
+    <message>
+        <source>Bringing back a backup replaces the database by that copy; the current file is kept beside it, renamed.</source>
+        <translation>Een back-up terugzetten vervangt de database door die kopie; het huidige bestand blijft ernaast bewaard, onder een andere naam.</translation>
+    </message>
+    <message>
+        <source>There are no backups of this library.</source>
+        <translation>Er zijn geen back-ups van deze bibliotheek.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore newest backup</source>
+        <translation>&amp;Nieuwste back-up terugzetten</translation>
+    </message>
+    <message>
+        <source>&amp;Choose backup…</source>
+        <translation>Back-up &amp;kiezen…</translation>
+    </message>
+    <message>
+        <source>&amp;Open another library…</source>
+        <translation>Andere bibliotheek &amp;openen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>The library database (library.sqlite) in {0} is missing, but the folder still holds the library&apos;s stored PDFs or backups. A sync tool or an incomplete copy may have removed it.</source>
+        <translation>De database van de bibliotheek (library.sqlite) in {0} ontbreekt, maar de map bevat nog de opgeslagen PDF&apos;s of back-ups van de bibliotheek. Een synchronisatieprogramma of een onvolledige kopie heeft hem misschien verwijderd.</translation>
+    </message>
+    <message>
+        <source>The library database (library.sqlite) in {0} is empty, but the folder still holds the library&apos;s stored PDFs or backups. A sync tool or an incomplete copy may have emptied it.</source>
+        <translation>De database van de bibliotheek (library.sqlite) in {0} is leeg, maar de map bevat nog de opgeslagen PDF&apos;s of back-ups van de bibliotheek. Een synchronisatieprogramma of een onvolledige kopie heeft hem misschien leeggemaakt.</translation>
+    </message>
+    <message>
+        <source>The library database in {0} is cut off: part of the file is missing.</source>
+        <translation>De database van de bibliotheek in {0} is afgekapt: een deel van het bestand ontbreekt.</translation>
+    </message>
+    <message>
+        <source>The library database in {0} cannot be read ({1}).</source>
+        <translation>De database van de bibliotheek in {0} kan niet worden gelezen ({1}).</translation>
+    </message>
+    <message>
+        <source>The library database in {0} is damaged ({1}).</source>
+        <translation>De database van de bibliotheek in {0} is beschadigd ({1}).</translation>
+    </message>
+    <message>
+        <source>Restore &amp;chosen backup</source>
+        <translation>&amp;Gekozen back-up terugzetten</translation>
+    </message>
+    <message>
+        <source>Open another library (choose or create an empty folder)</source>
+        <translation>Andere bibliotheek openen (kies of maak een lege map)</translation>
     </message>
 </context>
 <context>
@@ -1249,6 +1407,10 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>p. {0} [{1}{2}]</source>
         <translation>p. {0} [{1}{2}]</translation>
+    </message>
+    <message>
+        <source>p. {0} (recognised text, {1} %)</source>
+        <translation>p. {0} (herkende tekst, {1} %)</translation>
     </message>
     <message>
         <source>p. {0}</source>

@@ -20,6 +20,7 @@ from app import usecases
 from app.changes import Changes
 from app.domain import STANCE_COLORS
 from app.recommendations import register as reg
+from ui import failures
 from ui.widgets import SafeLabel
 
 if TYPE_CHECKING:
@@ -57,7 +58,11 @@ class _Side(QWidget):
             return
         self._set_doc(passage.document_id)
         if self.view is None:
-            self.empty.setText(passage.quote)  # no reader in this build: the text at least
+            # No reader in this build, or the PDF is missing: the text at least.
+            doc = self.window_.lib.resolve_document(passage.document_id)
+            path = self.window_.lib.document_file(doc)
+            missing = "" if path.is_file() else "\n\n" + failures.missing_pdf(doc, path)
+            self.empty.setText(passage.quote + missing)
             return
         self.view.set_annotations(ann_uc.list_annotations(self.window_.lib, passage.document_id))
         self.view.set_highlight(passage.rects)
@@ -85,6 +90,9 @@ class _Side(QWidget):
 
         lib = self.window_.lib
         doc = lib.resolve_document(doc_id)
+        if not lib.document_file(doc).is_file():
+            self.empty.setVisible(True)
+            return
         service.open(self.key, lib.document_file(doc))
         self.view = PageView(service, self.key, usecases.document_pages(lib, doc_id), self)
         self.layout_.addWidget(self.view, 1)

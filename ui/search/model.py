@@ -146,6 +146,8 @@ class ResultsModel(QAbstractItemModel):
         if hit.kind == "annotation":
             label = f" {hit.label}" if hit.label else ""
             return self.tr("p. {0} [{1}{2}]").format(hit.page, role_label(hit.role), label)
+        if getattr(hit, "ocr_confidence", None) is not None:
+            return self.tr("p. {0} (recognised text, {1} %)").format(hit.page, round(hit.ocr_confidence))
         return self.tr("p. {0}").format(hit.page)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
