@@ -85,7 +85,9 @@ class IndexStatus:
 
 def index_status(lib: Library, *, verify: bool = False) -> IndexStatus:
     eng = engine(lib)
-    library_seq = records.last_change_seq(lib.db)
+    # The index's state first, then the library's change number: another
+    # process applying changes meanwhile can then only make the index look
+    # behind, never ahead of the library (which would mean a rebuild).
     try:
         if verify:
             state, entries = eng.verify()
@@ -93,7 +95,9 @@ def index_status(lib: Library, *, verify: bool = False) -> IndexStatus:
             state, entries = eng.state(), -1
     except IndexUnavailable as exc:
         missing = "no index yet" in str(exc)
-        return IndexStatus("missing" if missing else "damaged", str(exc), -1, library_seq)
+        return IndexStatus("missing" if missing else "damaged", str(exc), -1,
+                           records.last_change_seq(lib.db))
+    library_seq = records.last_change_seq(lib.db)
     if state.library != library_id(lib):
         return IndexStatus("foreign", "the index belongs to another library", state.seq, library_seq)
     if state.seq > library_seq:
@@ -106,7 +110,7 @@ def index_status(lib: Library, *, verify: bool = False) -> IndexStatus:
     size = f" with {entries} entries" if entries >= 0 else ""
     if entries >= 0 and state.seq == library_seq:
         expected = _expected_entries(lib)
-        if entries != expected:
+        if entries != expected and records.last_change_seq(lib.db) == library_seq:
             # Up to date by its change number, yet not the same set: a
             # commit half lost, files from elsewhere. Rebuild.
             return IndexStatus(
@@ -280,6 +284,7 @@ def sync_index(lib: Library, *, timeout: float = 30.0) -> int:
     eng = engine(lib)
     state = eng.state()
     applied = 0
+    replaced = 0
     while True:
         changes = records.changes_since(lib.db, state.seq, limit=5000)
         if not changes:
@@ -288,6 +293,15 @@ def sync_index(lib: Library, *, timeout: float = 30.0) -> int:
         try:
             last = _apply(lib, writer, changes)
             writer.commit(last)
+        except Exception:
+            writer.cancel()
+            if writer.is_current() or replaced >= 3:
+                raise
+            # Another process's rebuild switched generations under us (and
+            # removed the one written to): apply the changes to the new one.
+            replaced += 1
+            state = eng.state()
+            continue
         except BaseException:
             writer.cancel()
             raise

@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Iterator
 
 import whoosh.index
+import whoosh.writing
+from whoosh.filedb.filestore import FileStorage
 from whoosh.util.filelock import FileLock, try_for
 from whoosh.analysis import Analyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, FieldType, Schema
@@ -216,8 +218,22 @@ def remove_stale_generations(root: Path) -> None:
     if not root.is_dir():
         return
     for child in root.iterdir():
-        if child.is_dir() and child.name.startswith("gen-") and child != current:
+        if child.is_dir() and child.name.startswith("gen-") and child != current and not _being_written(child):
             shutil.rmtree(child, ignore_errors=True)
+
+
+def _being_written(folder: Path) -> bool:
+    """Whether some writer (a rebuild in another process, say) holds the
+    generation's write lock: it is not stale, only not finished yet. The
+    lock goes with the process, so a killed rebuild's folder is removed."""
+    lock = FileStorage(str(folder)).lock(f"{INDEX_NAME}_WRITELOCK")
+    try:
+        if lock.acquire(blocking=False):
+            lock.release()
+            return False
+    except OSError:
+        return False
+    return True
 
 
 def open_generation(root: Path) -> tuple[Path, IndexState, whoosh.index.Index]:
@@ -343,4 +359,16 @@ class IndexWriter:
         write_state(self.folder, IndexState(SCHEMA_VERSION, seq, self.library))
 
     def cancel(self) -> None:
-        self._w.cancel()
+        """Drop what was not committed (nothing, once ``commit`` went
+        through: an error after it must not be hidden by this one)."""
+        try:
+            self._w.cancel()
+        except whoosh.writing.IndexingError:
+            pass
+
+    def is_current(self) -> bool:
+        """Whether this writer's generation is still the one in use."""
+        try:
+            return current_generation(self.folder.parent) == self.folder
+        except IndexUnavailable:
+            return False

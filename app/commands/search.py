@@ -55,6 +55,18 @@ def _bring_up_to_date(lib: Library) -> None:
             )
             return
         except IndexUnavailable as exc:
+            # Perhaps replaced by another process's rebuild just now: look again.
+            status = search_service.index_status(lib, verify=True)
+            if status.usable:
+                try:
+                    search_service.sync_index(lib, timeout=BUSY_WAIT)
+                    return
+                except IndexBusy:
+                    _say("the search index is being updated by another process: these results "
+                         "may miss the latest changes")
+                    return
+                except IndexUnavailable:
+                    pass
             status = search_service.IndexStatus("damaged", str(exc))
     if status.state == "missing":
         _say("building the search index (there is none yet)")
