@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# QualCoder's own environment, for the test that runs its REFI-QDA importer
+# (tests/export/test_qualcoder.py); never mixed with the app's.
+QC_VENV := .venv-qualcoder
+QC_STAMP := $(QC_VENV)/.installed
 
 .PHONY: run test bench translations clean check-venv
 
@@ -12,10 +16,16 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+$(QC_STAMP):
+	$(PYTHON) -m venv $(QC_VENV)
+	$(QC_VENV)/bin/python -m pip install --quiet PyQt6==6.11.0 PyQt6-Qt6==6.11.2 PyMuPDF==1.28.2 \
+		openpyxl==3.1.5 lxml==6.1.3 Pillow==13.0.0
+	touch $(QC_STAMP)
+
 run: $(STAMP)
 	$(PY) -m app
 
-test: $(STAMP)
+test: $(STAMP) $(QC_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests
 
 bench: $(STAMP)
@@ -26,4 +36,4 @@ translations: $(STAMP)
 	$(VENV)/bin/pyside6-lrelease resources/translations/kanttekening_nl.ts -qm resources/translations/kanttekening_nl.qm
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) $(QC_VENV) build *.egg-info
