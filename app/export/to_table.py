@@ -35,7 +35,7 @@ COLUMNS = [
 
 # Characters per column: quotes get room to wrap, ids stay narrow.
 WIDTHS = {
-    "recommendation_label": 10, "recommendation_quote": 50, "recommendation_document": 24,
+    "recommendation_label": 14, "recommendation_quote": 50, "recommendation_document": 24,
     "recommendation_page": 8, "recommendation_tags": 16, "recommendation_note": 30, "stance": 11,
     "response_quote": 50, "response_document": 24, "response_page": 8, "assessment": 36,
     "assessed_by": 16, "recommendation_id": 12, "response_id": 12, "link_id": 12,
@@ -102,6 +102,7 @@ def write_xlsx(s: Summary, path: Path) -> None:
     ws.append(COLUMNS)
     for cell in ws[1]:
         cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
     for r, row in enumerate(rows(s), start=2):
         for c, value in enumerate(row, start=1):
             cell = ws.cell(row=r, column=c)
