@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 from app.changes import Changes
 from app.domain import UserError, new_id, now_iso
@@ -336,11 +337,25 @@ def _merge(lib: Library, parsed: ParsedBundle, report: MergeReport) -> _Merger:
 
 def import_bundle(lib: Library, path: Path | str) -> MergeReport:
     """Merge the bundle at ``path`` into the library, all or nothing."""
-    parsed = parse_bundle(path)
+    return merge_parsed(lib, parse_bundle(path))
+
+
+def merge_parsed(lib: Library, parsed: ParsedBundle,
+                 extra_links: Sequence[tuple[str, LinkIn]] = ()) -> MergeReport:
+    """Merge annotations already checked (from a bundle, a Hypothesis export or
+    a PDF's own annotations) into the library, all or nothing. ``extra_links``
+    (recommendation id, link) are merged when both ends are in the library."""
     report = MergeReport()
     try:
         with lib.lock, lib.db.atomic():
             merger = _merge(lib, parsed, report)
+            for rec_id, link in extra_links:
+                if records.get_annotation(lib.db, rec_id) is None or (
+                    link.response_id and records.get_annotation(lib.db, link.response_id) is None
+                ):
+                    report.skipped.append(f"link {link.id[:8]}: the other passage is not in this library yet")
+                    continue
+                merger.link(rec_id, link)
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - e.g. a constraint the checks missed: nothing is kept

@@ -64,6 +64,10 @@ class Labels:
     filter_documents: str  # "{0}": titles
     filter_tags: str  # "{0}": tags
     filter_roles: str  # "{0}": roles
+    response_to: str  # "{0}": recommendation label, "{1}": where, "{2}": stance
+    answered_by: str  # "{0}": where, "{1}": stance
+    not_judged: str
+    also_printed: str  # "{0}": page, "{1}": label (the detector's remark)
     stances: dict[str, str] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
@@ -115,6 +119,10 @@ ENGLISH = Labels(
     filter_documents="documents: {0}",
     filter_tags="tags: {0}",
     filter_roles="roles: {0}",
+    response_to="Response to recommendation {0} ({1}): {2}",
+    answered_by="Response ({0}): {1}",
+    not_judged="Not judged yet.",
+    also_printed="Also printed on page {0} as {1}.",
     stances={s: STANCE_LABELS.get(s, s) for s in STANCES},
     kinds={k: k for k in KINDS},
     roles={r: r for r in ROLES},
@@ -157,6 +165,10 @@ DUTCH = Labels(
     filter_documents="documenten: {0}",
     filter_tags="tags: {0}",
     filter_roles="rollen: {0}",
+    response_to="Reactie op aanbeveling {0} ({1}): {2}",
+    answered_by="Reactie ({0}): {1}",
+    not_judged="Nog niet beoordeeld.",
+    also_printed="Ook afgedrukt op pagina {0} als {1}.",
     stances={
         "accepted": "overgenomen",
         "partial": "deels overgenomen",
