@@ -1,6 +1,6 @@
 """Annotation use cases: create, edit, delete (and restore for undo), list.
 
-Each use case is one transaction (``with lib.lock, lib.db.atomic()``), then
+Each use case is one transaction (``with lib.write():``), then
 tells listeners through ``lib.changed`` and returns the ``Changes``. The
 window wraps these in undo commands; the command line calls them directly.
 Tag (codebook) use cases live in ``app/tags.py`` and are re-exported here.
@@ -93,7 +93,7 @@ def create_annotation(
     role = _check_role(role)
     color = _check_color(color)
     ann_id = ann_id or new_id()
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         doc = _document(lib, doc_id)
         if not 1 <= int(page_no) <= doc["page_count"]:
             raise UserError(f"page {page_no} does not exist; the document has {doc['page_count']} pages")
@@ -150,7 +150,7 @@ def update_annotation(lib: Library, ann_id: str, **fields: Any) -> Changes:
         if key in row:
             row[key] = int(bool(row[key]))
     new_tags: list[str] = []
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         current = records.get_annotation(lib.db, ann_id)
         if current is None:
             raise UserError(f"no annotation with id {ann_id}")
@@ -214,7 +214,7 @@ def list_annotations(
 def delete_annotation(lib: Library, ann_id: str) -> tuple[dict, Changes]:
     """Delete an annotation; returns a snapshot that ``restore_annotation``
     puts back with the same id, tags and links."""
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         row = records.get_annotation(lib.db, ann_id)
         if row is None:
             raise UserError(f"no annotation with id {ann_id}")
@@ -233,7 +233,7 @@ def restore_annotation(lib: Library, snapshot: dict) -> Changes:
     """Undo a delete: the annotation comes back with its id, its tags (those
     still in the codebook) and its links (those whose other end still exists)."""
     ann = snapshot["annotation"]
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         if records.get_annotation(lib.db, ann["id"]) is not None:
             raise UserError("that annotation exists already")
         _document(lib, ann["document_id"])
@@ -257,7 +257,7 @@ def move_to_edition(lib: Library, old_doc_id: str, new_doc_id: str) -> tuple[dic
     anchors = reanchor(lib.document_file(new), text_anns) if text_anns else {}
     outcome: dict[str, list[str]] = {"exact": [], "fuzzy": [], "orphaned": []}
     links: list[str] = []
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         for a in anns:
             anchor = anchors.get(a["id"])
             snapshot = {

@@ -243,7 +243,7 @@ def import_one(
             }
             for p in result.pages
         ]
-        with lib.lock, lib.db.atomic():
+        with lib.write():
             records.insert_document(lib.db, doc, pages)
         warnings = list(result.warnings)
         placed = _place_waiting_annotations(lib, doc_id)

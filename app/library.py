@@ -11,20 +11,37 @@ import getpass
 import os
 import sqlite3
 import threading
+import time
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import platformdirs
 import sqlite_utils
 
 from app.changes import Changes
 from app.domain import UserError
-from storage import StorageError, open_database, records
+from storage import StorageError, is_busy_error, open_database, open_reader, records
 
 ENV_VAR = "KANTTEKENING_LIBRARY"
 DB_NAME = "library.sqlite"
 KEEP_BACKUPS = 10
+# How long a write waits for another writer (a second window, a command, the
+# indexer) before it is refused with a sentence. Scripts and tests may set
+# KANTTEKENING_WRITE_TIMEOUT (seconds).
+WRITE_TIMEOUT = 30.0
+
+
+class LibraryBusy(UserError):
+    """Another writer held the library for longer than the bound."""
+
+
+def _write_timeout() -> float:
+    try:
+        return max(0.0, float(os.environ.get("KANTTEKENING_WRITE_TIMEOUT", WRITE_TIMEOUT)))
+    except ValueError:
+        return WRITE_TIMEOUT
 
 
 def default_library_dir() -> Path:
@@ -42,14 +59,110 @@ def _quick_check_ok(db: sqlite_utils.Database) -> bool:
 
 
 class Library:
-    """An open library. One instance owns the write connection; use cases
-    take it as their first argument."""
+    """An open library; use cases take it as their first argument.
+
+    The one write gateway of the process: ``with lib.write() as db:`` runs a
+    block as one ``BEGIN IMMEDIATE`` transaction on the library's single write
+    connection. Threads of the process queue for it on a lock; other
+    processes (a second window, a command, the indexer) wait for SQLite's
+    write lock; both within ``write_timeout``, after which the write is
+    refused with :class:`LibraryBusy`. Taking the lock at BEGIN (not at the
+    first write, as a deferred BEGIN does) means a writer never works from a
+    stale snapshot that SQLite would refuse to upgrade.
+
+    ``lib.db`` is the connection for reading: inside a write block on this
+    thread, the write connection (so reads see the block's own writes);
+    anywhere else a read-only connection of the calling thread's own.
+    """
 
     def __init__(self, root: Path, db: sqlite_utils.Database) -> None:
         self.root = root
-        self.db = db
-        self.lock = threading.RLock()  # one writer at a time within the process
+        self._wdb = db
+        self._write_lock = threading.RLock()
+        self._local = threading.local()
+        self._readers: list[sqlite_utils.Database] = []
+        self._readers_lock = threading.Lock()
+        self._closed = False
+        self.write_timeout = _write_timeout()
         self._listeners: list[Callable[[Changes], None]] = []
+        # change_log numbers this process wrote, as (after, up_to] ranges, so
+        # that foreign_changes() can tell other processes' changes apart.
+        self._own: list[tuple[int, int]] = []
+        self._seen_seq = records.last_change_seq(db)
+
+    # --- connections -----------------------------------------------------------
+    @property
+    def db(self) -> sqlite_utils.Database:
+        if getattr(self._local, "depth", 0):
+            return self._wdb
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
+            if self._closed:
+                raise UserError("the library is closed")
+            reader = self._local.reader = open_reader(self.db_path)
+            with self._readers_lock:
+                self._readers.append(reader)
+        return reader
+
+    @property
+    def in_write(self) -> bool:
+        """Whether the calling thread is inside a write block."""
+        return bool(getattr(self._local, "depth", 0))
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite_utils.Database]:
+        """One transaction on the write connection; nested blocks are
+        savepoints of the outer one."""
+        if getattr(self._local, "depth", 0):
+            self._local.depth += 1
+            try:
+                with self._wdb.atomic():
+                    yield self._wdb
+            finally:
+                self._local.depth -= 1
+            return
+        started = time.monotonic()
+        if not self._write_lock.acquire(timeout=self.write_timeout):
+            raise self._busy()
+        try:
+            conn = self._wdb.conn
+            left = max(0.0, self.write_timeout - (time.monotonic() - started))
+            conn.execute(f"PRAGMA busy_timeout = {int(left * 1000)}")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if is_busy_error(exc):
+                    raise self._busy() from exc
+                raise
+            self._local.depth = 1
+            try:
+                seq_before = records.last_change_seq(self._wdb)
+                yield self._wdb
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            else:
+                try:
+                    seq_after = records.last_change_seq(self._wdb)
+                    conn.execute("COMMIT")
+                    if seq_after > seq_before:
+                        self._own.append((seq_before, seq_after))
+                        del self._own[:-500]
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            finally:
+                self._local.depth = 0
+        finally:
+            self._write_lock.release()
+
+    def _busy(self) -> LibraryBusy:
+        return LibraryBusy(
+            f"the library is busy: another Kanttekening window or command kept it for more than "
+            f"{self.write_timeout:g} seconds. Nothing was changed; try again in a moment."
+        )
 
     # --- opening ---------------------------------------------------------
     @classmethod
@@ -79,19 +192,31 @@ class Library:
             )
         lib = cls(root, db)
         if records.get_meta(db, "created") is None:
-            with db.atomic():
+            with lib.write() as wdb:
                 from app.domain import now_iso
 
-                records.set_meta(db, "created", now_iso())
+                if records.get_meta(wdb, "created") is None:
+                    records.set_meta(wdb, "created", now_iso())
         return lib
 
     def close(self) -> None:
-        try:
-            # Fold the WAL back so the library is one file again at rest.
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.Error:
-            pass
-        self.db.close()
+        if self._closed:
+            return
+        self._closed = True
+        with self._readers_lock:
+            readers, self._readers = self._readers, []
+        for reader in readers:
+            try:
+                reader.close()
+            except sqlite3.Error:
+                pass
+        with self._write_lock:
+            try:
+                # Fold the WAL back so the library is one file again at rest.
+                self._wdb.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error:
+                pass
+            self._wdb.close()
 
     def __enter__(self) -> "Library":
         return self
@@ -134,8 +259,26 @@ class Library:
             return "reviewer"
 
     def set_reviewer(self, name: str) -> None:
-        with self.lock, self.db.atomic():
-            records.set_meta(self.db, "reviewer", name.strip())
+        with self.write() as db:
+            records.set_meta(db, "reviewer", name.strip())
+
+    def foreign_changes(self) -> Changes:
+        """What other processes (a command, a second window, a teammate's
+        merge) changed since the last call, read from ``change_log``. The
+        window polls this and tells its views like any other change."""
+        rows = records.changes_since(self.db, self._seen_seq)
+        if not rows:
+            return Changes()
+        own = list(self._own)
+        documents: set[str] = set()
+        annotations: set[str] = set()
+        for row in rows:
+            seq = int(row["seq"])
+            if any(lo < seq <= hi for lo, hi in own):
+                continue
+            (documents if row["entity"] == "document" else annotations).add(str(row["entity_id"]))
+        self._seen_seq = int(rows[-1]["seq"])
+        return Changes.of(documents=documents, annotations=annotations)
 
     # --- change notification ---------------------------------------------------
     def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
@@ -197,8 +340,8 @@ class Library:
             tmp.unlink(missing_ok=True)
             raise UserError("the backup copy failed its integrity check; the library may be damaged")
         os.replace(tmp, final)
-        with self.lock, self.db.atomic():
-            records.set_meta(self.db, "last_backup_seq", seq)
+        with self.write() as db:
+            records.set_meta(db, "last_backup_seq", seq)
         for old in sorted(self.backups_dir.glob("library-*.sqlite"))[:-KEEP_BACKUPS]:
             old.unlink(missing_ok=True)
         return final

@@ -461,7 +461,7 @@ def prune_applied_changes(lib: Library) -> int:
     st = index_status(lib)
     if st.state not in ("ok", "behind") or st.index_seq <= 0:
         return 0
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         before = lib.db.execute("SELECT count(*) FROM change_log").fetchone()[0]
         records.prune_change_log(lib.db, st.index_seq)
         after = lib.db.execute("SELECT count(*) FROM change_log").fetchone()[0]

@@ -101,7 +101,7 @@ def create_tag(
     """A new tag; ``name`` may be a path. Refused when it exists already."""
     if color and not _COLOR.match(color):
         raise UserError(f"'{color}' is not a colour; use #rrggbb")
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         prefix = tag_paths(lib)[_tag(lib, parent_id)["id"]] + "/" if parent_id else ""
         parts = _split(name)
         leaf_parent = parent_id
@@ -161,7 +161,7 @@ def rename_tag(lib: Library, tag_id: str, name: str) -> Changes:
     name = (name or "").strip()
     if not name or "/" in name:
         raise UserError("a tag name must not be empty or contain '/'")
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         tag = _tag(lib, tag_id)
         _check_sibling(lib, name, tag["parent_id"], tag_id)
         records.update_tag(lib.db, tag_id, {"name": name, "modified": now_iso()})
@@ -171,7 +171,7 @@ def rename_tag(lib: Library, tag_id: str, name: str) -> Changes:
 
 def move_tag(lib: Library, tag_id: str, parent_id: str | None) -> Changes:
     """Put a tag (with its children) under another tag, or at the top (None)."""
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         tag = _tag(lib, tag_id)
         subtree = _subtree(lib, tag_id)
         if parent_id is not None:
@@ -193,7 +193,7 @@ def update_tag(lib: Library, tag_id: str, *, color: str | None = None,
         fields["color"] = color.lower()
     if description is not None:
         fields["description"] = description
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         _tag(lib, tag_id)
         records.update_tag(lib.db, tag_id, {**fields, "modified": now_iso()})
     return lib.changed(Changes.of(tags=[tag_id]))
@@ -210,7 +210,7 @@ def tag_usage(lib: Library, tag_id: str) -> dict:
 def delete_tag(lib: Library, tag_id: str) -> tuple[dict, Changes]:
     """Delete a tag, its descendants and their uses. The snapshot (with
     ``usage``: annotations that lose a tag) lets ``restore_tag`` undo it."""
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         subtree = _subtree(lib, tag_id)
         uses = _uses(lib, [t["id"] for t in subtree])
         records.delete_tag(lib.db, tag_id)
@@ -222,7 +222,7 @@ def delete_tag(lib: Library, tag_id: str) -> tuple[dict, Changes]:
 def restore_tag(lib: Library, snapshot: dict) -> Changes:
     """Undo ``delete_tag``: the tags come back with their ids and uses (on the
     annotations that still exist)."""
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         for row in snapshot["tags"]:
             records.insert_tag(lib.db, {k: v for k, v in row.items() if k != "usage"})
         anns = set()
@@ -242,7 +242,7 @@ def merge_tags(lib: Library, from_id: str, into_id: str) -> tuple[dict, Changes]
     its children under ``into_id`` and delete it. Undo with ``unmerge_tags``."""
     if from_id == into_id:
         raise UserError("choose two different tags to merge")
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         source = _tag(lib, from_id)
         target = _tag(lib, into_id)
         if into_id in {t["id"] for t in _subtree(lib, from_id)}:
@@ -264,7 +264,7 @@ def unmerge_tags(lib: Library, snapshot: dict) -> Changes:
     """Undo ``merge_tags`` exactly: the source tag, its uses and its children."""
     source, into = snapshot["tag"], snapshot["into"]
     had_into = set(snapshot["had_into"])
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         records.insert_tag(lib.db, dict(source))
         for a in snapshot["uses"]:
             if records.get_annotation(lib.db, a) is None:

@@ -31,7 +31,7 @@ def edit_document(lib: Library, doc_id: str, **fields: Any) -> Changes:
         fields["title"] = str(fields["title"]).strip()
         if not fields["title"]:
             raise UserError("a title cannot be empty")
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         if records.get_document(lib.db, doc_id) is None:
             raise UserError("that document is no longer in the library")
         records.update_document(lib.db, doc_id, {**fields, "modified": now_iso()})
@@ -44,7 +44,7 @@ def remove_document(lib: Library, doc_id: str) -> Changes:
     if doc is None:
         raise UserError("that document is no longer in the library")
     anns = [a["id"] for a in records.list_annotations(lib.db, document_id=doc_id)]
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         records.delete_document(lib.db, doc_id)
     lib.document_file(doc).unlink(missing_ok=True)
     return lib.changed(Changes.of(documents=[doc_id], annotations=anns))

@@ -5,8 +5,17 @@ Imports nothing of ours and nothing of Qt.
 from storage.db import (
     LibraryTooNew,
     StorageError,
+    is_busy_error,
     open_database,
+    open_reader,
     schema_version,
 )
 
-__all__ = ["LibraryTooNew", "StorageError", "open_database", "schema_version"]
+__all__ = [
+    "LibraryTooNew",
+    "StorageError",
+    "is_busy_error",
+    "open_database",
+    "open_reader",
+    "schema_version",
+]

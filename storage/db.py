@@ -23,13 +23,37 @@ def schema_version(db: sqlite_utils.Database) -> int:
 
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: no implicit transactions; every write goes
-    # through db.atomic(), which issues BEGIN/COMMIT itself.
+    # through the library's write gateway, which issues BEGIN IMMEDIATE and
+    # COMMIT itself.
     conn = sqlite3.connect(
         str(path), isolation_level=None, check_same_thread=False, timeout=10.0
     )
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 10000")
     return conn
+
+
+def open_reader(path: Path | str) -> sqlite_utils.Database:
+    """A read-only connection for one thread: ``query_only`` makes any write
+    that bypasses the write gateway fail at once instead of racing it. In WAL
+    mode readers never wait for the writer."""
+    conn = sqlite3.connect(
+        str(path), isolation_level=None, check_same_thread=False, timeout=10.0
+    )
+    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute("PRAGMA query_only = ON")
+    return sqlite_utils.Database(conn)
+
+
+def is_busy_error(exc: BaseException) -> bool:
+    """SQLite's "database is locked" / "database is busy"."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    text = str(exc)
+    return "locked" in text or "busy" in text
 
 
 def open_database(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Database:

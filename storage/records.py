@@ -1,7 +1,7 @@
 """Queries on the library tables. Rows come back as plain dicts.
 
 No function here opens a transaction of its own: the use case in ``app/``
-wraps each user action in one ``db.atomic()`` block. Every statement uses
+wraps each user action in one ``lib.write()`` block. Every statement uses
 parameters; identifiers are never built from input.
 """
 from __future__ import annotations

@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, Qt, QThread, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
     sig_import_finished = Signal(object)
     """An ``ImportReport`` after an import ended (for tests and features)."""
 
+    _sig_changes_from_thread = Signal(object)
+
     def __init__(self, lib: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lib = lib
@@ -57,8 +59,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Kanttekening"))
         self.setAcceptDrops(True)
         self.undo_stack = QUndoStack(self)
-        self.ops = OpRunner(lib.root, self.statusBar(), self)
+        self.ops = OpRunner(lib, self.statusBar(), self)
+        # Ops write on worker threads through the same library: what they
+        # change is relayed to the GUI thread before any view hears of it.
+        self._sig_changes_from_thread.connect(self.sig_changes.emit, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe = lib.subscribe(self._on_lib_changed)
+        # What a command or another window writes to this library shows up here too.
+        self._foreign_timer = QTimer(self)
+        self._foreign_timer.setInterval(1500)
+        self._foreign_timer.timeout.connect(self._poll_foreign_changes)
+        self._foreign_timer.start()
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -162,14 +172,22 @@ class MainWindow(QMainWindow):
         )
 
     # --- changes ----------------------------------------------------------------
-    def _on_lib_changed(self, changes: Changes) -> None:
-        # Use cases may run on the GUI thread (direct) or report from ops; views
-        # listen to sig_changes only.
-        self.sig_changes.emit(changes)
+    def _poll_foreign_changes(self) -> None:
+        try:
+            changes = self.lib.foreign_changes()
+        except Exception:  # noqa: BLE001 - a busy or closing library: try again next tick
+            log.debug("reading foreign changes failed", exc_info=True)
+            return
+        if changes:
+            self.lib.changed(changes)
 
-    def apply_changes(self, changes: Changes) -> None:
-        """Changes made through another connection (a background op)."""
-        self.lib.changed(changes)
+    def _on_lib_changed(self, changes: Changes) -> None:
+        # Use cases run on the GUI thread or in ops on worker threads; views
+        # listen to sig_changes only, always on the GUI thread.
+        if QThread.currentThread() is self.thread():
+            self.sig_changes.emit(changes)
+        else:
+            self._sig_changes_from_thread.emit(changes)
 
     # --- documents ----------------------------------------------------------------
     def set_document_opener(self, opener: Callable[..., Any]) -> None:
@@ -224,7 +242,6 @@ class MainWindow(QMainWindow):
         self.ops.run(work, self._import_done, title=self.tr("Importing"))
 
     def _import_done(self, report: ImportReport) -> None:
-        self.apply_changes(report.changes)
         encrypted = [o for o in report.failed if o.code in ("encrypted", "wrong_password")]
         others = [o for o in report.failed if o not in encrypted]
         parts = []
@@ -350,6 +367,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._foreign_timer.stop()
         self.save_layout()
         for i in reversed(range(1, self.tabs.count())):
             self._close_tab(i)

@@ -1,15 +1,16 @@
 """Long actions off the GUI thread, with progress and one error handler.
 
 Like Anki's ``CollectionOp``: ``run_op(fn, on_done)`` runs ``fn(lib, progress,
-cancelled)`` in a worker thread with its own connection to the library (WAL
-lets it write while the window reads), shows a progress bar with Cancel in the
-status bar, and calls ``on_done(result)`` on the GUI thread. Exceptions end up
-in one message box; a ``UserError`` shows its message as it is.
+cancelled)`` in a worker thread on the window's own library: its reads use the
+thread's own read connection, its writes queue for the library's one write
+gateway (``lib.write()``) like the window's. It shows a progress bar with
+Cancel in the status bar and calls ``on_done(result)`` on the GUI thread.
+Exceptions end up in one message box; a ``UserError`` shows its message as it
+is. What an op changes reaches the views through the library's listeners.
 """
 from __future__ import annotations
 
 import traceback
-from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
@@ -30,21 +31,20 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, root: Path, fn: OpFn, signals: _Signals) -> None:
+    def __init__(self, lib: Library, fn: OpFn, signals: _Signals) -> None:
         super().__init__()
-        self.root = root
+        self.lib = lib
         self.fn = fn
         self.signals = signals
         self.cancel_requested = False
 
     def run(self) -> None:  # worker thread: no widgets here
         try:
-            with Library.open(self.root, create=False) as lib:
-                result = self.fn(
-                    lib,
-                    lambda done, total, text="": self.signals.sig_progress.emit(done, total, text),
-                    lambda: self.cancel_requested,
-                )
+            result = self.fn(
+                self.lib,
+                lambda done, total, text="": self.signals.sig_progress.emit(done, total, text),
+                lambda: self.cancel_requested,
+            )
         except UserError as exc:
             self.signals.sig_failed.emit(str(exc), True)
         except Exception:  # noqa: BLE001 - reported to the user, never lost
@@ -59,9 +59,9 @@ class OpRunner(QObject):
     sig_finished = Signal(str)
     """An op ended (its title), successfully or not; tests wait on this."""
 
-    def __init__(self, root: Path, status_bar: QStatusBar, parent: QWidget) -> None:
+    def __init__(self, lib: Library, status_bar: QStatusBar, parent: QWidget) -> None:
         super().__init__(parent)
-        self.root = root
+        self.lib = lib
         self.status_bar = status_bar
         self.window = parent
         self.pool = QThreadPool(self)
@@ -78,7 +78,7 @@ class OpRunner(QObject):
         on_failed: Callable[[str], None] | None = None,
     ) -> _Job:
         signals = _Signals()
-        job = _Job(self.root, fn, signals)
+        job = _Job(self.lib, fn, signals)
         box = QWidget()
         layout = QHBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)

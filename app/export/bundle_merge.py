@@ -347,7 +347,7 @@ def merge_parsed(lib: Library, parsed: ParsedBundle,
     (recommendation id, link) are merged when both ends are in the library."""
     report = MergeReport()
     try:
-        with lib.lock, lib.db.atomic():
+        with lib.write():
             merger = _merge(lib, parsed, report)
             for rec_id, link in extra_links:
                 if records.get_annotation(lib.db, rec_id) is None or (
@@ -404,7 +404,7 @@ def place_pending(lib: Library, doc_id: str) -> MergeReport:
 
 def _place(lib: Library, parsed: ParsedBundle, waiting_links: list[tuple[str, dict]],
            report: MergeReport) -> _Merger:
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         ids = [a.id for a in parsed.annotations]
         for ann_id in ids:
             lib.db.execute("DELETE FROM pending_annotations WHERE id = ?", (ann_id,))

@@ -117,7 +117,7 @@ def apply_proposals(
         existing.add((anchor.page_no, norm_text(anchor.quote)))
         anchored.append((p, anchor))
     changes = Changes()
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         for p, anchor in anchored:
             ann_id, ch = annotations.create_annotation(
                 lib,
@@ -163,7 +163,7 @@ def link_candidate(
     if anchor is None:
         raise UserError(f"could not place the passage on page {candidate.page_no}: {why}")
     key = norm_text(anchor.quote)
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         same = [a for a in records.list_annotations(lib.db, document_id=doc["id"])
                 if a["page_no"] == anchor.page_no and norm_text(a["quote"]) == key
                 and a["role"] != "recommendation"]

@@ -75,7 +75,7 @@ def link(
     stance = check_stance(stance)
     if response_id is None and stance != "none":
         raise UserError("without a response passage the stance can only be 'none' (no response)")
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         _recommendation(lib, rec_id)
         if response_id is not None:
             if response_id == rec_id:
@@ -116,7 +116,7 @@ def update_link(
         fields["stance"] = check_stance(stance)
     if assessment is not None:
         fields["assessment"] = assessment
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         before = records.get_link(lib.db, link_id)
         if before is None:
             raise UserError("that link no longer exists")
@@ -130,7 +130,7 @@ def update_link(
 
 def unlink(lib: Library, link_id: str) -> tuple[dict, Changes]:
     """Remove a link; the returned snapshot lets ``restore_link`` undo it."""
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         row = records.get_link(lib.db, link_id)
         if row is None:
             raise UserError("that link no longer exists")
@@ -141,7 +141,7 @@ def unlink(lib: Library, link_id: str) -> tuple[dict, Changes]:
 def restore_link(lib: Library, snapshot: dict) -> Changes:
     """Put a link back as it was (for undo): re-inserted when gone, its
     stance and assessment restored when it still exists."""
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         for end in (snapshot["recommendation_id"], snapshot["response_id"]):
             if end and records.get_annotation(lib.db, end) is None:
                 raise UserError("a passage of that link no longer exists")

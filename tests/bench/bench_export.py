@@ -28,7 +28,7 @@ def _densify(lib, linked, n_pairs: int) -> None:
 
     rec_src = records.get_annotation(lib.db, linked.recs["1b"])
     resp_src = records.get_annotation(lib.db, linked.responses[2][1])
-    with lib.db.atomic():
+    with lib.write():
         for i in range(n_pairs):
             stamp = f"2026-11-21T10:{i // 60 % 60:02d}:{i % 60:02d}.000Z"
             rec = {**rec_src, "id": new_id(), "label": f"{i // 10 + 3}{'abcdefghij'[i % 10]}",

@@ -100,7 +100,7 @@ def run() -> list[dict]:
         from app.recommendations.register import register, summary
 
         rec_src = records.get_annotation(lib.db, rec_id)
-        with lib.db.atomic():
+        with lib.write():
             for i in range(500):
                 stamp = f"2026-11-21T10:{i // 60 % 60:02d}:{i % 60:02d}.000Z"
                 rec = {**rec_src, "id": new_id(), "label": f"x{i}", "created": stamp, "modified": stamp}

@@ -78,7 +78,7 @@ def _build_library(root: Path, pages_wanted: int):
     pages = {d["id"]: records.get_pages(lib.db, d["id"]) for d in base}
     have = sum(sum(1 for p in pages[d["id"]] if p["has_text"]) for d in base)
     copy = 0
-    with lib.db.atomic():
+    with lib.write():
         while have < pages_wanted:
             for d in base:
                 if have >= pages_wanted:
@@ -242,7 +242,7 @@ def _run_scale(pages: int, tmp: Path) -> list[dict]:
     doc = {k: report[k] for k in records.DOCUMENT_COLUMNS.replace(" ", "").split(",")}
     doc.update(id=new_id(), sha256="f" * 64, title="added")
     start = time.perf_counter()
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         records.insert_document(lib.db, doc, rows)
     search_service.sync_index(lib)
     figures.append(_figure(f"add_94_pages_s_{label}", "s", time.perf_counter() - start))

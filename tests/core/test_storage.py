@@ -50,29 +50,27 @@ def test_not_a_database_is_refused(tmp_path):
 
 
 def test_change_log_follows_every_change(library):
-    db = library.db
-    before = records.last_change_seq(db)
-    with db.atomic():
+    before = records.last_change_seq(library.db)
+    with library.write() as db:
         db.execute(
             "INSERT INTO documents(id, sha256, file_sha256, title, page_count, file_name, file_size, "
             "imported_at, modified) VALUES ('d1', 's', 's', 't', 0, 'f.pdf', 1, 'x', 'x')"
         )
         db.execute("UPDATE documents SET title = 'u' WHERE id = 'd1'")
         db.execute("DELETE FROM documents WHERE id = 'd1'")
-    changes = records.changes_since(db, before)
+    changes = records.changes_since(library.db, before)
     assert [(c["entity"], c["op"]) for c in changes] == [
         ("document", "insert"), ("document", "update"), ("document", "delete")
     ]
 
 
 def test_tag_names_unique_per_parent_case_insensitive(library):
-    db = library.db
-    with db.atomic():
+    with library.write() as db:
         records.insert_tag(db, {"id": "a", "name": "Thema", "created": "x", "modified": "x"})
     with pytest.raises(sqlite3.IntegrityError):
-        with db.atomic():
+        with library.write() as db:
             records.insert_tag(db, {"id": "b", "name": "thema", "created": "x", "modified": "x"})
-    with db.atomic():
+    with library.write() as db:
         records.insert_tag(db, {"id": "c", "name": "thema", "parent_id": "a", "created": "x", "modified": "x"})
 
 
@@ -80,7 +78,7 @@ def _damaged_library(tmp_path):
     from app.library import Library
 
     lib = Library.open(tmp_path / "lib")
-    with lib.db.atomic():
+    with lib.write():
         for i in range(300):
             records.set_meta(lib.db, f"k{i}", "x" * 200)
     lib.close()

@@ -128,7 +128,7 @@ def add_link(lib, rec_id, resp_id, stance, assessment, author=AUTHOR,
 def build_linked(lib) -> Linked:
     report = doc_by_file(lib, "iob-evaluatie")
     reply = doc_by_file(lib, "kabinetsreactie")
-    with lib.db.atomic():
+    with lib.write():
         tags = {}
         tags["capaciteit"] = add_tag(lib, "capaciteit")
         tags["EU"] = add_tag(lib, "EU")

@@ -32,7 +32,7 @@ def annots(reader: PdfReader, page_no: int) -> list[dict]:
 @pytest.fixture
 def with_area(linked):
     lib = linked.lib
-    with lib.db.atomic():
+    with lib.write():
         area = add_annotation(lib, linked.report, 12, "AANBEVELINGEN", "evidence", note="Kader",
                               is_area=True)
     return linked, area

@@ -83,7 +83,7 @@ def test_bundle_shape(linked):
 def test_round_trip_gives_the_same_bundle(linked, second_library, tmp_path):
     from tests.export.conftest import add_annotation
 
-    with linked.lib.db.atomic():  # an area and an orphaned annotation travel too
+    with linked.lib.write():  # an area and an orphaned annotation travel too
         add_annotation(linked.lib, linked.reply, 3, "EU-delegaties worden geacht hun landen", "evidence",
                        is_area=True, note="Kader rond de kop", color="#00aa00")
         lost = add_annotation(linked.lib, linked.reply, 4, "Mensenrechtenfonds en aansturing posten op thema",
@@ -126,9 +126,9 @@ def test_newer_version_wins_and_conflicts_are_reported(linked, second_library, t
     import_bundle(second_library, out)
     rec_1b = linked.recs["1b"]
     # Reviewer 2 changes the note later than reviewer 1 did: theirs is newer.
-    with second_library.db.atomic():
+    with second_library.write():
         records.update_annotation(second_library.db, rec_1b, {"note": "mine", "modified": "2026-11-22T09:00:00.000Z"})
-    with linked.lib.db.atomic():
+    with linked.lib.write():
         records.update_annotation(linked.lib.db, rec_1b, {"note": "theirs", "modified": "2026-11-21T09:00:00.000Z"})
         link_id = linked.responses[2][2]  # 1b's link
         records.update_link(linked.lib.db, link_id, {"stance": "rejected", "modified": "2026-11-23T09:00:00.000Z"})
@@ -140,7 +140,7 @@ def test_newer_version_wins_and_conflicts_are_reported(linked, second_library, t
     assert any(link_id[:8] in c and "bundle's newer version" in c for c in report.conflicts)
     assert report.links_updated == 1 and report.unchanged == 12
     # the same content saved again later is not a conflict
-    with second_library.db.atomic():
+    with second_library.write():
         records.update_annotation(second_library.db, linked.recs["1a"], {"modified": "2026-11-24T09:00:00.000Z"})
     report = import_bundle(second_library, out)
     assert not any("1a" in c for c in report.conflicts) and report.unchanged == 12  # all but 1b
@@ -164,7 +164,7 @@ def test_annotations_wait_for_missing_documents(linked, second_library, tmp_path
     assert len(again.pending) == 5 and snapshot(second_library) == before
     # the document arrives (as the importer adds it): its annotations and links are put in place
     doc = records.get_document(linked.lib.db, linked.reply["id"])
-    with second_library.db.atomic():
+    with second_library.write():
         records.insert_document(second_library.db, doc, records.get_pages(linked.lib.db, doc["id"]))
     shutil.copy(linked.lib.document_file(doc), second_library.document_file(doc))
     placed = place_pending(second_library, doc["id"])
@@ -206,7 +206,7 @@ def test_pending_annotations_travel_on(linked, second_library, tmp_path):
 def test_tags_made_independently_are_matched_by_name(linked, second_library, tmp_path):
     from tests.export.conftest import add_tag
 
-    with second_library.db.atomic():
+    with second_library.write():
         own = add_tag(second_library, "Capaciteit")  # same name, other case, other id
     out = tmp_path / "b.jsonld"
     export_bundle(linked.lib, out)

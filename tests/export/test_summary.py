@@ -192,7 +192,7 @@ HOSTILE_LABEL = '"><svg onload=alert(3)>'
 @pytest.fixture
 def hostile(linked):
     lib = linked.lib
-    with lib.db.atomic():
+    with lib.write():
         add_annotation(lib, linked.report, 12, "Behoud de capaciteit om de leidende rol te kunnen handhaven",
                        "comment", label=HOSTILE_LABEL, note=HOSTILE_NOTE)
         add_annotation(lib, linked.report, 12, "Beperk het aantal themaresoluties", "recommendation",

@@ -63,7 +63,7 @@ def test_update_then_delete_and_restore_with_tags_and_links(sample_library):
     resp, _ = uc.create_annotation(lib, reply["id"], page_no=1, rects=[[1, 10, 10, 50, 20]],
                                    quote="antwoord", role="response")
     stamp = now_iso()
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         records.insert_link(lib.db, {"id": "l1", "recommendation_id": rec, "response_id": resp,
                                      "stance": "accepted", "assessment": "ok", "author": "t",
                                      "created": stamp, "modified": stamp})

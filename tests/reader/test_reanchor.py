@@ -25,7 +25,7 @@ def test_new_edition_moves_annotations_keeps_links_and_orphans(sample_library, t
     on3 = find_quote(LETTER, 3, quote3)
     orphan, _ = uc.create_annotation(lib, old["id"], page_no=3, rects=on3.rects, quote=on3.quote,
                                      role="response")
-    with lib.lock, lib.db.atomic():
+    with lib.write():
         records.insert_link(lib.db, {"id": "l1", "recommendation_id": rec, "response_id": orphan,
                                      "stance": "partial", "assessment": "", "author": "t",
                                      "created": "2026-01-01T00:00:00.000Z",

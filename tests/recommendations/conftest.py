@@ -10,7 +10,7 @@ from storage import records
 def add_annotation(lib, doc_id: str, role: str, quote: str, page_no: int = 1, label: str = "") -> str:
     ann_id = new_id()
     stamp = now_iso()
-    with lib.db.atomic():
+    with lib.write():
         records.insert_annotation(lib.db, {
             "id": ann_id, "document_id": doc_id, "role": role, "label": label, "color": None,
             "note": "", "author": "test", "created": stamp, "modified": stamp, "page_no": page_no,

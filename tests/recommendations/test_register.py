@@ -71,7 +71,7 @@ def test_register_summary_and_coverage(linked_library):
     assert [e["label"] for e in entries] == ["1b", "1c", "2b"]
     assert reg.summary(entries)["no_response_yet"] == 3 and reg.summary(entries)["covered"] == 0
     older = reg.link(lib, ids["a1"], ids["r1"], "partial").link_id
-    with lib.db.atomic():  # make it clearly older than the next link
+    with lib.write():  # make it clearly older than the next link
         lib.db.execute("UPDATE links SET modified = '2020-01-01T00:00:00.000Z' WHERE id = ?", (older,))
     reg.link(lib, ids["a2"], ids["r1"], "accepted")  # newest confirmed answer shows
     reg.link(lib, ids["a2"], ids["r2"], "noted")

@@ -161,7 +161,8 @@ def test_annotation_note_found_after_sync(indexed_library):
     update_annotation(lib, ann_id, note="anders")
     search_service.sync_index(lib)
     assert not search_service.search(lib, "kwispeldoorzicht").hits
-    lib.db.execute("DELETE FROM annotations WHERE id = ?", (ann_id,))
+    with lib.write() as db:
+        db.execute("DELETE FROM annotations WHERE id = ?", (ann_id,))
     search_service.sync_index(lib)
     assert not search_service.search(lib, "label:R7").hits
 

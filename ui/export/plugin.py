@@ -187,7 +187,6 @@ class ExportPlugin(QObject):
         from app.export.bundle_merge import import_bundle
 
         def done(report: Any) -> None:
-            self.window.apply_changes(report.changes)
             self._info(self.tr("Bundle imported"), "\n".join(report.lines()))
             self.sig_import_finished.emit(report)
 

@@ -219,7 +219,6 @@ class DetectionDialog(QDialog):
                 cmd.push(self.window_, cmd.Created(
                     self.window_.lib, self.tr("Store {0} recommendations").format(len(result.created)),
                     result.created))
-            self.window_.apply_changes(result.changes)
             message = self.tr("{0} recommendation(s) stored").format(len(result.created))
             if result.skipped:
                 message += "; " + self.tr("{0} skipped: {1}").format(

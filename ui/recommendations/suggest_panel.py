@@ -180,7 +180,6 @@ class SuggestPanel(QWidget):
             command = cmd.Created(self.window_.lib, self.tr("Link response"),
                                   [ann_id] if created else [], link.link_id, link.previous)
             cmd.push(self.window_, command)
-            self.window_.apply_changes(link.changes)
             self.assessment.clear()
             self.sig_linked.emit(link.link_id)
 

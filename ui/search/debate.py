@@ -65,7 +65,7 @@ class DebateView(QDialog):
         layout.addWidget(self.field)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.status)
-        self.runner = SearchRunner(feature.window.lib.root, self)
+        self.runner = SearchRunner(feature.window.lib, self)
         self.runner.sig_results.connect(self._show)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -140,7 +140,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
 
-        self.runner = SearchRunner(feature.window.lib.root, self)
+        self.runner = SearchRunner(feature.window.lib, self)
         self.runner.sig_results.connect(self._show)
         self.runner.sig_failed.connect(lambda msg: self.status.setText(msg))
         self._timer = QTimer(self)

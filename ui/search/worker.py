@@ -1,10 +1,9 @@
-"""Queries off the GUI thread: one worker thread with its own library
-connection; only the newest request is answered (typing fast never queues
-up stale searches)."""
+"""Queries off the GUI thread: one worker thread reading the window's library
+through its own read connection; only the newest request is answered (typing
+fast never queues up stale searches)."""
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -18,19 +17,16 @@ class _Worker(QObject):
     sig_done = Signal(int, object)
     """(request number, SearchOutcome or an error message str)."""
 
-    def __init__(self, root: Path, latest: list[int]) -> None:
+    def __init__(self, lib: Library, latest: list[int]) -> None:
         super().__init__()
-        self.root = root
+        self.lib = lib
         self.latest = latest
-        self.lib: Library | None = None
 
     @Slot(int, str, dict)
     def run(self, number: int, text: str, options: dict) -> None:
         if number != self.latest[0]:
             return  # a newer request is already waiting
         try:
-            if self.lib is None:
-                self.lib = Library.open(self.root, create=False)
             outcome: Any = search_service.search(self.lib, text, **options)
         except UserError as exc:
             outcome = str(exc)
@@ -40,9 +36,7 @@ class _Worker(QObject):
 
     @Slot()
     def close(self) -> None:
-        if self.lib is not None:
-            self.lib.close()
-            self.lib = None
+        """Nothing to close: the read connection belongs to the library."""
 
 
 class SearchRunner(QObject):
@@ -53,13 +47,13 @@ class SearchRunner(QObject):
     _sig_request = Signal(int, str, dict)
     _sig_close = Signal()
 
-    def __init__(self, root: Path, parent: QObject | None = None) -> None:
+    def __init__(self, lib: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._latest = [0]
         self._lock = threading.Lock()
         self._thread = QThread(self)
         self._thread.setObjectName("search")
-        self._worker = _Worker(root, self._latest)
+        self._worker = _Worker(lib, self._latest)
         self._worker.moveToThread(self._thread)
         self._sig_request.connect(self._worker.run)
         self._sig_close.connect(self._worker.close)
