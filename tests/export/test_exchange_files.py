@@ -59,7 +59,7 @@ def test_replacing_an_export_keeps_its_permissions(linked, tmp_path):
 @pytest.fixture
 def sly(linked):
     lib = linked.lib
-    with lib.db.atomic():
+    with lib.write():
         add_annotation(lib, linked.report, 12, "Beperk het aantal themaresoluties", "recommendation",
                        label=" =1+1", note=f"\t@SUM(A1) en {RLO}gnirts")
     return linked

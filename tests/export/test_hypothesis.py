@@ -43,7 +43,7 @@ def test_fingerprint_is_the_first_trailer_id_else_md5_of_the_first_kilobyte(tmp_
 
 def test_selectors_are_what_hypothesis_anchors(linked):
     lib = linked.lib
-    with lib.db.atomic():
+    with lib.write():
         area = add_annotation(lib, linked.report, 12, "AANBEVELINGEN", "comment", note="kader", is_area=True)
     bundle = build_bundle(lib)
     docs = {d["sha256"]: d for d in records.list_documents(lib.db)}

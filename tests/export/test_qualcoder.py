@@ -30,7 +30,7 @@ ACROSS = "een belangrijke beperkende factor. De strategische aansturing"
 
 def _insert(lib, doc, anchor, role, *, note="", is_area=False, label="") -> str:
     ann_id = new_id()
-    with lib.db.atomic():
+    with lib.write():
         records.insert_annotation(lib.db, {
             "id": ann_id, "document_id": doc["id"], "role": role, "label": label, "color": None,
             "note": note, "author": AUTHOR, "created": "2026-11-21T09:00:00.000Z",
