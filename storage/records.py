@@ -152,12 +152,13 @@ def iter_all_pages(db: sqlite_utils.Database) -> Iterable[Row]:
 
 ANNOTATION_COLUMNS = (
     "id, document_id, role, label, color, note, author, created, modified, page_no, "
-    "rects, is_area, quote, prefix, suffix, orphaned"
+    "rects, is_area, quote, prefix, suffix, orphaned, remarks"
 )
 
 
 def _decode_annotation(row: Row) -> Row:
     row["rects"] = json.loads(row["rects"] or "[]")
+    row["remarks"] = json.loads(row.get("remarks") or "[]")
     row["is_area"] = bool(row["is_area"])
     row["orphaned"] = bool(row["orphaned"])
     return row
@@ -166,6 +167,7 @@ def _decode_annotation(row: Row) -> Row:
 def insert_annotation(db: sqlite_utils.Database, ann: Row, tag_ids: Iterable[str] = ()) -> None:
     row = dict(ann)
     row["rects"] = json.dumps(row.get("rects", []))
+    row["remarks"] = json.dumps(row.get("remarks") or [], ensure_ascii=False)
     row.pop("tags", None)
     db.table("annotations").insert(row)
     set_annotation_tags(db, row["id"], tag_ids)
@@ -228,7 +230,7 @@ def _tag_ids_for(db: sqlite_utils.Database, ann_ids: list[str]) -> dict[str, lis
 
 ANNOTATION_EDITABLE = {
     "role", "label", "color", "note", "author", "modified", "page_no", "rects",
-    "is_area", "quote", "prefix", "suffix", "orphaned",
+    "is_area", "quote", "prefix", "suffix", "orphaned", "remarks",
 }
 
 
@@ -239,6 +241,8 @@ def update_annotation(db: sqlite_utils.Database, ann_id: str, fields: Row) -> No
     row = dict(fields)
     if "rects" in row:
         row["rects"] = json.dumps(row["rects"])
+    if "remarks" in row:
+        row["remarks"] = json.dumps(row["remarks"], ensure_ascii=False)
     db.table("annotations").update(ann_id, row)
 
 

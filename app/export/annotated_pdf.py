@@ -25,7 +25,7 @@ from pathlib import Path
 from app.domain import ROLE_COLORS, UserError
 from app.export import ExportResult, ProgressFn, no_progress
 from app.export.atomic import atomic_path
-from app.export.i18n import Labels, catalogue
+from app.export.i18n import Labels, catalogue, remark_lines
 from app.export.isolated import run_isolated
 from app.export.text import display
 from app.library import Library
@@ -160,13 +160,14 @@ def _marks(lib: Library, doc_id: str, role_colors: dict[str, str], words: Labels
         head = role + (f" {a['label']}" if a["label"] else "")
         tag_list = sorted(tags[t] for t in a["tag_ids"] if t in tags)
         tag_line = ", ".join(tag_list)
-        review = _review_lines(a, links_of, all_anns, docs, words)
+        review = _review_lines(a, links_of, all_anns, docs, words) + remark_lines(a.get("remarks") or [], words)
         content = "\n".join(
             part for part in (head, *review, a["note"], f"{words.tags}: {tag_line}" if tag_line else "") if part
         )
         data = {
             "format": 1, "role": a["role"], "label": a["label"], "note": a["note"], "tags": tag_list,
             "quote": a["quote"], "prefix": a["prefix"], "suffix": a["suffix"], "rects": a["rects"],
+            "remarks": a.get("remarks") or [],
             "links": [
                 {k: link[k] for k in ("id", "recommendation_id", "response_id", "stance", "assessment", "author",
                                       "created", "modified")}

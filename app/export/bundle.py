@@ -56,6 +56,7 @@ KT_CONTEXT: dict[str, Any] = {
     "tagId": {"@id": "kt:tag", "@type": "@id"},
     "linkId": {"@id": "kt:link", "@type": "@id"},
     "stance": "kt:stance",
+    "remarks": {"@id": "kt:remarks", "@type": "@json"},
     "assessment": "kt:assessment",
     # The document's other names (its pdf.js fingerprint, as Hypothesis names it).
     "sameAs": {"@id": "http://www.w3.org/2002/07/owl#sameAs", "@type": "@id", "@container": "@set"},
@@ -150,6 +151,12 @@ def annotation_item(ann: dict, doc: dict, paths: dict[str, str], links: list[dic
         bodies.append(
             {"type": "TextualBody", "purpose": "commenting", "value": ann["note"], "format": "text/plain"}
         )
+    if ann.get("remarks"):
+        from app.export.i18n import ENGLISH, remark_lines
+
+        # The detector's remarks: worded for people, kept as data for Kanttekening.
+        bodies.append({"type": "TextualBody", "purpose": "describing", "format": "text/plain",
+                       "value": " ".join(remark_lines(ann["remarks"], ENGLISH)), "remarks": ann["remarks"]})
     for tid in sorted(ann["tag_ids"]):
         if tid in paths:
             bodies.append(

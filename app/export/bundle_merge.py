@@ -211,6 +211,7 @@ class _Merger:
             "author": ann.author, "modified": ann.modified, "page_no": ann.page_no,
             "rects": ann.rects, "is_area": int(ann.is_area), "quote": ann.quote,
             "prefix": ann.prefix, "suffix": ann.suffix, "orphaned": int(ann.orphaned),
+            "remarks": ann.remarks,
         }
         name = f"annotation {ann.label or ann.id[:8]} ({ann.role}, page {ann.page_no})"
         if local is None:

@@ -88,6 +88,7 @@ class AnnotationIn:
     tags: list[tuple[str | None, str]]  # (tag id if given, tag path)
     links: list[LinkIn]
     raw: dict  # the item as received, kept for pending annotations
+    remarks: list[dict] = field(default_factory=list)  # the detector's (app.export.i18n.remark_lines)
 
 
 @dataclass
@@ -326,6 +327,22 @@ def _selectors(value: Any, where: str) -> tuple[int, str, str, str]:
     return (page, *(quote or ("", "", "")))
 
 
+def parse_remarks(value: Any, where: str) -> list[dict]:
+    """The detector's remarks: a short list of known kinds with checked fields."""
+    out = []
+    for i, r in enumerate(_list(value, where, 20)):
+        r = _obj(r, f"{where}[{i}]")
+        kind = r.get("kind")
+        if kind == "also_printed":
+            page = r.get("page")
+            if isinstance(page, bool) or not isinstance(page, int) or not 1 <= page <= MAX_PAGE:
+                raise _fail(f"{where}[{i}].page", "expected a page number")
+            out.append({"kind": kind, "page": page, "label": _str(r.get("label", ""), f"{where}[{i}].label")})
+        elif kind == "group":
+            out.append({"kind": kind, "text": _str(r.get("text", ""), f"{where}[{i}].text", MAX_TEXT)})
+    return out
+
+
 def parse_annotation(item: Any, where: str) -> AnnotationIn:
     a = _obj(item, where)
     if not _has_type(a, "Annotation"):
@@ -356,6 +373,7 @@ def parse_annotation(item: Any, where: str) -> AnnotationIn:
     if isinstance(bodies, dict):
         bodies = [bodies]
     role, label, note = None, "", ""
+    remarks: list[dict] = []
     tags: list[tuple[str | None, str]] = []
     links: list[LinkIn] = []
     for i, b in enumerate(_list(bodies, f"{where}.body", MAX_BODIES)):
@@ -368,6 +386,8 @@ def parse_annotation(item: Any, where: str) -> AnnotationIn:
             role = _str(b.get("value"), f"{bw}.value", 40)
         elif purpose == "identifying":
             label = _str(b.get("value"), f"{bw}.value")
+        elif purpose == "describing" and "remarks" in b:
+            remarks = parse_remarks(b.get("remarks"), f"{bw}.remarks")
         elif purpose == "commenting":
             note = _str(b.get("value"), f"{bw}.value", MAX_TEXT)
         elif purpose == "tagging":
@@ -401,6 +421,7 @@ def parse_annotation(item: Any, where: str) -> AnnotationIn:
         tags=tags,
         links=links,
         raw=a,
+        remarks=remarks,
     )
 
 

@@ -133,6 +133,15 @@ def _rects(value: Any, fallback: list, read: dict) -> list:
     return out
 
 
+def _own_remarks(value: Any) -> list[dict]:
+    from app.export.bundle_parse import parse_remarks
+
+    try:
+        return parse_remarks(value or [], "remarks")
+    except UserError:
+        return []
+
+
 def to_annotations(read: dict, doc: dict) -> tuple[ParsedBundle, list[tuple[str, LinkIn]]]:
     """The PDF's annotations as bundle annotations on ``doc``, and the links
     (recommendation id, link) that Kanttekening's own PDFs carry."""
@@ -182,6 +191,7 @@ def to_annotations(read: dict, doc: dict) -> tuple[ParsedBundle, list[tuple[str,
             modified=stamp_or_now(pdf_date(a["modified"]), created), is_area=bool(a["area"]), orphaned=False,
             tags=[(None, t) for t in review.get("tags", []) if isinstance(t, str) and t.strip()] if own else [],
             links=[], raw={},
+            remarks=_own_remarks(review.get("remarks")) if own else [],
         )
         if own:
             ours[ann_id] = ann

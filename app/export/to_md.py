@@ -54,6 +54,9 @@ def render_md(s: Summary) -> str:
         if p.note:
             add(f"{w.note}: {md(p.note)}")
             add("")
+        if p.remarks:
+            add(f"{w.remarks}: {md(' '.join(p.remarks))}")
+            add("")
         if not rec.has_response:
             explicit = [r for r in rec.responses if r.passage is None]
             line = w.no_response

@@ -30,6 +30,7 @@ COLUMNS = [
     "recommendation_id",
     "response_id",
     "link_id",
+    "recommendation_remarks",  # the detector's, in the export's language; added last so older scripts still work
 ]
 
 
@@ -38,7 +39,7 @@ WIDTHS = {
     "recommendation_label": 14, "recommendation_quote": 50, "recommendation_document": 24,
     "recommendation_page": 8, "recommendation_tags": 16, "recommendation_note": 30, "stance": 11,
     "response_quote": 50, "response_document": 24, "response_page": 8, "assessment": 36,
-    "assessed_by": 16, "recommendation_id": 12, "response_id": 12, "link_id": 12,
+    "assessed_by": 16, "recommendation_id": 12, "response_id": 12, "link_id": 12, "recommendation_remarks": 24,
 }
 
 
@@ -80,6 +81,7 @@ def _row(pair: PairRow) -> list[object]:
         rec.id,
         rp.id if rp else "",
         resp.link_id if resp is not None else "",
+        " ".join(rec.remarks),
     ]
 
 

@@ -54,14 +54,16 @@ def _words_for(pdf: Path, page_nos: Sequence[int], in_child: bool) -> dict[int, 
         return pool.submit(load_words, pdf, list(page_nos)).result(timeout=300)[1]
 
 
-def _note_for(p: Proposal, props: Sequence[Proposal]) -> str:
-    parts = []
+def _remarks_for(p: Proposal, props: Sequence[Proposal]) -> list[dict]:
+    """What the detector noticed, kept apart from the reviewer's note and
+    worded by each export in its language (``app.export.i18n.remark_lines``)."""
+    remarks: list[dict] = []
     if p.context:
-        parts.append(p.context)
+        remarks.append({"kind": "group", "text": p.context})
     if p.twin is not None and 0 <= p.twin < len(props):
         twin = props[p.twin]
-        parts.append(f"Also printed on page {twin.page_no} as {twin.label}.")
-    return "\n".join(parts)
+        remarks.append({"kind": "also_printed", "page": twin.page_no, "label": twin.label})
+    return remarks
 
 
 def apply_proposals(
@@ -129,8 +131,10 @@ def apply_proposals(
                 suffix=anchor.suffix,
                 role="recommendation",
                 label=p.label,
-                note=_note_for(p, all_proposals or proposals),
             )
+            remarks = _remarks_for(p, all_proposals or proposals)
+            if remarks:
+                records.update_annotation(lib.db, ann_id, {"remarks": remarks})
             result.created.append(ann_id)
             changes = changes | ch
     result.changes = changes
