@@ -104,7 +104,8 @@ def match_document(lib: Library, *, doc_ref: str | None, fingerprint: str | None
             pages = records.get_pages(lib.db, d["id"])[: len(page_norms)]
             if [norm_text(p["text"]).lower() for p in pages] == page_norms:
                 return d
-    raise UserError("no document in this library matches; import its PDF first, or name it with --doc")
+    raise UserError("no document in this library matches; import its PDF first "
+                    "(on the command line you can also name it with --doc)")
 
 
 # --- placing quotes (child process) ----------------------------------------------

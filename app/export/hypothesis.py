@@ -99,7 +99,7 @@ def import_hypothesis(lib: Library, path: Path | str, *, doc_ref: str | None = N
                     continue
             if doc is None:
                 raise UserError("the export's annotations are on a PDF this library does not have "
-                                "(no matching pdf.js fingerprint); name the document with --doc")
+                                "(no matching pdf.js fingerprint); on the command line, name the document with --doc")
             doc_cache[prints] = doc
         doc = doc_cache[prints]
         by_doc.setdefault(doc["id"], (doc, []))[1].append(a)
