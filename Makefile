@@ -7,6 +7,10 @@ STAMP := $(VENV)/.installed
 # (tests/export/test_qualcoder.py); never mixed with the app's.
 QC_VENV := .venv-qualcoder
 QC_STAMP := $(QC_VENV)/.installed
+# pdf.js itself (pinned), for the test that checks fingerprints and quotes as
+# Hypothesis's pdf.js viewer sees them (tests/export/test_pdfjs.py); skipped without npm.
+PDFJS := .pdfjs
+PDFJS_STAMP := $(PDFJS)/.installed
 
 .PHONY: run test bench translations clean check-venv
 
@@ -22,10 +26,15 @@ $(QC_STAMP):
 		openpyxl==3.1.5 lxml==6.1.3 Pillow==13.0.0
 	touch $(QC_STAMP)
 
+$(PDFJS_STAMP):
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --silent --no-audit --no-fund --prefix $(PDFJS) pdfjs-dist@4.10.38 && touch $(PDFJS_STAMP); \
+	else echo "npm is not installed: the pdf.js test will be skipped"; fi
+
 run: $(STAMP)
 	$(PY) -m app
 
-test: $(STAMP) $(QC_STAMP)
+test: $(STAMP) $(QC_STAMP) $(PDFJS_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests
 
 bench: $(STAMP)
@@ -36,4 +45,4 @@ translations: $(STAMP)
 	$(VENV)/bin/pyside6-lrelease resources/translations/kanttekening_nl.ts -qm resources/translations/kanttekening_nl.qm
 
 clean:
-	rm -rf $(VENV) $(QC_VENV) build *.egg-info
+	rm -rf $(VENV) $(QC_VENV) $(PDFJS) build *.egg-info
