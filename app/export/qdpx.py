@@ -44,6 +44,7 @@ from app import __version__
 from app.domain import ROLE_COLORS, ROLES, STANCE_COLORS, STANCE_LABELS, STANCES, UserError
 from app.export import ExportResult, ProgressFn, no_progress
 from app.export.atomic import atomic_path
+from app.export.i18n import ENGLISH, remark_lines
 from app.export.qdpx_text import representation
 from app.export.text import xml_safe
 from app.library import Library
@@ -279,8 +280,10 @@ def build_project(lib: Library) -> Project:
             sel = _el(rep_el, "PlainTextSelection", guid=named_guid("text-selection", a["id"]),
                       name=a["label"] or a["role"], startPosition=str(start), endPosition=str(end),
                       **_stamps(a["created"], a["modified"], author))
-            if a["note"]:
-                _text(sel, "Description", a["note"])
+            # The reviewer's note, then what the detector noticed (QualCoder keeps it as the coding memo).
+            memo = "\n".join([a["note"], *remark_lines(a.get("remarks") or [], ENGLISH)]).strip()
+            if memo:
+                _text(sel, "Description", memo)
             _codings(sel, f"{a['id']}:text", code_ids, author, a["created"])
             if a["note"]:
                 _el(sel, "NoteRef", targetGUID=named_guid("note", a["id"]))
