@@ -267,7 +267,7 @@ def test_interrupted_export_keeps_the_old_file(linked, tmp_path, monkeypatch, fm
     target = {
         "md": "app.export.to_md.md", "html": "app.export.to_html.display",
         "docx": "app.export.to_docx.display", "csv": "app.export.to_table.csv_safe",
-        "xlsx": "app.export.to_table.xml_safe",
+        "xlsx": "app.export.to_table.csv_safe",
     }[fmt]
     module, name = target.rsplit(".", 1)
     original = getattr(__import__(module, fromlist=[name]), name)
