@@ -34,7 +34,9 @@ $(PDFJS_STAMP):
 run: $(STAMP)
 	$(PY) -m app
 
+# The type check first: app/, storage/ and search/ (configured in pyproject.toml).
 test: $(STAMP) $(QC_STAMP) $(PDFJS_STAMP)
+	$(PY) -m mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests
 
 bench: $(STAMP)

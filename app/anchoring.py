@@ -17,12 +17,13 @@ calls these functions directly, the window calls them in its render process.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from app.domain import UserError
 from app.textnorm import HYPHENS, clean_text, join_hyphenated
+from storage.types import Anchor, Annotation, Rect
 
 # (x0, y0, x1, y1, text, block_no, line_no, word_no), as PyMuPDF gives them.
 Word = tuple
@@ -31,14 +32,7 @@ _STRIP = ".,;:()[]\"'“”‘’!?"
 _PUNCT = _STRIP + "…-–—"
 
 
-@dataclass
-class Anchor:
-    page_no: int
-    rects: list[list[float]]
-    quote: str
-    prefix: str = ""
-    suffix: str = ""
-    score: float = 1.0  # 1.0 for exact matches; below for fuzzy re-anchoring
+__all__ = ["Anchor"]  # the record lives in storage.types; re-exported for ui/
 
 
 # --- loading words (PyMuPDF) ------------------------------------------------
@@ -136,7 +130,7 @@ def span_text(words: Sequence[Word], start: tuple[int, int], end: tuple[int, int
 
 
 def span_rects(words: Sequence[Word], start: tuple[int, int], end: tuple[int, int],
-               page_no: int) -> list[list[float]]:
+               page_no: int) -> tuple[Rect, ...]:
     """One rectangle per line fragment covering the span; partial first and
     last words are trimmed in proportion to their characters."""
     (w0, c0), (w1, c1) = start, end
@@ -157,7 +151,7 @@ def span_rects(words: Sequence[Word], start: tuple[int, int], end: tuple[int, in
         else:
             rects.append([float(page_no), x0, y0, x1, y1])
             key = k
-    return [[int(r[0])] + [round(v, 2) for v in r[1:]] for r in rects]
+    return tuple((int(r[0]), *(round(v, 2) for v in r[1:])) for r in rects)
 
 
 def _context(words: Sequence[Word], start: tuple[int, int], end: tuple[int, int]) -> tuple[str, str]:
@@ -323,7 +317,7 @@ def selection_anchor(pages: dict[int, list[Word]], start: tuple[int, int],
     text = parts[0].quote
     for p in parts[1:]:
         text = join_hyphenated(text, p.quote, set())[0] if text.endswith(HYPHENS) else text + " " + p.quote
-    return Anchor(parts[0].page_no, [r for p in parts for r in p.rects], text,
+    return Anchor(parts[0].page_no, tuple(r for p in parts for r in p.rects), text,
                   parts[0].prefix, parts[-1].suffix)
 
 
@@ -337,7 +331,7 @@ def area_anchor(words: Sequence[Word], page_no: int, rect: Sequence[float]) -> A
         # Words of other columns lie between; quote only the ones inside.
         quote = " ".join(words[i][4] for i in inside)
     x0, y0, x1, y1 = rect
-    return Anchor(page_no, [[page_no, round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)]], quote)
+    return Anchor(page_no, ((page_no, round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)),), quote)
 
 
 # --- re-anchoring on a new edition -------------------------------------------------
@@ -366,19 +360,19 @@ def _fuzzy(words: Sequence[Word], needle: str) -> tuple[float, tuple[int, int] |
     return score, (start, stop) if score else None
 
 
-def reanchor_in_words(pages: dict[int, list[Word]], ann: dict) -> Anchor | None:
+def reanchor_in_words(pages: dict[int, list[Word]], ann: Anchor) -> Anchor | None:
     """Place an annotation's quote on a new edition's pages: the exact quote
     first (near its old page, disambiguated by its context), then a fuzzy
     match of at least ``FUZZY_MIN``. None when it cannot be placed."""
-    needle = norm_text(ann.get("quote") or "")
+    needle = norm_text(ann.quote or "")
     if not needle:
         return None
-    old = int(ann.get("page_no") or 1)
+    old = int(ann.page_no or 1)
     order = sorted(pages, key=lambda n: (abs(n - old), n))
-    ctx = norm_text((ann.get("prefix") or "")[-16:]), norm_text((ann.get("suffix") or "")[:16])
+    ctx = norm_text((ann.prefix or "")[-16:]), norm_text((ann.suffix or "")[:16])
     candidates: list[tuple[int, int, Anchor]] = []
     for n in order:
-        for start, end in _locate(pages[n], ann["quote"]):
+        for start, end in _locate(pages[n], ann.quote):
             a = anchor_on_words(pages[n], n, start, end)
             fit = sum(bool(c) and c in norm_text(t) for c, t in zip(ctx, (a.prefix, a.suffix)))
             candidates.append((-fit, abs(n - old), a))
@@ -394,15 +388,14 @@ def reanchor_in_words(pages: dict[int, list[Word]], ann: dict) -> Anchor | None:
     score, n, (i, j) = best
     _, pos = _norm(pages[n])
     a = anchor_on_words(pages[n], n, pos[i], pos[j])
-    a.score = round(score, 3)
-    return a
+    return replace(a, score=round(score, 3))
 
 
-def reanchor(pdf_path: Path, annotations: list[dict]) -> dict[str, Anchor | None]:
+def reanchor(pdf_path: Path, annotations: list[Annotation]) -> dict[str, Anchor | None]:
     """New anchors on ``pdf_path`` for each annotation (by id); None: orphaned."""
     import pymupdf
 
     pymupdf.TOOLS.mupdf_display_errors(False)
     with pymupdf.open(pdf_path) as doc:
         pages = {i + 1: page_words(doc[i]) for i in range(doc.page_count)}
-    return {a["id"]: reanchor_in_words(pages, a) for a in annotations}
+    return {a.id: reanchor_in_words(pages, a.anchor) for a in annotations}

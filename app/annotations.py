@@ -8,10 +8,11 @@ Tag (codebook) use cases live in ``app/tags.py`` and are re-exported here.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Iterable, Sequence
 
 from app.changes import Changes
-from app.domain import ROLES, UserError, new_id, now_iso
+from app.domain import ROLES, Role, UserError, new_id, now_iso
 from app.library import Library
 from app.tags import (  # noqa: F401 - re-exported: one import for callers
     create_tag,
@@ -29,6 +30,7 @@ from app.tags import (  # noqa: F401 - re-exported: one import for callers
     ensure_tags,
 )
 from storage import records
+from storage.types import Annotation, Document, Link, Rect
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 EDITABLE = ("role", "label", "note", "color", "tags")
@@ -36,11 +38,11 @@ EDITABLE = ("role", "label", "note", "color", "tags")
 PLACEMENT = ("page_no", "rects", "quote", "prefix", "suffix", "is_area", "orphaned")
 
 
-def _check_role(role: str) -> str:
+def _check_role(role: str) -> Role:
     role = (role or "").strip().lower()
     if role not in ROLES:
         raise UserError(f"unknown role '{role}'; choose one of: {', '.join(ROLES)}")
-    return role
+    return Role(role)
 
 
 def _check_color(color: str | None) -> str | None:
@@ -51,19 +53,19 @@ def _check_color(color: str | None) -> str | None:
     return color.lower()
 
 
-def _check_rects(rects: Sequence[Sequence[float]], page_count: int) -> list[list[float]]:
-    out = []
+def _check_rects(rects: Sequence[Sequence[float]], page_count: int) -> tuple[Rect, ...]:
+    out: list[Rect] = []
     for r in rects:
         if len(r) != 5:
             raise UserError("a rectangle is [page, x0, y0, x1, y1]")
         page, x0, y0, x1, y1 = (float(v) for v in r)
         if not 1 <= page <= page_count or page != int(page):
             raise UserError(f"rectangle on page {page:g}, which does not exist")
-        out.append([int(page), min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)])
-    return out
+        out.append((int(page), min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+    return tuple(out)
 
 
-def _document(lib: Library, doc_id: str) -> dict:
+def _document(lib: Library, doc_id: str) -> Document:
     doc = records.get_document(lib.db, doc_id)
     if doc is None:
         raise UserError(f"no document with id {doc_id}")
@@ -95,34 +97,34 @@ def create_annotation(
     ann_id = ann_id or new_id()
     with lib.write():
         doc = _document(lib, doc_id)
-        if not 1 <= int(page_no) <= doc["page_count"]:
-            raise UserError(f"page {page_no} does not exist; the document has {doc['page_count']} pages")
-        clean_rects = _check_rects(rects, doc["page_count"])
+        if not 1 <= int(page_no) <= doc.page_count:
+            raise UserError(f"page {page_no} does not exist; the document has {doc.page_count} pages")
+        clean_rects = _check_rects(rects, doc.page_count)
         if not clean_rects:
             raise UserError("an annotation needs at least one rectangle")
         tag_ids, new_tags = ensure_tags(lib, tags)
         stamp = now_iso()
         records.insert_annotation(
             lib.db,
-            {
-                "id": ann_id,
-                "document_id": doc_id,
-                "role": role,
-                "label": label.strip(),
-                "color": color,
-                "note": note,
-                "author": lib.reviewer if author is None else author,
-                "created": stamp,
-                "modified": stamp,
-                "page_no": int(page_no),
-                "rects": clean_rects,
-                "is_area": int(bool(is_area)),
-                "quote": quote,
-                "prefix": prefix,
-                "suffix": suffix,
-                "orphaned": 0,
-            },
-            tag_ids,
+            Annotation(
+                id=ann_id,
+                document_id=doc_id,
+                role=role,
+                label=label.strip(),
+                color=color,
+                note=note,
+                author=lib.reviewer if author is None else author,
+                created=stamp,
+                modified=stamp,
+                page_no=int(page_no),
+                rects=clean_rects,
+                is_area=bool(is_area),
+                quote=quote,
+                prefix=prefix,
+                suffix=suffix,
+                orphaned=False,
+                tag_ids=tuple(tag_ids),
+            ),
         )
     changes = Changes.of(annotations=[ann_id], documents=[doc_id], tags=new_tags)
     return ann_id, lib.changed(changes)
@@ -148,70 +150,67 @@ def update_annotation(lib: Library, ann_id: str, **fields: Any) -> Changes:
             row[key] = fields[key]
     for key in ("is_area", "orphaned"):
         if key in row:
-            row[key] = int(bool(row[key]))
+            row[key] = bool(row[key])
     new_tags: list[str] = []
     with lib.write():
         current = records.get_annotation(lib.db, ann_id)
         if current is None:
             raise UserError(f"no annotation with id {ann_id}")
         if "rects" in row:
-            row["rects"] = _check_rects(row["rects"], _document(lib, current["document_id"])["page_count"])
+            row["rects"] = _check_rects(row["rects"], _document(lib, current.document_id).page_count)
         if "tags" in fields:
             tag_ids, new_tags = ensure_tags(lib, fields["tags"] or ())
             records.set_annotation_tags(lib.db, ann_id, tag_ids)
         row["modified"] = now_iso()
         records.update_annotation(lib.db, ann_id, row)
-    changes = Changes.of(annotations=[ann_id], documents=[current["document_id"]], tags=new_tags)
+    changes = Changes.of(annotations=[ann_id], documents=[current.document_id], tags=new_tags)
     return lib.changed(changes)
 
 
-def get_annotation(lib: Library, ann_id: str) -> dict:
+def _with_tag_names(ann: Annotation, paths: dict[str, str]) -> Annotation:
+    names = sorted((paths[t] for t in ann.tag_ids if t in paths), key=str.lower)
+    return replace(ann, tags=tuple(names))
+
+
+def get_annotation(lib: Library, ann_id: str) -> Annotation:
     """One annotation with its tag names (``tags``, full paths) and ``tag_ids``."""
     row = records.get_annotation(lib.db, ann_id)
     if row is None:
         raise UserError(f"no annotation with id {ann_id}")
-    paths = tag_paths(lib)
-    row["tags"] = sorted((paths[t] for t in row["tag_ids"] if t in paths), key=str.lower)
-    return row
+    return _with_tag_names(row, tag_paths(lib))
 
 
-def resolve_annotation(lib: Library, ref: str) -> dict:
+def resolve_annotation(lib: Library, ref: str) -> Annotation:
     """An annotation by id, unique label (``1a``), or unique id prefix (4+ characters)."""
     raw = ref.strip()
     if not raw:
         raise UserError("no annotation given")
     if records.get_annotation(lib.db, raw.lower()) is not None:
         return get_annotation(lib, raw.lower())
-    hits = lib.db.execute(
-        "SELECT id FROM annotations WHERE label = ? COLLATE NOCASE LIMIT 3", (raw,)
-    ).fetchall()
+    hits = records.annotation_ids_by_label(lib.db, raw)
     if not hits and len(raw) >= 4:
-        hits = lib.db.execute(
-            "SELECT id FROM annotations WHERE id LIKE ? LIMIT 3", (raw.lower().replace("%", "") + "%",)
-        ).fetchall()
+        hits = records.annotation_ids_by_prefix(lib.db, raw)
     if len(hits) != 1:
         raise UserError(
             f"no annotation matches '{raw}'"
             if not hits
             else f"'{raw}' matches several annotations; give (a prefix of) the id"
         )
-    return get_annotation(lib, hits[0][0])
+    return get_annotation(lib, hits[0])
 
 
 def list_annotations(
     lib: Library, doc_id: str | None = None, role: str | None = None, tag: str | None = None
-) -> list[dict]:
+) -> list[Annotation]:
     """Annotations in document and page order, each with its tag names."""
     role = _check_role(role) if role else None
-    tag_id = resolve_tag(lib, tag)["id"] if tag else None
+    tag_id = resolve_tag(lib, tag).id if tag else None
     rows = records.list_annotations(lib.db, document_id=doc_id, role=role, tag_id=tag_id)
     paths = tag_paths(lib)
-    for r in rows:
-        r["tags"] = sorted((paths[t] for t in r["tag_ids"] if t in paths), key=str.lower)
-    return rows
+    return [_with_tag_names(r, paths) for r in rows]
 
 
-def delete_annotation(lib: Library, ann_id: str) -> tuple[dict, Changes]:
+def delete_annotation(lib: Library, ann_id: str) -> tuple[dict[str, Any], Changes]:
     """Delete an annotation; returns a snapshot that ``restore_annotation``
     puts back with the same id, tags and links."""
     with lib.write():
@@ -224,25 +223,27 @@ def delete_annotation(lib: Library, ann_id: str) -> tuple[dict, Changes]:
         records.delete_annotation(lib.db, ann_id)
     snapshot = {"annotation": row, "links": links}
     changes = Changes.of(
-        annotations=[ann_id], documents=[row["document_id"]], links=[l["id"] for l in links]
+        annotations=[ann_id], documents=[row.document_id], links=[l.id for l in links]
     )
     return snapshot, lib.changed(changes)
 
 
-def restore_annotation(lib: Library, snapshot: dict) -> Changes:
+def restore_annotation(lib: Library, snapshot: dict[str, Any]) -> Changes:
     """Undo a delete: the annotation comes back with its id, its tags (those
     still in the codebook) and its links (those whose other end still exists)."""
-    ann = snapshot["annotation"]
+    ann: Annotation = snapshot["annotation"]
     with lib.write():
-        if records.get_annotation(lib.db, ann["id"]) is not None:
+        if records.get_annotation(lib.db, ann.id) is not None:
             raise UserError("that annotation exists already")
-        _document(lib, ann["document_id"])
+        _document(lib, ann.document_id)
         restored = _insert_snapshot(lib, snapshot)
-    changes = Changes.of(annotations=[ann["id"]], documents=[ann["document_id"]], links=restored)
+    changes = Changes.of(annotations=[ann.id], documents=[ann.document_id], links=restored)
     return lib.changed(changes)
 
 
-def move_to_edition(lib: Library, old_doc_id: str, new_doc_id: str) -> tuple[dict, Changes]:
+def move_to_edition(
+    lib: Library, old_doc_id: str, new_doc_id: str
+) -> tuple[dict[str, list[str]], Changes]:
     """Move every annotation of a document to a new edition of it, found again
     by its quote (exact first, then fuzzy). Ids, tags and links are kept. An
     annotation that cannot be placed is moved all the same, marked orphaned
@@ -253,74 +254,71 @@ def move_to_edition(lib: Library, old_doc_id: str, new_doc_id: str) -> tuple[dic
         raise UserError("choose two different documents")
     old, new = _document(lib, old_doc_id), _document(lib, new_doc_id)
     anns = records.list_annotations(lib.db, document_id=old_doc_id)
-    text_anns = [a for a in anns if not a["is_area"]]
-    anchors = reanchor(lib.document_file(new), text_anns) if text_anns else {}
+    text_anns = [a for a in anns if not a.is_area]
+    anchors = reanchor(lib.stored_file(new), text_anns) if text_anns else {}
     outcome: dict[str, list[str]] = {"exact": [], "fuzzy": [], "orphaned": []}
     links: list[str] = []
     with lib.write():
         for a in anns:
-            anchor = anchors.get(a["id"])
-            snapshot = {
-                "annotation": records.get_annotation(lib.db, a["id"]),
-                "links": records.list_links(lib.db, recommendation_id=a["id"])
-                + records.list_links(lib.db, response_id=a["id"]),
-            }
-            records.delete_annotation(lib.db, a["id"])
-            row = dict(snapshot["annotation"], document_id=new_doc_id, modified=now_iso())
+            anchor = anchors.get(a.id)
+            links_of_a = records.list_links(lib.db, recommendation_id=a.id) + records.list_links(
+                lib.db, response_id=a.id
+            )
+            records.delete_annotation(lib.db, a.id)
+            row = replace(a, document_id=new_doc_id, modified=now_iso())
             if anchor is not None:
-                row.update(page_no=anchor.page_no, rects=anchor.rects, quote=anchor.quote,
-                           prefix=anchor.prefix, suffix=anchor.suffix, orphaned=0)
-                outcome["exact" if anchor.score >= 1.0 else "fuzzy"].append(a["id"])
+                row = replace(row, page_no=anchor.page_no, rects=anchor.rects, quote=anchor.quote,
+                              prefix=anchor.prefix, suffix=anchor.suffix, orphaned=False)
+                outcome["exact" if anchor.score >= 1.0 else "fuzzy"].append(a.id)
             else:
-                last = new["page_count"]
-                row.update(page_no=min(a["page_no"], last), orphaned=1,
-                           rects=[[min(int(r[0]), last), *r[1:]] for r in a["rects"]])
-                outcome["orphaned"].append(a["id"])
-            snapshot["annotation"] = row
+                last = new.page_count
+                row = replace(row, page_no=min(a.page_no, last), orphaned=True,
+                              rects=tuple((min(int(r[0]), last), *r[1:]) for r in a.rects))
+                outcome["orphaned"].append(a.id)
+            snapshot = {"annotation": row, "links": links_of_a}
             _insert_snapshot(lib, snapshot)
-            links += [l["id"] for l in snapshot["links"]]
-    changes = Changes.of(annotations=[a["id"] for a in anns], documents=[old["id"], new["id"]],
+            links += [lk.id for lk in links_of_a]
+    changes = Changes.of(annotations=[a.id for a in anns], documents=[old.id, new.id],
                          links=links)
     return outcome, lib.changed(changes)
 
 
-def _insert_snapshot(lib: Library, snapshot: dict) -> list[str]:
+def _insert_snapshot(lib: Library, snapshot: dict[str, Any]) -> list[str]:
     """Insert an annotation snapshot with its tags and links (inside a transaction)."""
-    ann = dict(snapshot["annotation"])
-    tag_ids = ann.pop("tag_ids", [])
-    ann.pop("tags", None)
-    ann["is_area"] = int(bool(ann["is_area"]))
-    ann["orphaned"] = int(bool(ann["orphaned"]))
-    live = [t for t in tag_ids if records.get_tag(lib.db, t) is not None]
+    ann: Annotation = snapshot["annotation"]
+    live = [t for t in ann.tag_ids if records.get_tag(lib.db, t) is not None]
     records.insert_annotation(lib.db, ann, live)
     restored = []
+    link: Link
     for link in snapshot.get("links", []):
-        ends = [link["recommendation_id"], link["response_id"]]
+        ends = [link.recommendation_id, link.response_id]
         if any(e and records.get_annotation(lib.db, e) is None for e in ends):
             continue
-        if records.get_link(lib.db, link["id"]) or records.find_link(lib.db, *ends):
+        if records.get_link(lib.db, link.id) or records.find_link(
+            lib.db, link.recommendation_id, link.response_id
+        ):
             continue
-        records.insert_link(lib.db, dict(link))
-        restored.append(link["id"])
+        records.insert_link(lib.db, link)
+        restored.append(link.id)
     return restored
 
 
-def annotation_json(row: dict) -> dict:
+def annotation_json(row: Annotation) -> dict[str, Any]:
     """The public JSON form of an annotation (command line, exports)."""
     return {
-        "id": row["id"],
-        "document": row["document_id"],
-        "page": row["page_no"],
-        "role": row["role"],
-        "label": row["label"],
-        "quote": row["quote"],
-        "note": row["note"],
-        "tags": row.get("tags", []),
-        "color": row["color"],
-        "rects": row["rects"],
-        "is_area": bool(row["is_area"]),
-        "orphaned": bool(row["orphaned"]),
-        "author": row["author"],
-        "created": row["created"],
-        "modified": row["modified"],
+        "id": row.id,
+        "document": row.document_id,
+        "page": row.page_no,
+        "role": row.role,
+        "label": row.label,
+        "quote": row.quote,
+        "note": row.note,
+        "tags": list(row.tags),
+        "color": row.color,
+        "rects": [list(r) for r in row.rects],
+        "is_area": bool(row.is_area),
+        "orphaned": bool(row.orphaned),
+        "author": row.author,
+        "created": row.created,
+        "modified": row.modified,
     }

@@ -11,11 +11,12 @@ import importlib
 import json
 import pkgutil
 import sys
+from pathlib import Path
 from typing import Any, Sequence
 
 import app.commands
 from app import __version__
-from app.domain import UserError
+from app.errors import explain
 
 
 def print_json(data: Any) -> None:
@@ -53,26 +54,37 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Nothing raises out of here: a failure is one line on
+    standard error (details of the unexpected in the log file, which it names)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         from app.gui_entry import start_gui
 
         return start_gui(args.library)
-    from app.library import Library
+    from app.library import Library, default_library_dir
 
+    root = Path(args.library).expanduser() if args.library else default_library_dir()
     try:
-        lib = Library.open(args.library)
-    except UserError as exc:
-        return fail(str(exc))
+        if not getattr(args, "needs_library", True):
+            return int(args.func(args, root) or 0)
+        lib = Library.open(root, verify=getattr(args, "verify_open", True))
+    except KeyboardInterrupt:
+        print("\nkanttekening: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one handler of the command line
+        return fail(explain(exc, library=root).message)
     try:
         return int(args.func(args, lib) or 0)
-    except UserError as exc:
-        return fail(str(exc))
     except KeyboardInterrupt:
         print("\nkanttekening: interrupted; everything committed so far is kept", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # noqa: BLE001 - the one handler of the command line
+        return fail(explain(exc, library=root).message)
     finally:
-        lib.close()
+        try:
+            lib.close()
+        except Exception as exc:  # noqa: BLE001 - a failed close must not hide the outcome
+            explain(exc, library=root)

@@ -1,37 +1,27 @@
-"""Domain vocabulary: document kinds, annotation roles, link stances."""
+"""Domain vocabulary: document kinds, annotation roles, link stances, languages."""
 from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
-from enum import Enum
 
-
-class Kind(str, Enum):
-    REPORT = "report"
-    RESPONSE = "response"
-    LETTER = "letter"
-    NOTE = "note"
-    OTHER = "other"
-
-
-class Role(str, Enum):
-    RECOMMENDATION = "recommendation"
-    RESPONSE = "response"
-    EVIDENCE = "evidence"
-    COMMENT = "comment"
-
-
-class Stance(str, Enum):
-    ACCEPTED = "accepted"
-    PARTIAL = "partial"
-    REJECTED = "rejected"
-    NOTED = "noted"
-    NONE = "none"
-
-
-KINDS = [k.value for k in Kind]
-ROLES = [r.value for r in Role]
-STANCES = [s.value for s in Stance]
+# The vocabulary and the records are defined once, in storage/ (which
+# imports nothing of ours); re-exported here for app/ and ui/.
+from storage.types import (  # noqa: F401
+    KINDS,
+    LANGUAGES,
+    ROLES,
+    STANCES,
+    Anchor,
+    Annotation,
+    Document,
+    Kind,
+    Language,
+    Link,
+    Page,
+    Role,
+    Stance,
+    Tag,
+)
 
 # Default colours per role (settings may override them in the window).
 ROLE_COLORS = {

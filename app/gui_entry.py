@@ -20,6 +20,15 @@ def start_gui(library: str | None) -> int:
             file=sys.stderr,
         )
         return 1
-    from ui.application import run
+    try:
+        from ui.application import run
+    except Exception as exc:  # noqa: BLE001 - e.g. a system library Qt needs is missing
+        from app.errors import explain
 
+        print(
+            f"kanttekening: the window cannot start: {explain(exc).message}. "
+            "The commands work without it: kanttekening --help",
+            file=sys.stderr,
+        )
+        return 1
     return run(library)

@@ -5,8 +5,16 @@ then text extraction in the child process (``pdfworker``), then the copy into
 ``files/`` (temp file, fsync, rename) and finally one transaction that adds
 the document and all its pages. A file that fails leaves nothing behind; a
 kill between the copy and the commit leaves at most a stray file in
-``files/`` that no document points to, which ``check`` reports as harmless
-and the next import removes.
+``files/`` that no document points to, which ``check`` reports as harmless.
+
+A stored PDF is removed as stray only when the database (which the library
+checked when it opened) says so: before the copy, the import records the
+file as pending in the database; the commit that adds the document clears
+the mark. A file with an old mark and no document is an interrupted
+import's leftover; removing a document marks its file the same way. A
+marked file goes only when no backup holds its document either (so any
+backup can be brought back whole). A file without a mark is never removed:
+it may belong to a database that was replaced or restored.
 """
 from __future__ import annotations
 
@@ -14,20 +22,29 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from app.changes import Changes
 from app.domain import KINDS, new_id, now_iso, UserError
+from app.errors import is_disk_full
 from app.library import Library
 from app.pdfworker import ExtractFailure, ExtractionWorker
 from storage import records
+from storage.types import Document, Kind, Language, Page
 
 if TYPE_CHECKING:
     from app.pdftext import Extracted  # imports PyMuPDF, which the window process does not need
 
 PDF_MAGIC = b"%PDF-"
+PENDING = "pending_file:"
+REMOVED = "removed_file:"
+# A pending mark or temporary file younger than this may be another
+# process's import in progress.
+STRAY_AFTER = 15 * 60  # seconds
 
 
 @dataclass
@@ -105,16 +122,19 @@ def _precheck(path: Path) -> ImportOutcome | None:
 
 def _copy_atomically(src: Path, dest: Path) -> None:
     tmp = dest.with_name(dest.name + ".part")
-    with src.open("rb") as fin, tmp.open("wb") as fout:
-        shutil.copyfileobj(fin, fout, 1 << 20)
-        fout.flush()
-        os.fsync(fout.fileno())
-    os.replace(tmp, dest)
+    try:
+        with src.open("rb") as fin, tmp.open("wb") as fout:
+            shutil.copyfileobj(fin, fout, 1 << 20)
+            fout.flush()
+            os.fsync(fout.fileno())
+        os.replace(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)  # a disk that filled up mid-copy gets its space back
 
 
 def stray_files(lib: Library) -> list[Path]:
     """Files in files/ that no document points to (left by an interrupted import)."""
-    known = {d["sha256"] for d in records.list_documents(lib.db)}
+    known = {d.sha256 for d in records.list_documents(lib.db)}
     return [
         p
         for p in lib.files_dir.iterdir()
@@ -123,10 +143,53 @@ def stray_files(lib: Library) -> list[Path]:
 
 
 def remove_stray_files(lib: Library) -> int:
-    stray = stray_files(lib)
-    for p in stray:
-        p.unlink(missing_ok=True)
-    return len(stray)
+    """Remove what the database says is left over: temporary files of an
+    import, PDFs that an interrupted import marked pending and PDFs of removed
+    documents; never one that a backup still holds, nor one younger than
+    ``STRAY_AFTER`` (it may be another process's import in progress)."""
+    from app.backups import fingerprints_in_backups
+
+    known = {d.sha256 for d in records.list_documents(lib.db)}
+    marks = {**records.meta_with_prefix(lib.db, PENDING), **records.meta_with_prefix(lib.db, REMOVED)}
+    marked = {key.split(":", 1)[1]: key for key in marks}
+    cutoff = time.time() - STRAY_AFTER
+    in_backups: set[str] | None = None
+    removed = 0
+    for p in lib.files_dir.iterdir():
+        try:
+            old = p.is_file() and p.stat().st_mtime < cutoff
+        except OSError:
+            continue
+        if not old:
+            continue
+        if p.name.endswith(".part"):
+            p.unlink(missing_ok=True)
+            removed += 1
+        elif p.suffix == ".pdf" and p.stem not in known and p.stem in marked:
+            if in_backups is None:
+                in_backups = fingerprints_in_backups(lib.root)
+            if p.stem not in in_backups:
+                p.unlink(missing_ok=True)
+                removed += 1
+    stale = [
+        key for sha, key in marked.items()
+        if sha in known
+        or (not lib.file_path(sha).exists() and (key.startswith(REMOVED) or _older(marks[key], cutoff)))
+    ]
+    if stale:
+        with lib.write() as db:
+            for key in stale:
+                records.delete_meta(db, key)
+    return removed
+
+
+def _older(stamp: str, cutoff: float) -> bool:
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp() < cutoff
+    except ValueError:
+        return True
 
 
 ProgressFn = Callable[[int, int, Path], None]
@@ -196,18 +259,22 @@ def import_one(
     digest = sha256_of(path)
     existing = records.document_by_sha(lib.db, digest)
     if existing:
-        _place_waiting_annotations(lib, existing["id"])  # in case an earlier import was cut short
+        note = _bring_back_file(lib, existing, path, worker, password)
+        _place_waiting_annotations(lib, existing.id)  # in case an earlier import was cut short
         return ImportOutcome(
-            path, "duplicate", f"already in the library as \"{existing['title']}\"",
-            document_id=existing["id"], title=existing["title"], pages=existing["page_count"],
+            path, "duplicate", f"already in the library as \"{existing.title}\"{note}",
+            document_id=existing.id, title=existing.title, pages=existing.page_count,
         )
     dest = lib.file_path(digest)
+    was_there = dest.exists()
     decrypted = dest.with_name(dest.name + ".decrypted.part")
     try:
         result = worker.extract(path, password, decrypted)
         if isinstance(result, ExtractFailure):
             return ImportOutcome(path, "failed", result.message, code=result.code)
         was_encrypted = decrypted.exists()
+        with lib.write() as db:
+            records.set_meta(db, PENDING + digest, now_iso())
         if was_encrypted:
             os.replace(decrypted, dest)
         else:
@@ -215,36 +282,37 @@ def import_one(
         file_sha = sha256_of(dest) if was_encrypted else digest
         doc_id = new_id()
         stamp = now_iso()
-        doc = {
-            "id": doc_id,
-            "sha256": digest,
-            "file_sha256": file_sha,
-            "title": result.title,
-            "author": result.author,
-            "kind": kind or guess_kind(result.title, path.name),
-            "language": result.language,
-            "page_count": result.page_count,
-            "file_name": path.name,
-            "file_size": path.stat().st_size,
-            "imported_at": stamp,
-            "modified": stamp,
-            "repaired": int(result.repaired),
-            "was_encrypted": int(was_encrypted),
-            "outline": json.dumps(result.outline, ensure_ascii=False),
-        }
+        doc = Document(
+            id=doc_id,
+            sha256=digest,
+            file_sha256=file_sha,
+            title=result.title,
+            author=result.author,
+            kind=Kind(kind or guess_kind(result.title, path.name)),
+            language=Language(result.language),
+            page_count=result.page_count,
+            file_name=path.name,
+            file_size=path.stat().st_size,
+            imported_at=stamp,
+            modified=stamp,
+            repaired=bool(result.repaired),
+            was_encrypted=was_encrypted,
+            outline=json.dumps(result.outline, ensure_ascii=False),
+        )
         pages = [
-            {
-                "page_no": p.page_no,
-                "text": p.text,
-                "has_text": int(p.has_text),
-                "width": p.width,
-                "height": p.height,
-                "label": p.label,
-            }
+            Page(
+                page_no=p.page_no,
+                text=p.text,
+                has_text=bool(p.has_text),
+                width=p.width,
+                height=p.height,
+                label=p.label,
+            )
             for p in result.pages
         ]
         with lib.write():
             records.insert_document(lib.db, doc, pages)
+            records.delete_meta(lib.db, PENDING + digest)
         warnings = list(result.warnings)
         placed = _place_waiting_annotations(lib, doc_id)
         if placed:
@@ -253,11 +321,43 @@ def import_one(
             path, "imported", "", document_id=doc_id, title=result.title,
             pages=result.page_count, warnings=warnings,
         )
-    except OSError as exc:
-        dest.unlink(missing_ok=True)
+    except (OSError, sqlite3.OperationalError) as exc:
+        if not was_there:
+            dest.unlink(missing_ok=True)
+        if is_disk_full(exc, lib.root):
+            return ImportOutcome(
+                path, "failed", "the disk is full: free some space and import it again", code="disk_full"
+            )
+        if isinstance(exc, sqlite3.OperationalError):
+            raise
         return ImportOutcome(path, "failed", f"cannot be stored ({exc.strerror or exc})", code="io")
     finally:
         decrypted.unlink(missing_ok=True)
+
+
+def _bring_back_file(
+    lib: Library, doc: Document, path: Path, worker: ExtractionWorker, password: str | None
+) -> str:
+    """The stored copy of a document that went missing from files/ is put
+    back from the same PDF imported again (decrypted again when it was
+    encrypted). Returns a note for the outcome."""
+    dest = lib.document_file(doc)
+    if dest.is_file():
+        return ""
+    if doc.was_encrypted:
+        decrypted = dest.with_name(dest.name + ".decrypted.part")
+        try:
+            result = worker.extract(path, password, decrypted)
+            if isinstance(result, ExtractFailure) or not decrypted.exists():
+                return "; its stored copy is missing: import it again with its --password to put it back"
+            if sha256_of(decrypted) != doc.file_sha256:
+                return ""
+            os.replace(decrypted, dest)
+        finally:
+            decrypted.unlink(missing_ok=True)
+    else:
+        _copy_atomically(path, dest)
+    return "; its missing stored copy was put back"
 
 
 def _place_waiting_annotations(lib: Library, doc_id: str) -> int:

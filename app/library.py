@@ -13,7 +13,6 @@ import sqlite3
 import threading
 import time
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -22,11 +21,11 @@ import sqlite_utils
 
 from app.changes import Changes
 from app.domain import UserError
-from storage import StorageError, is_busy_error, open_database, open_reader, records
+from storage import LibraryTooNew, StorageError, is_busy_error, open_database, open_reader, records
+from storage.types import Document
 
 ENV_VAR = "KANTTEKENING_LIBRARY"
 DB_NAME = "library.sqlite"
-KEEP_BACKUPS = 10
 # How long a write waits for another writer (a second window, a command, the
 # indexer) before it is refused with a sentence. Scripts and tests may set
 # KANTTEKENING_WRITE_TIMEOUT (seconds).
@@ -49,13 +48,6 @@ def default_library_dir() -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir("Kanttekening", appauthor=False)) / "library"
-
-
-def _quick_check_ok(db: sqlite_utils.Database) -> bool:
-    try:
-        return db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-    except sqlite3.DatabaseError:
-        return False
 
 
 class Library:
@@ -166,7 +158,17 @@ class Library:
 
     # --- opening ---------------------------------------------------------
     @classmethod
-    def open(cls, root: Path | str | None = None, *, create: bool = True) -> "Library":
+    def open(
+        cls, root: Path | str | None = None, *, create: bool = True, verify: bool = True
+    ) -> "Library":
+        """Open (or create) the library at ``root``. A database that is
+        missing next to stored work, or damaged, is refused with
+        ``LibraryUnusable`` before anything writes into it (``app.guard``);
+        ``verify=False`` skips SQLite's quick_check (for ``check``, which
+        reports the damage itself)."""
+        from app import guard
+        from app.errors import DiskFull, is_disk_full
+
         root = Path(root).expanduser() if root else default_library_dir()
         if root.exists() and not root.is_dir():
             raise UserError(f"{root} is not a folder")
@@ -174,29 +176,31 @@ class Library:
             if not create:
                 raise UserError(f"no library at {root}")
             root.mkdir(parents=True)
-        for sub in ("files", "index", "backups"):
-            (root / sub).mkdir(exist_ok=True)
-        wal = root / (DB_NAME + "-wal")
-        unclean = wal.is_file() and wal.stat().st_size > 0
+        guard.before_open(root)
         try:
+            for sub in ("files", "index", "backups"):
+                (root / sub).mkdir(exist_ok=True)
             db = open_database(root / DB_NAME)
-        except StorageError as exc:
+        except (StorageError, OSError) as exc:
+            if is_disk_full(exc, root):
+                raise DiskFull(root) from exc
+            if isinstance(exc, StorageError) and guard.holds_work(root) and not isinstance(exc, LibraryTooNew):
+                reason = str(exc).removeprefix(f"{root / DB_NAME}: ")
+                raise guard.unusable(root, f"cannot be opened: {reason}") from exc
             raise UserError(str(exc)) from exc
-        if unclean and not _quick_check_ok(db):
-            # Like Zotero: after an unclean shutdown, look before writing.
-            db.close()
-            raise UserError(
-                f"the library database in {root} is damaged. Nothing was changed. "
-                f"Verified copies are in {root / 'backups'}: close Kanttekening, copy the newest "
-                f"one over {DB_NAME} (and delete {DB_NAME}-wal), then start again."
-            )
-        lib = cls(root, db)
-        if records.get_meta(db, "created") is None:
-            with lib.write() as wdb:
-                from app.domain import now_iso
+        try:
+            if verify:
+                guard.after_open(root, db.conn)
+            lib = cls(root, db)
+            if records.get_meta(db, "created") is None:
+                with lib.write() as wdb:
+                    from app.domain import now_iso
 
-                if records.get_meta(wdb, "created") is None:
-                    records.set_meta(wdb, "created", now_iso())
+                    if records.get_meta(wdb, "created") is None:
+                        records.set_meta(wdb, "created", now_iso())
+        except BaseException:
+            db.close()
+            raise
         return lib
 
     def close(self) -> None:
@@ -244,8 +248,18 @@ class Library:
     def file_path(self, sha256: str) -> Path:
         return self.files_dir / f"{sha256}.pdf"
 
-    def document_file(self, doc: dict) -> Path:
-        return self.file_path(doc["sha256"])
+    def document_file(self, doc: Document) -> Path:
+        return self.file_path(doc.sha256)
+
+    def stored_file(self, doc: Document) -> Path:
+        """The stored PDF of ``doc``; a ``MissingFile`` error naming it and how
+        to bring it back when it is not in files/."""
+        path = self.document_file(doc)
+        if not path.is_file():
+            from app.errors import MissingFile
+
+            raise MissingFile(doc, path)
+        return path
 
     # --- who is reviewing ----------------------------------------------------
     @property
@@ -273,11 +287,11 @@ class Library:
         documents: set[str] = set()
         annotations: set[str] = set()
         for row in rows:
-            seq = int(row["seq"])
+            seq = row.seq
             if any(lo < seq <= hi for lo, hi in own):
                 continue
-            (documents if row["entity"] == "document" else annotations).add(str(row["entity_id"]))
-        self._seen_seq = int(rows[-1]["seq"])
+            (documents if row.entity == "document" else annotations).add(row.entity_id)
+        self._seen_seq = rows[-1].seq
         return Changes.of(documents=documents, annotations=annotations)
 
     # --- change notification ---------------------------------------------------
@@ -293,55 +307,33 @@ class Library:
         return changes
 
     # --- finding documents --------------------------------------------------
-    def resolve_document(self, ref: str) -> dict:
+    def resolve_document(self, ref: str) -> Document:
         """A document by id, unique id prefix, file name, or SHA-256 prefix."""
         ref = ref.strip()
         if not ref:
             raise UserError("no document given")
         docs = records.list_documents(self.db)
-        exact = [d for d in docs if d["id"] == ref or d["sha256"] == ref]
+        exact = [d for d in docs if d.id == ref or d.sha256 == ref]
         if exact:
             return exact[0]
-        by_name = [d for d in docs if d["file_name"].lower() == ref.lower()]
+        by_name = [d for d in docs if d.file_name.lower() == ref.lower()]
         if len(by_name) == 1:
             return by_name[0]
         candidates = [
-            d for d in docs if d["id"].startswith(ref.lower()) or d["sha256"].startswith(ref.lower())
+            d for d in docs if d.id.startswith(ref.lower()) or d.sha256.startswith(ref.lower())
         ] or by_name
         if not candidates:
-            candidates = [d for d in docs if d["file_name"].lower().startswith(ref.lower())]
+            candidates = [d for d in docs if d.file_name.lower().startswith(ref.lower())]
         if len(candidates) == 1:
             return candidates[0]
         if not candidates:
             raise UserError(f"no document matches '{ref}' (see 'kanttekening documents')")
-        names = ", ".join(f"{d['id'][:8]} {d['file_name']}" for d in candidates[:5])
+        names = ", ".join(f"{d.id[:8]} {d.file_name}" for d in candidates[:5])
         raise UserError(f"'{ref}' matches {len(candidates)} documents: {names}; give more of the id")
 
     # --- backups ---------------------------------------------------------------
     def backup(self, *, force: bool = False) -> Path | None:
-        """Copy the database with SQLite's online backup into backups/, verify
-        the copy, and keep the newest ten. Skipped when nothing changed since
-        the last backup (unless ``force``)."""
-        seq = str(records.last_change_seq(self.db))
-        marker = records.get_meta(self.db, "last_backup_seq")
-        existing = sorted(self.backups_dir.glob("library-*.sqlite"))
-        if not force and existing and marker == seq:
-            return None
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
-        final = self.backups_dir / f"library-{stamp}.sqlite"
-        tmp = final.with_suffix(".tmp")
-        target = sqlite3.connect(str(tmp))
-        try:
-            self.db.conn.backup(target, pages=256)
-            ok = target.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        finally:
-            target.close()
-        if not ok:
-            tmp.unlink(missing_ok=True)
-            raise UserError("the backup copy failed its integrity check; the library may be damaged")
-        os.replace(tmp, final)
-        with self.write() as db:
-            records.set_meta(db, "last_backup_seq", seq)
-        for old in sorted(self.backups_dir.glob("library-*.sqlite"))[:-KEEP_BACKUPS]:
-            old.unlink(missing_ok=True)
-        return final
+        """A verified copy of the database in backups/ (see ``app.backups``)."""
+        from app.backups import backup
+
+        return backup(self, force=force)

@@ -122,7 +122,7 @@ def _join_across_pages(texts: list[str], vocab: set[str]) -> None:
 
 
 def page_texts(doc: pymupdf.Document) -> list[str]:
-    all_blocks = [_page_lines(page) for page in doc]
+    all_blocks = [_page_lines(page) for page in doc.pages()]
     vocab = _vocabulary(all_blocks)
     texts = ["\n".join(_join_block(list(lines), vocab) for lines in blocks) for blocks in all_blocks]
     _join_across_pages(texts, vocab)
@@ -178,7 +178,7 @@ def extract(doc: pymupdf.Document, file_name: str) -> Extracted:
     """Metadata and text of every page of an opened, authenticated document."""
     texts = page_texts(doc)
     pages: list[PageText] = []
-    for i, page in enumerate(doc):
+    for i, page in enumerate(doc.pages()):
         text = texts[i]
         rect = page.rect
         try:

@@ -88,7 +88,8 @@ def extract_in_this_process(path: str, password: str | None, decrypted_copy: str
         if result.repaired:
             result.warnings.append("the file was damaged and has been repaired")
         if encrypted and decrypted_copy:
-            doc.save(decrypted_copy, encryption=pymupdf.PDF_ENCRYPT_NONE, garbage=0)
+            # PDF_ENCRYPT_NONE exists at run time; PyMuPDF's type hints lack it.
+            doc.save(decrypted_copy, encryption=pymupdf.PDF_ENCRYPT_NONE, garbage=0)  # type: ignore[attr-defined]
         return result
     except Exception as exc:  # noqa: BLE001
         return _classify_error(exc, p)

@@ -10,28 +10,12 @@ from __future__ import annotations
 from typing import Callable
 
 from app.library import Library
+from storage.scan import TextScan, scan_annotations, scan_pages
 from search import Filter, Highlight, Phrase, Query, RawHit, Results, Word, page_range
 
 
-def _like(clause: Word | Phrase) -> str:
-    text = " ".join(clause.words) if isinstance(clause, Phrase) else clause.text
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _where(column: str, query: Query) -> tuple[list[str], list[str]]:
-    where, params = [], []
-    for group in query.groups:
-        ors = []
-        for clause in group:
-            ors.append(f"{column} LIKE ? ESCAPE '\\'")
-            params.append(_like(clause))
-        where.append("(" + " OR ".join(ors) + ")")
-    for item in query.excluded:
-        if not isinstance(item, Filter):
-            where.append(f"{column} NOT LIKE ? ESCAPE '\\'")
-            params.append(_like(item))
-    return where, params
+def _text(clause: Word | Phrase) -> str:
+    return " ".join(clause.words) if isinstance(clause, Phrase) else clause.text
 
 
 def search(
@@ -53,44 +37,19 @@ def search(
     for value in query.filter_values("doc"):
         found = resolve_doc(value) if resolve_doc else [value]
         doc_ids = found if doc_ids is None else [d for d in doc_ids if d in found]
-    pages = [page_range(v) for v in query.filter_values("page")]
-    rows: list[tuple] = []
-    common: list[str] = []
-    common_params: list = []
-    if doc_ids is not None:
-        common.append(f"document_id IN ({','.join('?' * len(doc_ids))})" if doc_ids else "0")
-        common_params += doc_ids
-    for pr in [p for p in pages if p]:
-        common.append("page_no BETWEEN ? AND ?")
-        common_params += list(pr)
-    doc_kinds = [k for k in kinds if k not in ("page", "annotation")]
-    if doc_kinds:
-        common.append(
-            f"document_id IN (SELECT id FROM documents WHERE kind IN ({','.join('?' * len(doc_kinds))}))"
-        )
-        common_params += doc_kinds
+    scan = TextScan(
+        groups=[[_text(clause) for clause in group] for group in query.groups],
+        excluded=[_text(item) for item in query.excluded if not isinstance(item, Filter)],
+        document_ids=doc_ids,
+        page_ranges=[pr for pr in (page_range(v) for v in query.filter_values("page")) if pr],
+        document_kinds=[k for k in kinds if k not in ("page", "annotation")],
+        roles=[value.lower() for value in query.filter_values("role")],
+    )
+    rows: list[tuple[str, str, int, str | None]] = []
     if "annotation" not in kinds and not ann_only:
-        where, params = _where("text", query)
-        sql = "SELECT document_id, page_no FROM pages WHERE " + " AND ".join(
-            ["has_text"] + where + common
-        )
-        rows += [("page", d, p, None) for d, p in lib.db.execute(sql + " LIMIT ?", params + common_params + [limit])]
+        rows += [("page", d, p, None) for d, p in scan_pages(lib.db, scan, limit)]
     if "page" not in kinds and len(rows) < limit:
-        where, params = _where("(quote || ' ' || note || ' ' || label)", query)
-        extra: list[str] = []
-        extra_params: list = []
-        for value in query.filter_values("role"):
-            extra.append("role = ?")
-            extra_params.append(value.lower())
-        sql = "SELECT document_id, page_no, id FROM annotations WHERE " + " AND ".join(
-            ["1"] + where + common + extra
-        )
-        rows += [
-            ("annotation", d, p, a)
-            for d, p, a in lib.db.execute(
-                sql + " LIMIT ?", params + common_params + extra_params + [limit - len(rows)]
-            )
-        ]
+        rows += [("annotation", d, p, a) for d, p, a in scan_annotations(lib.db, scan, limit - len(rows))]
     hits = [
         RawHit(
             key=f"a/{a}" if kind == "annotation" else f"p/{d}/{p}",

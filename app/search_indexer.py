@@ -76,7 +76,9 @@ def child_main(root: str) -> int:
                     continue
                 _emit({"event": "ready", "seq": search_service.engine(lib).state().seq, "rebuilt": rebuilt})
             except Exception as exc:  # noqa: BLE001 - report, keep serving
-                _emit({"event": "error", "message": f"{type(exc).__name__}: {exc}"})
+                from app.errors import explain
+
+                _emit({"event": "error", "message": explain(exc, library=lib.root).message})
     finally:
         lib.close()
     return 0

@@ -7,7 +7,7 @@ answered from SQLite (``search_fallback``) until a rebuild has finished.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from app.library import Library
 from search import (
@@ -19,6 +19,7 @@ from search import (
     parse_query,
 )
 from storage import records
+from storage.types import Annotation, Change, Document, DocumentPage, Tag
 
 Progress = Callable[[int, int], None]
 SORTS = ("relevance", "document")
@@ -41,10 +42,10 @@ def close_engine(lib: Library) -> None:
         eng.close()
 
 
-_documents_cache: dict[str, tuple[int, list[dict]]] = {}
+_documents_cache: dict[str, tuple[int, list[Document]]] = {}
 
 
-def documents(lib: Library) -> list[dict]:
+def documents(lib: Library) -> list[Document]:
     """The documents (without counts) in library order, cached until the
     next logged change."""
     key = str(lib.db_path)
@@ -98,7 +99,7 @@ def index_status(lib: Library, *, verify: bool = False) -> IndexStatus:
         return IndexStatus(
             "ahead", "the index is newer than the database (restored backup?)", state.seq, library_seq
         )
-    first = lib.db.execute("SELECT min(seq) FROM change_log").fetchone()[0]
+    first = records.first_change_seq(lib.db)
     if state.seq < library_seq and first is not None and first > state.seq + 1:
         return IndexStatus("pruned", "changes the index missed were pruned", state.seq, library_seq)
     size = f" with {entries} entries" if entries >= 0 else ""
@@ -118,19 +119,12 @@ def index_status(lib: Library, *, verify: bool = False) -> IndexStatus:
     return IndexStatus("ok", f"index{size} is up to date (change {state.seq})", state.seq, library_seq)
 
 
-_BLANK = "' ' || char(9) || char(10) || char(13)"
-
-
 def _expected_entries(lib: Library) -> int:
     """Pages with text plus annotations: what a complete index holds."""
-    pages = lib.db.execute(
-        f"SELECT count(*) FROM pages WHERE has_text AND trim(text, {_BLANK}) <> ''"
-    ).fetchone()[0]
-    annotations = lib.db.execute("SELECT count(*) FROM annotations").fetchone()[0]
-    return int(pages) + int(annotations)
+    return records.count_text_pages(lib.db, non_blank=True) + records.count_annotations(lib.db)
 
 
-def check_index(lib: Library) -> list[dict]:
+def check_index(lib: Library) -> list[dict[str, str]]:
     """The ``check`` item for the search index."""
     st = index_status(lib, verify=True)
     if st.state == "ok":
@@ -149,38 +143,38 @@ def check_index(lib: Library) -> list[dict]:
 
 # --- what goes into the index ---------------------------------------------------------
 
-def _documents(lib: Library) -> dict[str, dict]:
-    return {d["id"]: d for d in records.list_documents(lib.db)}  # uncached: writers need the truth
+def _documents(lib: Library) -> dict[str, Document]:
+    return {d.id: d for d in records.list_documents(lib.db)}  # uncached: writers need the truth
 
 
 def _tag_names(lib: Library) -> dict[str, str]:
     """Tag id -> name. Only an annotation's own tags are indexed; ``tag:``
     takes in the tags under the one asked for when the query is answered,
     so renaming or moving a parent tag leaves nothing stale in the index."""
-    return {t["id"]: t["name"] for t in records.list_tags(lib.db)}
+    return {t.id: t.name for t in records.list_tags(lib.db)}
 
 
 def tag_resolver(lib: Library) -> Callable[[str], list[str]]:
     """``tag:`` values: the tag's name and the names of every tag under it
     (``tag:Parent/Child`` for one child)."""
-    tags: list[dict] = []
-    by_parent: dict[str | None, list[dict]] = {}
+    tags: list[Tag] = []
+    by_parent: dict[str | None, list[Tag]] = {}
 
     def load() -> None:  # only when the query has a tag: filter
         if not tags:
             tags.extend(records.list_tags(lib.db))
             for t in tags:
-                by_parent.setdefault(t["parent_id"], []).append(t)
+                by_parent.setdefault(t.parent_id, []).append(t)
 
-    def below(tag: dict) -> list[str]:
+    def below(tag: Tag) -> list[str]:
         names, todo, seen = [], [tag], set()
         while todo:
             cur = todo.pop()
-            if cur["id"] in seen:
+            if cur.id in seen:
                 continue
-            seen.add(cur["id"])
-            names.append(cur["name"])
-            todo.extend(by_parent.get(cur["id"], []))
+            seen.add(cur.id)
+            names.append(cur.name)
+            todo.extend(by_parent.get(cur.id, []))
         return names
 
     def resolve(value: str) -> list[str]:
@@ -188,9 +182,9 @@ def tag_resolver(lib: Library) -> Callable[[str], list[str]]:
         if not parts:
             return []
         load()
-        found = [t for t in tags if t["name"].lower() == parts[0]]
+        found = [t for t in tags if t.name.lower() == parts[0]]
         for part in parts[1:]:
-            found = [c for t in found for c in by_parent.get(t["id"], []) if c["name"].lower() == part]
+            found = [c for t in found for c in by_parent.get(t.id, []) if c.name.lower() == part]
         names = [n for t in found for n in below(t)]
         return names or [value]
 
@@ -198,45 +192,51 @@ def tag_resolver(lib: Library) -> Callable[[str], list[str]]:
 
 
 def _stances(lib: Library, ann_id: str) -> list[str]:
-    rows = lib.db.execute(
-        "SELECT stance FROM links WHERE recommendation_id = ? OR response_id = ?", (ann_id, ann_id)
-    ).fetchall()
-    return [r[0] for r in rows]
+    return [str(s) for s in records.stances_touching(lib.db, ann_id)]
 
 
-def _annotation_entry(ann: dict, doc: dict, tag_names: dict[str, str], stances: list[str]) -> AnnotationEntry:
-    tags = [tag_names[tid] for tid in ann.get("tag_ids", []) if tid in tag_names]
+def _annotation_entry(
+    ann: Annotation, doc: Document, tag_names: dict[str, str], stances: list[str]
+) -> AnnotationEntry:
+    tags = [tag_names[tid] for tid in ann.tag_ids if tid in tag_names]
     return AnnotationEntry(
-        id=ann["id"], document=ann["document_id"], page=int(ann["page_no"]),
-        language=doc["language"], document_kind=doc["kind"], role=ann["role"],
-        label=ann["label"], quote=ann["quote"], note=ann["note"], author=ann["author"],
+        id=ann.id, document=ann.document_id, page=int(ann.page_no),
+        language=str(doc.language), document_kind=str(doc.kind), role=str(ann.role),
+        label=ann.label, quote=ann.quote, note=ann.note, author=ann.author,
         tags=list(dict.fromkeys(tags)), stances=stances,
     )
 
 
-def _page_entries(lib: Library, docs: dict[str, dict], doc_id: str | None = None) -> Iterator[PageEntry]:
+def _page_entries(
+    lib: Library, docs: dict[str, Document], doc_id: str | None = None
+) -> Iterator[PageEntry]:
+    rows: Iterable[DocumentPage]
     if doc_id is None:
-        rows: Any = records.iter_all_pages(lib.db)
+        rows = records.iter_all_pages(lib.db)
     else:
         d = docs[doc_id]
-        rows = ({"document_id": doc_id, **p, "language": d["language"], "kind": d["kind"]}
-                for p in records.get_pages(lib.db, doc_id))
+        rows = (
+            DocumentPage(doc_id, p.page_no, p.text, p.has_text, d.title, d.kind, d.language)
+            for p in records.get_pages(lib.db, doc_id)
+        )
     for r in rows:
-        if r["has_text"] and r["text"].strip(" \t\n\r"):  # as _expected_entries counts
-            yield PageEntry(r["document_id"], int(r["page_no"]), r["text"], r["language"], r["kind"])
+        if r.has_text and r.text.strip(" \t\n\r"):  # as _expected_entries counts
+            yield PageEntry(r.document_id, r.page_no, r.text, str(r.language), str(r.kind))
 
 
-def _annotation_entries(lib: Library, docs: dict[str, dict], doc_id: str | None = None) -> Iterator[AnnotationEntry]:
+def _annotation_entries(
+    lib: Library, docs: dict[str, Document], doc_id: str | None = None
+) -> Iterator[AnnotationEntry]:
     names = _tag_names(lib)
     stances: dict[str, list[str]] = {}
     for link in records.list_links(lib.db):
-        stances.setdefault(link["recommendation_id"], []).append(link["stance"])
-        if link["response_id"]:
-            stances.setdefault(link["response_id"], []).append(link["stance"])
+        stances.setdefault(link.recommendation_id, []).append(str(link.stance))
+        if link.response_id:
+            stances.setdefault(link.response_id, []).append(str(link.stance))
     for ann in records.list_annotations(lib.db, document_id=doc_id):
-        doc = docs.get(ann["document_id"])
+        doc = docs.get(ann.document_id)
         if doc is not None:
-            yield _annotation_entry(ann, doc, names, stances.get(ann["id"], []))
+            yield _annotation_entry(ann, doc, names, stances.get(ann.id, []))
 
 
 # --- keeping the index in step --------------------------------------------------------
@@ -252,17 +252,14 @@ def rebuild_index(
     it, then apply what changed meanwhile. Returns the number of entries."""
     eng = engine(lib)
     # One read transaction: the rows and the change number agree.
-    lib.db.execute("BEGIN")
-    try:
+    with records.read_transaction(lib.db):
         seq = records.last_change_seq(lib.db)
         docs = _documents(lib)
-        total = lib.db.execute("SELECT count(*) FROM pages WHERE has_text").fetchone()[0]
+        total = records.count_text_pages(lib.db)
         count = eng.rebuild(
             library_id(lib), seq, _page_entries(lib, docs), _annotation_entries(lib, docs),
             total=total, progress=progress, cancelled=cancelled, procs=procs,
         )
-    finally:
-        lib.db.execute("COMMIT")
     sync_index(lib)
     return count
 
@@ -288,9 +285,9 @@ def sync_index(lib: Library, *, timeout: float = 30.0) -> int:
         state = eng.state()
 
 
-def _apply(lib: Library, writer: Any, changes: list[dict]) -> int:
-    doc_ids = {c["entity_id"] for c in changes if c["entity"] == "document"}
-    ann_ids = {c["entity_id"] for c in changes if c["entity"] == "annotation"}
+def _apply(lib: Library, writer: Any, changes: list[Change]) -> int:
+    doc_ids = {c.entity_id for c in changes if c.entity == "document"}
+    ann_ids = {c.entity_id for c in changes if c.entity == "annotation"}
     docs = _documents(lib)
     for doc_id in doc_ids:
         writer.delete_document(doc_id)
@@ -302,13 +299,13 @@ def _apply(lib: Library, writer: Any, changes: list[dict]) -> int:
     names = _tag_names(lib) if ann_ids else {}
     for ann_id in ann_ids:
         writer.delete_annotation(ann_id)
-        ann = records.get_annotation(lib.db, ann_id)
-        if ann is None or ann["document_id"] in doc_ids:
+        found = records.get_annotation(lib.db, ann_id)
+        if found is None or found.document_id in doc_ids:
             continue
-        doc = docs.get(ann["document_id"])
+        doc = docs.get(found.document_id)
         if doc is not None:
-            writer.put_annotation(_annotation_entry(ann, doc, names, _stances(lib, ann_id)))
-    return int(changes[-1]["seq"])
+            writer.put_annotation(_annotation_entry(found, doc, names, _stances(lib, ann_id)))
+    return changes[-1].seq
 
 
 def ensure_index(
@@ -371,12 +368,12 @@ def resolver(lib: Library) -> Callable[[str], list[str]]:
 
     def resolve(value: str) -> list[str]:
         v = value.lower()
-        ids = [d["id"] for d in docs if d["id"] == v or d["sha256"] == v]
+        ids = [d.id for d in docs if d.id == v or d.sha256 == v]
         if ids:
             return ids
         return [
-            d["id"] for d in docs
-            if d["id"].startswith(v) or d["file_name"].lower().startswith(v) or v in d["title"].lower()
+            d.id for d in docs
+            if d.id.startswith(v) or d.file_name.lower().startswith(v) or v in d.title.lower()
         ]
 
     return resolve
@@ -400,7 +397,7 @@ def search(
         d = lib.resolve_document(doc)
         from search import Filter
 
-        query.filters.append(Filter("doc", d["id"]))
+        query.filters.append(Filter("doc", d.id))
     if query.empty:
         return SearchOutcome([], 0, [], "index", query, None)
     try:
@@ -429,7 +426,7 @@ def page_words(lib: Library, outcome: SearchOutcome, doc_id: str, page: int) -> 
     doc = records.get_document(lib.db, doc_id)
     if row is None or doc is None:
         return []
-    snip = make_snippet(row["text"], outcome.highlight, doc["language"], window=1 << 30)
+    snip = make_snippet(row.text, outcome.highlight, doc.language, window=1 << 30)
     return list(dict.fromkeys(snip.text[s:e].lower() for s, e in snip.marks))
 
 
@@ -445,7 +442,7 @@ def match_pages(lib: Library, text: str, doc_id: str) -> list[int]:
     from search import Filter
 
     query.filters.append(Filter("doc", doc_id))
-    limit = doc["page_count"] * 2 + 200
+    limit = doc.page_count * 2 + 200
     try:
         results = engine(lib).search(query, limit=limit)
     except IndexUnavailable:
@@ -462,7 +459,7 @@ def prune_applied_changes(lib: Library) -> int:
     if st.state not in ("ok", "behind") or st.index_seq <= 0:
         return 0
     with lib.write():
-        before = lib.db.execute("SELECT count(*) FROM change_log").fetchone()[0]
+        before = records.change_log_size(lib.db)
         records.prune_change_log(lib.db, st.index_seq)
-        after = lib.db.execute("SELECT count(*) FROM change_log").fetchone()[0]
+        after = records.change_log_size(lib.db)
     return before - after

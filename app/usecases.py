@@ -7,26 +7,28 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from app.changes import Changes
-from app.domain import KINDS, UserError, now_iso
-from app.importer import sha256_of, stray_files
+from app.backups import fingerprints_in_backups
+from app.domain import KINDS, LANGUAGES, UserError, now_iso
+from app.importer import REMOVED, sha256_of, stray_files
 from app.library import Library
 from storage import records, schema_version
 from storage.migrations import LATEST
+from storage.types import Document, Page
 
 
-def list_documents(lib: Library) -> list[dict]:
+def list_documents(lib: Library) -> list[Document]:
     return records.list_documents(lib.db)
 
 
-def document_pages(lib: Library, doc_id: str) -> list[dict]:
+def document_pages(lib: Library, doc_id: str) -> list[Page]:
     return records.get_pages(lib.db, doc_id)
 
 
 def edit_document(lib: Library, doc_id: str, **fields: Any) -> Changes:
     if "kind" in fields and fields["kind"] not in KINDS:
         raise UserError(f"unknown kind '{fields['kind']}'; choose one of {', '.join(KINDS)}")
-    if "language" in fields and fields["language"] not in ("nl", "en"):
-        raise UserError("language must be 'nl' or 'en'")
+    if "language" in fields and fields["language"] not in LANGUAGES:
+        raise UserError("language must be " + " or ".join(f"'{code}'" for code in LANGUAGES))
     if "title" in fields:
         fields["title"] = str(fields["title"]).strip()
         if not fields["title"]:
@@ -39,14 +41,21 @@ def edit_document(lib: Library, doc_id: str, **fields: Any) -> Changes:
 
 
 def remove_document(lib: Library, doc_id: str) -> Changes:
-    """Remove a document, its pages, annotations and their links; then its file."""
+    """Remove a document, its pages, annotations and their links; then its
+    file, unless a backup still holds the document (bringing that backup back
+    must give a whole library): then the file goes when the last such backup
+    is rotated out."""
     doc = records.get_document(lib.db, doc_id)
     if doc is None:
         raise UserError("that document is no longer in the library")
-    anns = [a["id"] for a in records.list_annotations(lib.db, document_id=doc_id)]
+    anns = [a.id for a in records.list_annotations(lib.db, document_id=doc_id)]
     with lib.write():
         records.delete_document(lib.db, doc_id)
-    lib.document_file(doc).unlink(missing_ok=True)
+        records.set_meta(lib.db, REMOVED + doc.sha256, now_iso())
+    if doc.sha256 not in fingerprints_in_backups(lib.root):
+        lib.document_file(doc).unlink(missing_ok=True)
+        with lib.write():
+            records.delete_meta(lib.db, REMOVED + doc.sha256)
     return lib.changed(Changes.of(documents=[doc_id], annotations=anns))
 
 
@@ -63,10 +72,11 @@ def check_library(lib: Library) -> dict:
     """Integrity, schema version, files and index; ``ok`` is False on a problem."""
     items = []
     problems = records.integrity_problems(lib.db)
-    items.append(
-        _item("database", "problem" if problems else "ok", "; ".join(problems) or "integrity check passed")
-    )
-    if problems and "damaged" in problems[0]:
+    detail = "; ".join(problems[:5]) or "integrity check passed"
+    if problems and "restore" not in detail:
+        detail += "; bring back the newest backup with 'kanttekening restore'"
+    items.append(_item("database", "problem" if problems else "ok", detail))
+    if problems:
         return {"ok": False, "items": items}  # nothing else can be read reliably
     version = schema_version(lib.db)
     items.append(
@@ -81,14 +91,15 @@ def check_library(lib: Library) -> dict:
     for d in docs:
         path = lib.document_file(d)
         if not path.is_file():
-            missing.append(d["file_name"])
-        elif sha256_of(path) != d["file_sha256"]:
-            altered.append(d["file_name"])
+            missing.append(d.file_name)
+        elif sha256_of(path) != d.file_sha256:
+            altered.append(d.file_name)
     if missing or altered:
         detail = "; ".join(
             part
             for part in (
-                f"missing: {', '.join(missing)}" if missing else "",
+                f"missing: {', '.join(missing)} (import the same PDF again to put it back)"
+                if missing else "",
                 f"changed on disk: {', '.join(altered)}" if altered else "",
             )
             if part
@@ -103,7 +114,7 @@ def check_library(lib: Library) -> dict:
                 "stray files",
                 "note",
                 f"{len(stray)} file(s) in files/ belong to no document (left by an interrupted "
-                "import; harmless, removed by the next import)",
+                "import, or by a database that was restored; harmless, and kept)",
             )
         )
     from app.search_service import check_index  # late: keeps the CLI start-up light

@@ -118,7 +118,7 @@ class StemmingTokenizer(Tokenizer):
     def __hash__(self) -> int:
         return hash((self.language, self.stemming))
 
-    def __call__(  # type: ignore[override]
+    def __call__(
         self,
         value: str,
         positions: bool = False,
@@ -133,7 +133,7 @@ class StemmingTokenizer(Tokenizer):
     ) -> Iterator[Token]:
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if not tokenize:
-            t.original = t.text = value
+            t.original = t.text = value  # type: ignore[attr-defined]  # Whoosh sets it dynamically
             t.boost = 1.0
             if positions:
                 t.pos = start_pos
@@ -153,7 +153,7 @@ class StemmingTokenizer(Tokenizer):
             t.boost = 1.0
             t.stopped = False
             if keeporiginal:
-                t.original = m.group()
+                t.original = m.group()  # type: ignore[attr-defined]
             if positions:
                 t.pos = pos
                 pos += 1

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import whoosh.index
-from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.analysis import Analyzer
+from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, FieldType, Schema
 
 from search.analysis import LANGUAGES, WORD, analyzer, fold, language_of
 from search.vocab import Vocabulary
@@ -43,8 +44,14 @@ class IndexUnavailable(Exception):
     """The index is missing, from another schema, or unreadable."""
 
 
+def _as_analyzer(tokenizer: object) -> Analyzer:
+    """Whoosh takes a bare tokenizer as a field's analyzer (it is called the
+    same way); its type hints only name ``Analyzer``."""
+    return tokenizer  # type: ignore[return-value]
+
+
 def build_schema() -> Schema:
-    fields: dict[str, object] = {
+    fields: dict[str, FieldType | type[FieldType]] = {
         "key": ID(unique=True, stored=True),
         "doc": ID(stored=True, sortable=True),
         "page": NUMERIC(int, bits=32, stored=True, signed=False),
@@ -54,11 +61,11 @@ def build_schema() -> Schema:
         "stance": KEYWORD(commas=True),
         "tags": KEYWORD(commas=True),
         "author": ID,
-        "label": TEXT(analyzer=analyzer("nl", stemming=False)),
+        "label": TEXT(analyzer=_as_analyzer(analyzer("nl", stemming=False))),
     }
     for lang, (body, ann) in TEXT_FIELDS.items():
-        fields[body] = TEXT(analyzer=analyzer(lang))
-        fields[ann] = TEXT(analyzer=analyzer(lang))
+        fields[body] = TEXT(analyzer=_as_analyzer(analyzer(lang)))
+        fields[ann] = TEXT(analyzer=_as_analyzer(analyzer(lang)))
     return Schema(**fields)
 
 

@@ -173,7 +173,7 @@ class Searcher:
             return Results(hits, total, highlight, per_doc)
 
     def _hit(self, docnum: int, score: float) -> RawHit:
-        stored = self._searcher.stored_fields(docnum)
+        stored = self._searcher.stored_fields(docnum)  # type: ignore[attr-defined]  # not in Whoosh's hints
         key = stored["key"]
         is_ann = key.startswith("a/")
         return RawHit(
@@ -195,7 +195,7 @@ class Searcher:
 
     # --- translation ------------------------------------------------------------
     def _has(self, fieldname: str, text: str) -> bool:
-        return fieldname in self._fields and (fieldname, text) in self._searcher.reader()
+        return fieldname in self._fields and (fieldname, text) in self._searcher.reader()  # type: ignore[operator]
 
     def _surface(self, word: Word) -> list[str]:
         if word.mode == "prefix":
@@ -206,7 +206,8 @@ class Searcher:
             return [word.text]
         # Most frequent first, until the postings to read pass a budget: on
         # a common stem the rarer forms add hardly any pages but cost reads.
-        kept, pages = [], 0
+        kept: list[str] = []
+        pages = 0
         for w in found:
             if kept and pages >= POSTINGS_BUDGET:
                 break
@@ -233,10 +234,10 @@ class Searcher:
         hl.phrases.append(clause.words)
         alts = []
         for lang in LANGUAGES:
-            stems = [stem(w, lang) for w in clause.words]
+            phrase_stems = [stem(w, lang) for w in clause.words]
             for fieldname in TEXT_FIELDS[lang]:
-                if all(self._has(fieldname, s) for s in stems):
-                    alts.append(ev.phrase(fieldname, stems, field_boost(fieldname)))
+                if all(self._has(fieldname, s) for s in phrase_stems):
+                    alts.append(ev.phrase(fieldname, phrase_stems, field_boost(fieldname)))
         if all(self._has("label", w) for w in clause.words):
             alts.append(ev.phrase("label", list(clause.words), field_boost("label")))
         return alts

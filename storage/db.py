@@ -78,6 +78,12 @@ def open_database(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Dat
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StorageError(f"{path}: not a usable library database ({exc})") from exc
+    if version < 0:
+        conn.close()
+        raise StorageError(
+            f"{path}: the schema version is {version}, which no Kanttekening writes "
+            "(was the file changed by another program?)"
+        )
     if version > LATEST:
         conn.close()
         raise LibraryTooNew(
@@ -86,7 +92,13 @@ def open_database(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Dat
             "Update Kanttekening to open it."
         )
     if migrate and version < LATEST:
-        migrate_database(db)
+        try:
+            migrate_database(db)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StorageError(
+                f"{path}: cannot be brought up to date from schema version {version} ({exc})"
+            ) from exc
     return db
 
 

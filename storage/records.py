@@ -1,4 +1,5 @@
-"""Queries on the library tables. Rows come back as plain dicts.
+"""Queries on the library tables. Rows come back as the typed records of
+``storage.types``.
 
 No function here opens a transaction of its own: the use case in ``app/``
 wraps each user action in one ``lib.write()`` block. Every statement uses
@@ -8,9 +9,27 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any, Iterable
+from contextlib import contextmanager
+from dataclasses import asdict
+from typing import Any, Iterable, Iterator
 
 import sqlite_utils
+
+from storage.types import (
+    Annotation,
+    Change,
+    Document,
+    DocumentPage,
+    Kind,
+    Language,
+    Link,
+    Page,
+    PendingAnnotation,
+    Rect,
+    Role,
+    Stance,
+    Tag,
+)
 
 Row = dict[str, Any]
 
@@ -41,18 +60,41 @@ def set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
     )
 
 
+def meta_with_prefix(db: sqlite_utils.Database, prefix: str) -> dict[str, str]:
+    rows = db.execute(
+        "SELECT key, value FROM library_meta WHERE substr(key, 1, length(?)) = ?", (prefix, prefix)
+    ).fetchall()
+    return {k: v for k, v in rows}
+
+
+def delete_meta(db: sqlite_utils.Database, key: str) -> None:
+    db.execute("DELETE FROM library_meta WHERE key = ?", (key,))
+
+
 def last_change_seq(db: sqlite_utils.Database) -> int:
     """The newest change number (kept by AUTOINCREMENT even after pruning)."""
     row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'").fetchone()
     return int(row[0]) if row else 0
 
 
-def changes_since(db: sqlite_utils.Database, seq: int, limit: int = 10000) -> list[Row]:
-    return _rows(
-        db,
-        "SELECT seq, entity, entity_id, op FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?",
-        (seq, limit),
-    )
+def changes_since(db: sqlite_utils.Database, seq: int, limit: int = 10000) -> list[Change]:
+    return [
+        Change(int(seq_), entity, entity_id, op)
+        for seq_, entity, entity_id, op in db.execute(
+            "SELECT seq, entity, entity_id, op FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?",
+            (seq, limit),
+        )
+    ]
+
+
+def first_change_seq(db: sqlite_utils.Database) -> int | None:
+    """The oldest change number still in the log (None: the log is empty)."""
+    row = db.execute("SELECT min(seq) FROM change_log").fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def change_log_size(db: sqlite_utils.Database) -> int:
+    return int(db.execute("SELECT count(*) FROM change_log").fetchone()[0])
 
 
 def prune_change_log(db: sqlite_utils.Database, up_to_seq: int) -> None:
@@ -67,24 +109,81 @@ DOCUMENT_COLUMNS = (
 )
 
 
-def insert_document(db: sqlite_utils.Database, doc: Row, pages: list[Row]) -> None:
-    db.table("documents").insert(doc)
-    db.table("pages").insert_all(
-        ({"document_id": doc["id"], **p} for p in pages), batch_size=200
+_DOCUMENT_STORED = tuple(c.strip() for c in DOCUMENT_COLUMNS.split(","))
+
+
+def _document(row: Row) -> Document:
+    return Document(
+        id=row["id"],
+        sha256=row["sha256"],
+        file_sha256=row["file_sha256"],
+        title=row["title"],
+        author=row["author"],
+        kind=Kind(row["kind"]),
+        language=Language(row["language"]),
+        page_count=int(row["page_count"]),
+        file_name=row["file_name"],
+        file_size=int(row["file_size"]),
+        imported_at=row["imported_at"],
+        modified=row["modified"],
+        repaired=bool(row["repaired"]),
+        was_encrypted=bool(row["was_encrypted"]),
+        outline=row["outline"],
+        pages_with_text=row.get("pages_with_text"),
+        annotation_count=row.get("annotation_count"),
     )
 
 
-def document_by_sha(db: sqlite_utils.Database, sha256: str) -> Row | None:
-    return _one(db, f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE sha256 = ?", (sha256,))
+def _page(row: Row) -> Page:
+    return Page(
+        page_no=int(row["page_no"]),
+        text=row["text"],
+        has_text=bool(row["has_text"]),
+        width=float(row["width"]),
+        height=float(row["height"]),
+        label=row["label"],
+    )
 
 
-def get_document(db: sqlite_utils.Database, doc_id: str) -> Row | None:
-    return _one(db, f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", (doc_id,))
+def insert_document(db: sqlite_utils.Database, doc: Document, pages: Iterable[Page]) -> None:
+    stored = asdict(doc)
+    db.table("documents").insert(
+        {c: stored[c] for c in _DOCUMENT_STORED}
+        | {"repaired": int(doc.repaired), "was_encrypted": int(doc.was_encrypted)}
+    )
+    db.table("pages").insert_all(
+        (
+            {"document_id": doc.id, **asdict(p), "has_text": int(p.has_text)}
+            for p in pages
+        ),
+        batch_size=200,
+    )
 
 
-def list_documents(db: sqlite_utils.Database) -> list[Row]:
+def document_by_sha(db: sqlite_utils.Database, sha256: str) -> Document | None:
+    row = _one(db, f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE sha256 = ?", (sha256,))
+    return None if row is None else _document(row)
+
+
+def get_document(db: sqlite_utils.Database, doc_id: str) -> Document | None:
+    row = _one(db, f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", (doc_id,))
+    return None if row is None else _document(row)
+
+
+def documents_by_id_prefix(db: sqlite_utils.Database, prefix: str, limit: int = 3) -> list[Document]:
+    """Documents whose id starts with ``prefix`` (at most ``limit``)."""
+    like = prefix.lower().replace("%", "").replace("_", "") + "%"
+    return [
+        _document(r)
+        for r in _rows(
+            db, f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id LIKE ? LIMIT ?", (like, limit)
+        )
+    ]
+
+
+def list_documents(db: sqlite_utils.Database) -> list[Document]:
     """Every document with its counts of text pages and annotations."""
-    return _rows(
+    return [_document(r) for r in _rows(
         db,
         f"""
         SELECT {", ".join("d." + c.strip() for c in DOCUMENT_COLUMNS.split(","))},
@@ -95,10 +194,11 @@ def list_documents(db: sqlite_utils.Database) -> list[Row]:
         FROM documents d
         ORDER BY d.imported_at, d.title
         """,
-    )
+    )]
 
 
 def update_document(db: sqlite_utils.Database, doc_id: str, fields: Row) -> None:
+    """Change some of title, author, kind, language and modified."""
     allowed = {"title", "author", "kind", "language", "modified"}
     bad = set(fields) - allowed
     if bad:
@@ -110,42 +210,72 @@ def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
     db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
 
-def list_documents_brief(db: sqlite_utils.Database) -> list[Row]:
+def list_documents_brief(db: sqlite_utils.Database) -> list[Document]:
     """Like ``list_documents`` (same order) without the per-document counts."""
-    return _rows(
-        db,
-        f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY imported_at, title",
-    )
+    return [
+        _document(r)
+        for r in _rows(db, f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY imported_at, title")
+    ]
 
 
-def get_pages(db: sqlite_utils.Database, doc_id: str) -> list[Row]:
-    return _rows(
-        db,
-        "SELECT page_no, text, has_text, width, height, label FROM pages "
-        "WHERE document_id = ? ORDER BY page_no",
-        (doc_id,),
-    )
+def get_pages(db: sqlite_utils.Database, doc_id: str) -> list[Page]:
+    return [
+        _page(r)
+        for r in _rows(
+            db,
+            "SELECT page_no, text, has_text, width, height, label FROM pages "
+            "WHERE document_id = ? ORDER BY page_no",
+            (doc_id,),
+        )
+    ]
 
 
-def get_page(db: sqlite_utils.Database, doc_id: str, page_no: int) -> Row | None:
-    return _one(
+def get_page(db: sqlite_utils.Database, doc_id: str, page_no: int) -> Page | None:
+    row = _one(
         db,
         "SELECT page_no, text, has_text, width, height, label FROM pages "
         "WHERE document_id = ? AND page_no = ?",
         (doc_id, page_no),
     )
+    return None if row is None else _page(row)
 
 
-def iter_all_pages(db: sqlite_utils.Database) -> Iterable[Row]:
+def iter_all_pages(db: sqlite_utils.Database) -> Iterator[DocumentPage]:
     """Every page of every document, with the document's title, kind and language."""
     cur = db.execute(
         "SELECT p.document_id, p.page_no, p.text, p.has_text, d.title, d.kind, d.language "
         "FROM pages p JOIN documents d ON d.id = p.document_id "
         "ORDER BY p.document_id, p.page_no"
     )
-    cols = [c[0] for c in cur.description]
-    for r in cur:
-        yield dict(zip(cols, r))
+    for doc_id, page_no, text, has_text, title, kind, language in cur:
+        yield DocumentPage(
+            doc_id, int(page_no), text, bool(has_text), title, Kind(kind), Language(language)
+        )
+
+
+_BLANK = "' ' || char(9) || char(10) || char(13)"
+
+
+def count_text_pages(db: sqlite_utils.Database, *, non_blank: bool = False) -> int:
+    """Pages with a text layer (``non_blank``: and some text other than white space)."""
+    sql = "SELECT count(*) FROM pages WHERE has_text"
+    if non_blank:
+        sql += f" AND trim(text, {_BLANK}) <> ''"
+    return int(db.execute(sql).fetchone()[0])
+
+
+@contextmanager
+def read_transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """One read transaction: every query inside sees the same snapshot."""
+    db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        db.execute("COMMIT")
+
+
+def count_annotations(db: sqlite_utils.Database) -> int:
+    return int(db.execute("SELECT count(*) FROM annotations").fetchone()[0])
 
 
 # --- annotations ------------------------------------------------------------
@@ -156,30 +286,69 @@ ANNOTATION_COLUMNS = (
 )
 
 
-def _decode_annotation(row: Row) -> Row:
-    row["rects"] = json.loads(row["rects"] or "[]")
-    row["remarks"] = json.loads(row.get("remarks") or "[]")
-    row["is_area"] = bool(row["is_area"])
-    row["orphaned"] = bool(row["orphaned"])
-    return row
+_ANNOTATION_STORED = tuple(c.strip() for c in ANNOTATION_COLUMNS.split(","))
 
 
-def insert_annotation(db: sqlite_utils.Database, ann: Row, tag_ids: Iterable[str] = ()) -> None:
-    row = dict(ann)
-    row["rects"] = json.dumps(row.get("rects", []))
-    row["remarks"] = json.dumps(row.get("remarks") or [], ensure_ascii=False)
-    row.pop("tags", None)
+def rects_from_json(text: str | None) -> tuple[Rect, ...]:
+    return tuple(tuple(r) for r in json.loads(text or "[]"))
+
+
+def _annotation(row: Row, tag_ids: Iterable[str] = ()) -> Annotation:
+    return Annotation(
+        id=row["id"],
+        document_id=row["document_id"],
+        role=Role(row["role"]),
+        page_no=int(row["page_no"]),
+        rects=rects_from_json(row["rects"]),
+        created=row["created"],
+        modified=row["modified"],
+        label=row["label"],
+        color=row["color"],
+        note=row["note"],
+        author=row["author"],
+        is_area=bool(row["is_area"]),
+        quote=row["quote"],
+        prefix=row["prefix"],
+        suffix=row["suffix"],
+        orphaned=bool(row["orphaned"]),
+        tag_ids=tuple(tag_ids),
+        remarks=tuple(json.loads(row.get("remarks") or "[]")),
+    )
+
+
+def insert_annotation(
+    db: sqlite_utils.Database, ann: Annotation, tag_ids: Iterable[str] | None = None
+) -> None:
+    """Store ``ann`` with ``tag_ids`` (default: the record's own ``tag_ids``)."""
+    row: Row = {c: getattr(ann, c) for c in _ANNOTATION_STORED}
+    row["rects"] = json.dumps([list(r) for r in ann.rects])
+    row["is_area"] = int(ann.is_area)
+    row["orphaned"] = int(ann.orphaned)
+    row["remarks"] = json.dumps(list(ann.remarks), ensure_ascii=False)
     db.table("annotations").insert(row)
-    set_annotation_tags(db, row["id"], tag_ids)
+    set_annotation_tags(db, ann.id, ann.tag_ids if tag_ids is None else tag_ids)
 
 
-def get_annotation(db: sqlite_utils.Database, ann_id: str) -> Row | None:
+def get_annotation(db: sqlite_utils.Database, ann_id: str) -> Annotation | None:
     row = _one(db, f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", (ann_id,))
     if row is None:
         return None
-    row = _decode_annotation(row)
-    row["tag_ids"] = annotation_tag_ids(db, ann_id)
-    return row
+    return _annotation(row, annotation_tag_ids(db, ann_id))
+
+
+def annotation_ids_by_label(db: sqlite_utils.Database, label: str, limit: int = 3) -> list[str]:
+    """Ids of annotations labelled ``label`` (case-insensitive)."""
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM annotations WHERE label = ? COLLATE NOCASE LIMIT ?", (label, limit)
+        )
+    ]
+
+
+def annotation_ids_by_prefix(db: sqlite_utils.Database, prefix: str, limit: int = 3) -> list[str]:
+    like = prefix.lower().replace("%", "").replace("_", "") + "%"
+    return [r[0] for r in db.execute("SELECT id FROM annotations WHERE id LIKE ? LIMIT ?", (like, limit))]
 
 
 def list_annotations(
@@ -188,7 +357,7 @@ def list_annotations(
     document_id: str | None = None,
     role: str | None = None,
     tag_id: str | None = None,
-) -> list[Row]:
+) -> list[Annotation]:
     """Annotations in document and page order, each with its ``tag_ids``."""
     where, params = [], []
     if document_id is not None:
@@ -208,11 +377,9 @@ def list_annotations(
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY a.document_id, a.page_no, json_extract(a.rects, '$[0][2]'), a.created"
-    rows = [_decode_annotation(r) for r in _rows(db, sql, params)]
+    rows = _rows(db, sql, params)
     tags = _tag_ids_for(db, [r["id"] for r in rows]) if rows else {}
-    for r in rows:
-        r["tag_ids"] = tags.get(r["id"], [])
-    return rows
+    return [_annotation(r, tags.get(r["id"], ())) for r in rows]
 
 
 def _tag_ids_for(db: sqlite_utils.Database, ann_ids: list[str]) -> dict[str, list[str]]:
@@ -240,14 +407,36 @@ def update_annotation(db: sqlite_utils.Database, ann_id: str, fields: Row) -> No
         raise ValueError(f"cannot change annotation fields {sorted(bad)}")
     row = dict(fields)
     if "rects" in row:
-        row["rects"] = json.dumps(row["rects"])
+        row["rects"] = json.dumps([list(r) for r in row["rects"]])
+    for flag in ("is_area", "orphaned"):
+        if flag in row:
+            row[flag] = int(bool(row[flag]))
     if "remarks" in row:
-        row["remarks"] = json.dumps(row["remarks"], ensure_ascii=False)
+        row["remarks"] = json.dumps(list(row["remarks"]), ensure_ascii=False)
     db.table("annotations").update(ann_id, row)
 
 
 def delete_annotation(db: sqlite_utils.Database, ann_id: str) -> None:
     db.execute("DELETE FROM annotations WHERE id = ?", (ann_id,))
+
+
+def annotation_ids_with_tag(db: sqlite_utils.Database, tag_id: str) -> list[str]:
+    """Annotations tagged ``tag_id`` directly."""
+    return [
+        r[0] for r in db.execute("SELECT annotation_id FROM annotation_tags WHERE tag_id = ?", (tag_id,))
+    ]
+
+
+def add_annotation_tag(db: sqlite_utils.Database, ann_id: str, tag_id: str) -> None:
+    db.execute(
+        "INSERT OR IGNORE INTO annotation_tags(annotation_id, tag_id) VALUES (?, ?)", (ann_id, tag_id)
+    )
+
+
+def remove_annotation_tag(db: sqlite_utils.Database, ann_id: str, tag_id: str) -> None:
+    db.execute(
+        "DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id = ?", (ann_id, tag_id)
+    )
 
 
 def annotation_tag_ids(db: sqlite_utils.Database, ann_id: str) -> list[str]:
@@ -261,9 +450,7 @@ def set_annotation_tags(db: sqlite_utils.Database, ann_id: str, tag_ids: Iterabl
     wanted = list(dict.fromkeys(tag_ids))
     current = set(annotation_tag_ids(db, ann_id))
     for tid in current - set(wanted):
-        db.execute(
-            "DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id = ?", (ann_id, tid)
-        )
+        remove_annotation_tag(db, ann_id, tid)
     for tid in wanted:
         if tid not in current:
             db.execute(
@@ -276,30 +463,49 @@ def set_annotation_tags(db: sqlite_utils.Database, ann_id: str, tag_ids: Iterabl
 TAG_COLUMNS = "id, name, parent_id, color, description, created, modified"
 
 
-def insert_tag(db: sqlite_utils.Database, tag: Row) -> None:
-    db.table("tags").insert(tag)
+_TAG_STORED = tuple(c.strip() for c in TAG_COLUMNS.split(","))
 
 
-def get_tag(db: sqlite_utils.Database, tag_id: str) -> Row | None:
-    return _one(db, f"SELECT {TAG_COLUMNS} FROM tags WHERE id = ?", (tag_id,))
+def _tag(row: Row | None) -> Tag | None:
+    if row is None:
+        return None
+    return Tag(
+        id=row["id"],
+        name=row["name"],
+        created=row["created"],
+        modified=row["modified"],
+        parent_id=row["parent_id"],
+        color=row["color"],
+        description=row["description"],
+        usage=row.get("usage"),
+    )
 
 
-def list_tags(db: sqlite_utils.Database) -> list[Row]:
+def insert_tag(db: sqlite_utils.Database, tag: Tag) -> None:
+    db.table("tags").insert({c: getattr(tag, c) for c in _TAG_STORED})
+
+
+def get_tag(db: sqlite_utils.Database, tag_id: str) -> Tag | None:
+    return _tag(_one(db, f"SELECT {TAG_COLUMNS} FROM tags WHERE id = ?", (tag_id,)))
+
+
+def list_tags(db: sqlite_utils.Database) -> list[Tag]:
     """Every tag with its usage count (annotations tagged directly)."""
-    return _rows(
+    rows = _rows(
         db,
         f"SELECT {TAG_COLUMNS}, (SELECT count(*) FROM annotation_tags at "
         f"WHERE at.tag_id = tags.id) AS usage FROM tags ORDER BY name COLLATE NOCASE",
     )
+    return [t for t in map(_tag, rows) if t is not None]
 
 
-def tag_by_name(db: sqlite_utils.Database, name: str, parent_id: str | None = None) -> Row | None:
-    return _one(
+def tag_by_name(db: sqlite_utils.Database, name: str, parent_id: str | None = None) -> Tag | None:
+    return _tag(_one(
         db,
         f"SELECT {TAG_COLUMNS} FROM tags WHERE name = ? COLLATE NOCASE "
         f"AND coalesce(parent_id, '') = coalesce(?, '')",
         (name, parent_id),
-    )
+    ))
 
 
 def update_tag(db: sqlite_utils.Database, tag_id: str, fields: Row) -> None:
@@ -329,21 +535,49 @@ def retag(db: sqlite_utils.Database, from_tag: str, to_tag: str) -> None:
 LINK_COLUMNS = "id, recommendation_id, response_id, stance, assessment, author, created, modified"
 
 
-def insert_link(db: sqlite_utils.Database, link: Row) -> None:
-    db.table("links").insert(link)
+_LINK_STORED = tuple(c.strip() for c in LINK_COLUMNS.split(","))
 
 
-def get_link(db: sqlite_utils.Database, link_id: str) -> Row | None:
-    return _one(db, f"SELECT {LINK_COLUMNS} FROM links WHERE id = ?", (link_id,))
+def _link(row: Row | None) -> Link | None:
+    if row is None:
+        return None
+    return Link(
+        id=row["id"],
+        recommendation_id=row["recommendation_id"],
+        response_id=row["response_id"],
+        stance=Stance(row["stance"]),
+        created=row["created"],
+        modified=row["modified"],
+        assessment=row["assessment"],
+        author=row["author"],
+    )
 
 
-def find_link(db: sqlite_utils.Database, recommendation_id: str, response_id: str | None) -> Row | None:
-    return _one(
+def insert_link(db: sqlite_utils.Database, link: Link) -> None:
+    db.table("links").insert({c: getattr(link, c) for c in _LINK_STORED})
+
+
+def get_link(db: sqlite_utils.Database, link_id: str) -> Link | None:
+    return _link(_one(db, f"SELECT {LINK_COLUMNS} FROM links WHERE id = ?", (link_id,)))
+
+
+def find_link(db: sqlite_utils.Database, recommendation_id: str, response_id: str | None) -> Link | None:
+    return _link(_one(
         db,
         f"SELECT {LINK_COLUMNS} FROM links WHERE recommendation_id = ? "
         f"AND coalesce(response_id, '') = coalesce(?, '')",
         (recommendation_id, response_id),
-    )
+    ))
+
+
+def stances_touching(db: sqlite_utils.Database, ann_id: str) -> list[Stance]:
+    """The stances of every link from or to ``ann_id``."""
+    return [
+        Stance(r[0])
+        for r in db.execute(
+            "SELECT stance FROM links WHERE recommendation_id = ? OR response_id = ?", (ann_id, ann_id)
+        )
+    ]
 
 
 def list_links(
@@ -351,7 +585,7 @@ def list_links(
     *,
     recommendation_id: str | None = None,
     response_id: str | None = None,
-) -> list[Row]:
+) -> list[Link]:
     where, params = [], []
     if recommendation_id is not None:
         where.append("recommendation_id = ?")
@@ -362,7 +596,7 @@ def list_links(
     sql = f"SELECT {LINK_COLUMNS} FROM links"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    return _rows(db, sql + " ORDER BY created, id", params)
+    return [lk for lk in map(_link, _rows(db, sql + " ORDER BY created, id", params)) if lk is not None]
 
 
 def update_link(db: sqlite_utils.Database, link_id: str, fields: Row) -> None:
@@ -374,6 +608,44 @@ def update_link(db: sqlite_utils.Database, link_id: str, fields: Row) -> None:
 
 def delete_link(db: sqlite_utils.Database, link_id: str) -> None:
     db.execute("DELETE FROM links WHERE id = ?", (link_id,))
+
+
+# --- items from bundles whose document is not in the library -----------------
+
+_PENDING_COLUMNS = "id, document_sha256, document_name, payload, received"
+
+
+def _pending(row: tuple[Any, ...]) -> PendingAnnotation:
+    return PendingAnnotation(*row)
+
+
+def get_pending(db: sqlite_utils.Database, item_id: str) -> PendingAnnotation | None:
+    row = db.execute(f"SELECT {_PENDING_COLUMNS} FROM pending_annotations WHERE id = ?", (item_id,)).fetchone()
+    return None if row is None else _pending(row)
+
+
+def put_pending(db: sqlite_utils.Database, item: PendingAnnotation) -> None:
+    """Store ``item``, replacing one with the same id."""
+    db.execute(
+        f"INSERT OR REPLACE INTO pending_annotations({_PENDING_COLUMNS}) VALUES (?, ?, ?, ?, ?)",
+        (item.id, item.document_sha256, item.document_name, item.payload, item.received),
+    )
+
+
+def list_pending(db: sqlite_utils.Database, document_sha256: str | None = None) -> list[PendingAnnotation]:
+    """Pending items in id order (of one document: by its sha256)."""
+    if document_sha256 is None:
+        cur = db.execute(f"SELECT {_PENDING_COLUMNS} FROM pending_annotations ORDER BY id")
+    else:
+        cur = db.execute(
+            f"SELECT {_PENDING_COLUMNS} FROM pending_annotations WHERE document_sha256 = ? ORDER BY id",
+            (document_sha256,),
+        )
+    return [_pending(r) for r in cur]
+
+
+def delete_pending(db: sqlite_utils.Database, item_id: str) -> None:
+    db.execute("DELETE FROM pending_annotations WHERE id = ?", (item_id,))
 
 
 # --- checks -----------------------------------------------------------------
@@ -396,4 +668,4 @@ def integrity_problems(db: sqlite_utils.Database) -> list[str]:
 
 
 def problems_from(exc: Exception) -> list[str]:
-    return [f"the database is damaged ({exc}); restore the newest copy from backups/"]
+    return [f"the database is damaged ({exc}); bring back the newest backup with 'kanttekening restore'"]

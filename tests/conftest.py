@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from app.domain import Document
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep tests away from the user's own settings and library.
 _TEST_HOME = Path(__import__("tempfile").mkdtemp(prefix="kanttekening-tests-"))
 os.environ["XDG_CONFIG_HOME"] = str(_TEST_HOME / "config")
 os.environ["XDG_DATA_HOME"] = str(_TEST_HOME / "data")
+os.environ["KANTTEKENING_LOG_DIR"] = str(_TEST_HOME / "log")
 os.environ.pop("KANTTEKENING_LIBRARY", None)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,6 +88,6 @@ def make_window(qtbot):
         w.close()
 
 
-def doc_by_file(lib, name: str) -> dict:
+def doc_by_file(lib, name: str) -> Document:
     """The document row whose file name starts with ``name``."""
     return lib.resolve_document(name)

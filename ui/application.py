@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.domain import UserError
+from app.errors import LibraryUnusable, explain
 from app.library import Library, default_library_dir
-from ui import settings
+from ui import failures, settings
 from ui.i18n import install_translators
 
 
@@ -34,16 +34,45 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def run(library: str | None = None) -> int:
     """Open the window on a library; open it again (on another library, or in
-    another language) for as long as the window asks for a restart."""
+    another language) for as long as the window asks for a restart. The one
+    handler of the window: whatever escapes a slot, a thread or start-up
+    becomes one sentence (details in the log file)."""
     app = create_application()
     root = library or settings.get("library") or None
     root_path = Path(root).expanduser() if root else default_library_dir()
+    hooks = failures.Hooks(root_path).install()
+    try:
+        while True:
+            hooks.library = root_path
+            try:
+                code, restart = _session(app, root_path)
+            except Exception as exc:  # noqa: BLE001 - start-up or shut-down failed
+                return _error(failures.sentence(exc, root_path))
+            if restart is None:
+                return code
+            root_path = restart
+            install_translators(app)  # the language may have changed
+    finally:
+        hooks.uninstall()
+
+
+def _open(root_path: Path) -> tuple[Library | None, Path | None]:
+    """The library, or (None, another library to open), or (None, None): quit.
+    A library that cannot be opened safely gets the recovery dialog."""
+    from ui.recovery import RecoveryDialog
+
     while True:
-        code, restart = _session(app, root_path)
-        if restart is None:
-            return code
-        root_path = restart
-        install_translators(app)  # the language may have changed
+        try:
+            return Library.open(root_path), None
+        except LibraryUnusable as exc:
+            dialog = RecoveryDialog(exc)
+            dialog.exec()
+            if dialog.restored is not None:
+                continue  # open the library again, now with the backup
+            return None, dialog.other_root
+        except Exception as exc:  # noqa: BLE001 - disk full, permissions, a newer schema...
+            _error(failures.sentence(exc, root_path))
+            return None, None
 
 
 def _session(app: QApplication, root_path: Path) -> tuple[int, Path | None]:
@@ -61,11 +90,13 @@ def _session(app: QApplication, root_path: Path) -> tuple[int, Path | None]:
                 "This library is already open in another Kanttekening window:\n{0}",
             ).format(str(root_path))
         ), None
-    try:
-        lib = Library.open(root_path)
-    except UserError as exc:
+    lib, other = _open(root_path)
+    if lib is None:
         lock.unlock()
-        return _error(str(exc)), None
+        if other is not None:
+            settings.set("library", str(other))
+            return 0, other
+        return 1, None
     from ui.main_window import MainWindow
 
     window = MainWindow(lib)
@@ -79,7 +110,7 @@ def _session(app: QApplication, root_path: Path) -> tuple[int, Path | None]:
 
             prune_applied_changes(lib)
             lib.backup()  # skipped when nothing changed since the last one
-        except (UserError, OSError):
-            pass
+        except Exception as exc:  # noqa: BLE001 - never in the user's way at closing time
+            explain(exc, library=root_path)  # logged when unexpected
         lib.close()
         lock.unlock()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.changes import Changes
+from app.domain import Document
 from app.importer import ImportReport, import_files
 from app.library import Library
 from ui import settings
@@ -164,7 +165,7 @@ class MainWindow(QMainWindow):
         """The window title names the open tab's document and the library folder."""
         widget = self.tabs.currentWidget()
         doc = getattr(widget, "doc", None)
-        title = doc.get("title") if isinstance(doc, dict) else None
+        title = doc.title if isinstance(doc, Document) else None
         place = self.lib.root.name
         self.setWindowTitle(
             self.tr("{0} — Kanttekening ({1})").format(title, place) if title

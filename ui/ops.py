@@ -5,19 +5,21 @@ cancelled)`` in a worker thread on the window's own library: its reads use the
 thread's own read connection, its writes queue for the library's one write
 gateway (``lib.write()``) like the window's. It shows a progress bar with
 Cancel in the status bar and calls ``on_done(result)`` on the GUI thread.
-Exceptions end up in one message box; a ``UserError`` shows its message as it
-is. What an op changes reaches the views through the library's listeners.
+A failure ends up as one sentence in one message box (``ui.failures``: a
+``UserError`` in its own words, the unexpected named with the log file that
+has the details). What an op changes reaches the views through the library's
+listeners.
 """
 from __future__ import annotations
 
-import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from app.domain import UserError
 from app.library import Library
+from ui.failures import sentence, show
 from ui.widgets import SafeLabel
 
 ProgressFn = Callable[[int, int, str], None]
@@ -46,9 +48,9 @@ class _Job(QRunnable):
                 lambda: self.cancel_requested,
             )
         except UserError as exc:
-            self.signals.sig_failed.emit(str(exc), True)
-        except Exception:  # noqa: BLE001 - reported to the user, never lost
-            self.signals.sig_failed.emit(traceback.format_exc(), False)
+            self.signals.sig_failed.emit(sentence(exc, self.lib.root), True)
+        except Exception as exc:  # noqa: BLE001 - one sentence for the user, details in the log
+            self.signals.sig_failed.emit(sentence(exc, self.lib.root), False)
         else:
             self.signals.sig_done.emit(result)
 
@@ -119,16 +121,7 @@ class OpRunner(QObject):
             if on_failed is not None:
                 on_failed(message)
                 return
-            box_ = QMessageBox(self.window)
-            box_.setIcon(QMessageBox.Icon.Warning)
-            box_.setWindowTitle(title or self.tr("Kanttekening"))
-            box_.setTextFormat(Qt.TextFormat.PlainText)
-            if is_user_error:
-                box_.setText(message)
-            else:
-                box_.setText(self.tr("Something went wrong. Nothing was lost: every change made so far is stored."))
-                box_.setDetailedText(message)
-            box_.open()
+            show(self.window, message, title)
 
         def cancel_clicked() -> None:
             job.cancel_requested = True

@@ -1,7 +1,7 @@
 """Undo commands over use cases, shared by every feature.
 
 Each command does its work once in ``first()`` before it is pushed (so a
-``UserError`` can be shown and nothing is pushed); later ``redo``/``undo``
+failure can be shown, as one sentence, and nothing is pushed); later ``redo``/``undo``
 replay it through the use cases. A replay that fails because the data
 changed meanwhile (another window, the command line) is reported in the
 status bar and the command becomes obsolete.
@@ -14,8 +14,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox
 
-from app.domain import UserError
 from app.library import Library
+from ui.failures import sentence
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -54,10 +54,10 @@ class UseCaseCommand(QUndoCommand):
     def _guard(self, fn: Callable[[], None]) -> None:
         try:
             fn()
-        except UserError as exc:
+        except Exception as exc:  # noqa: BLE001 - a sentence in the status bar, details logged
             self.setObsolete(True)
             if self.on_error:
-                self.on_error(str(exc))
+                self.on_error(sentence(exc, self.lib.root))
 
 
 def show_error(window: "MainWindow", message: str) -> None:
@@ -73,8 +73,8 @@ def push(window: "MainWindow", command: UseCaseCommand) -> bool:
     """Run a command's first step; push it on the window's undo stack when it worked."""
     try:
         command.first()
-    except UserError as exc:
-        show_error(window, str(exc))
+    except Exception as exc:  # noqa: BLE001 - a UserError in its words, the rest as one sentence
+        show_error(window, sentence(exc, window.lib.root))
         return False
     command.on_error = lambda m: window.statusBar().showMessage(
         tr("Could not undo or redo: {0}").format(m), 8000)

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from app import annotations as uc
 from app.anchoring import find_quote
 from app.cli import print_json
 from app.domain import ROLES
 from app.library import Library
+from app.tags import TagNode
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -53,9 +55,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_annotate(args: argparse.Namespace, lib: Library) -> int:
     doc = lib.resolve_document(args.doc)
-    anchor = find_quote(lib.document_file(doc), args.page, args.quote)
+    anchor = find_quote(lib.stored_file(doc), args.page, args.quote)
     ann_id, _ = uc.create_annotation(
-        lib, doc["id"], page_no=anchor.page_no, rects=anchor.rects, quote=anchor.quote,
+        lib, doc.id, page_no=anchor.page_no, rects=anchor.rects, quote=anchor.quote,
         prefix=anchor.prefix, suffix=anchor.suffix, role=args.role, label=args.label,
         note=args.note, tags=args.tag,
     )
@@ -72,17 +74,17 @@ def _short(text: str, n: int = 70) -> str:
 
 
 def cmd_annotations(args: argparse.Namespace, lib: Library) -> int:
-    doc_id = lib.resolve_document(args.doc)["id"] if args.doc else None
+    doc_id = lib.resolve_document(args.doc).id if args.doc else None
     rows = uc.list_annotations(lib, doc_id, role=args.role, tag=args.tag)
     if args.json:
         print_json([uc.annotation_json(r) for r in rows])
         return 0
     for r in rows:
-        label = f" [{r['label']}]" if r["label"] else ""
-        tags = f"  #{' #'.join(r['tags'])}" if r["tags"] else ""
-        orphan = " (orphaned)" if r["orphaned"] else ""
-        print(f"{r['id'][:8]}  p.{r['page_no']:<4} {r['role']:<14}{label}{orphan} "
-              f"“{_short(r['quote'])}”{tags}")
+        label = f" [{r.label}]" if r.label else ""
+        tags = f"  #{' #'.join(r.tags)}" if r.tags else ""
+        orphan = " (orphaned)" if r.orphaned else ""
+        print(f"{r.id[:8]}  p.{r.page_no:<4} {r.role:<14}{label}{orphan} "
+              f"“{_short(r.quote)}”{tags}")
     if not rows:
         print("no annotations")
     return 0
@@ -90,16 +92,16 @@ def cmd_annotations(args: argparse.Namespace, lib: Library) -> int:
 
 def cmd_delete(args: argparse.Namespace, lib: Library) -> int:
     row = uc.resolve_annotation(lib, args.id)
-    snapshot, _ = uc.delete_annotation(lib, row["id"])
+    snapshot, _ = uc.delete_annotation(lib, row.id)
     links = len(snapshot["links"])
-    print(f"deleted {row['id']}" + (f" and {links} link(s)" if links else ""))
+    print(f"deleted {row.id}" + (f" and {links} link(s)" if links else ""))
     return 0
 
 
 def cmd_reanchor(args: argparse.Namespace, lib: Library) -> int:
     old = lib.resolve_document(args.old)
     new = lib.resolve_document(args.new)
-    outcome, _ = uc.move_to_edition(lib, old["id"], new["id"])
+    outcome, _ = uc.move_to_edition(lib, old.id, new.id)
     if args.json:
         print_json(outcome)
         return 0
@@ -107,15 +109,15 @@ def cmd_reanchor(args: argparse.Namespace, lib: Library) -> int:
           f"close match, {len(outcome['orphaned'])} orphaned")
     for ann_id in outcome["orphaned"]:
         row = uc.get_annotation(lib, ann_id)
-        print(f"orphaned  {ann_id[:8]}  p.{row['page_no']}  “{_short(row['quote'])}”")
+        print(f"orphaned  {ann_id[:8]}  p.{row.page_no}  “{_short(row.quote)}”")
     return 0
 
 
-def _tag_json(node: dict) -> dict:
+def _tag_json(node: TagNode) -> dict[str, Any]:
     return {
-        "id": node["id"], "name": node["name"], "path": node["path"], "color": node["color"],
-        "description": node["description"], "usage": node["usage"], "total": node["total"],
-        "children": [_tag_json(c) for c in node["children"]],
+        "id": node.id, "name": node.name, "path": node.path, "color": node.color,
+        "description": node.description, "usage": node.usage, "total": node.total,
+        "children": [_tag_json(c) for c in node.children],
     }
 
 
@@ -125,10 +127,10 @@ def cmd_tags(args: argparse.Namespace, lib: Library) -> int:
         print_json([_tag_json(n) for n in tree])
         return 0
 
-    def show(node: dict, depth: int) -> None:
-        print(f"{'  ' * depth}{node['name']}  ({node['usage']}"
-              + (f", {node['total']} with sub-tags" if node["children"] else "") + ")")
-        for child in node["children"]:
+    def show(node: TagNode, depth: int) -> None:
+        print(f"{'  ' * depth}{node.name}  ({node.usage}"
+              + (f", {node.total} with sub-tags" if node.children else "") + ")")
+        for child in node.children:
             show(child, depth + 1)
 
     for root in tree:

@@ -83,7 +83,7 @@ def cmd_summary(args: argparse.Namespace, lib: Library) -> int:
 def cmd_pdf(args: argparse.Namespace, lib: Library) -> int:
     from app.export.annotated_pdf import export_annotated_pdf
 
-    language = args.language or default_language([lib.resolve_document(args.doc)["language"]])
+    language = args.language or default_language([lib.resolve_document(args.doc).language])
     return _done(args, export_annotated_pdf(lib, args.doc, args.output, language=language))
 
 
@@ -93,7 +93,7 @@ def _summary_language(lib: Library, doc_refs: list[str]) -> str:
     from app.usecases import list_documents
 
     docs = [lib.resolve_document(ref) for ref in doc_refs] if doc_refs else list_documents(lib)
-    return default_language([d["language"] for d in docs])
+    return default_language([d.language for d in docs])
 
 
 def cmd_bundle(args: argparse.Namespace, lib: Library) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from app import usecases
 from app.cli import print_json
@@ -11,6 +12,7 @@ from app.domain import KINDS
 from app.importer import import_files
 from app.library import Library
 from app.terminal import ProgressBar
+from storage.types import Document
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "check", help="check the library: database integrity, schema, files, search index"
     )
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_check)
+    p.set_defaults(func=cmd_check, verify_open=False)  # reports damage itself
 
     p = sub.add_parser("backup", help="write a verified copy of the database to backups/")
     p.set_defaults(func=cmd_backup)
@@ -99,20 +101,20 @@ def cmd_import(args: argparse.Namespace, lib: Library) -> int:
     return 1 if report.failed else 0
 
 
-def document_json(d: dict) -> dict:
+def document_json(d: Document) -> dict[str, Any]:
     return {
-        "id": d["id"],
-        "title": d["title"],
-        "kind": d["kind"],
-        "language": d["language"],
-        "author": d["author"],
-        "file_name": d["file_name"],
-        "sha256": d["sha256"],
-        "pages": d["page_count"],
-        "pages_with_text": d["pages_with_text"],
-        "annotations": d["annotation_count"],
-        "imported_at": d["imported_at"],
-        "repaired": bool(d["repaired"]),
+        "id": d.id,
+        "title": d.title,
+        "kind": d.kind,
+        "language": d.language,
+        "author": d.author,
+        "file_name": d.file_name,
+        "sha256": d.sha256,
+        "pages": d.page_count,
+        "pages_with_text": d.pages_with_text,
+        "annotations": d.annotation_count,
+        "imported_at": d.imported_at,
+        "repaired": bool(d.repaired),
     }
 
 
@@ -127,60 +129,61 @@ def cmd_documents(args: argparse.Namespace, lib: Library) -> int:
     print(f"{'id':8}  {'kind':8}  {'pages':>5}  {'text':>5}  {'notes':>5}  title")
     for d in docs:
         print(
-            f"{d['id'][:8]}  {d['kind']:8}  {d['page_count']:>5}  {d['pages_with_text']:>5}  "
-            f"{d['annotation_count']:>5}  {d['title']}"
+            f"{d.id[:8]}  {d.kind:8}  {d.page_count:>5}  {d.pages_with_text:>5}  "
+            f"{d.annotation_count:>5}  {d.title}"
         )
     return 0
 
 
 def cmd_show(args: argparse.Namespace, lib: Library) -> int:
     doc = lib.resolve_document(args.doc)
-    pages = usecases.document_pages(lib, doc["id"])
-    full = next(d for d in usecases.list_documents(lib) if d["id"] == doc["id"])
+    pages = usecases.document_pages(lib, doc.id)
+    full = next(d for d in usecases.list_documents(lib) if d.id == doc.id)
     if args.json:
         out = document_json(full)
-        out["outline"] = json.loads(doc["outline"])
+        out["outline"] = json.loads(doc.outline)
         out["pages_detail"] = [
             {
-                "page": p["page_no"],
-                "label": p["label"],
-                "has_text": bool(p["has_text"]),
-                "characters": len(p["text"]),
-                **({"text": p["text"]} if args.text else {}),
+                "page": p.page_no,
+                "label": p.label,
+                "has_text": bool(p.has_text),
+                "characters": len(p.text),
+                **({"text": p.text} if args.text else {}),
             }
             for p in pages
         ]
         print_json(out)
         return 0
-    print(f"{full['title']}")
-    print(f"  id        {full['id']}")
-    print(f"  file      {full['file_name']} (sha256 {full['sha256'][:16]}…)")
-    print(f"  kind      {full['kind']}    language {full['language']}")
-    if full["author"]:
-        print(f"  author    {full['author']}")
-    print(f"  pages     {full['page_count']} ({full['pages_with_text']} with text)")
-    print(f"  notes     {full['annotation_count']} annotation(s)")
-    no_text = [p["page_no"] for p in pages if not p["has_text"]]
+    print(f"{full.title}")
+    print(f"  id        {full.id}")
+    print(f"  file      {full.file_name} (sha256 {full.sha256[:16]}…)")
+    print(f"  kind      {full.kind}    language {full.language}")
+    if full.author:
+        print(f"  author    {full.author}")
+    print(f"  pages     {full.page_count} ({full.pages_with_text} with text)")
+    print(f"  notes     {full.annotation_count} annotation(s)")
+    no_text = [p.page_no for p in pages if not p.has_text]
     if no_text:
         print(f"  no text layer on page(s): {_ranges(no_text)} (a scan: text cannot be searched)")
-    if full["repaired"]:
+    if full.repaired:
         print("  warning   the file was damaged and repaired when it was imported")
     if args.text:
         for p in pages:
-            print(f"\n--- page {p['page_no']} ---\n{p['text']}")
+            print(f"\n--- page {p.page_no} ---\n{p.text}")
     return 0
 
 
 def _ranges(numbers: list[int]) -> str:
-    out, start, prev = [], None, None
-    for n in numbers + [None]:  # type: ignore[list-item]
-        if start is None:
-            start = prev = n
-        elif n is not None and n == prev + 1:
-            prev = n
+    """``[1, 2, 3, 5]`` as ``"1-3, 5"``."""
+    out: list[str] = []
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
         else:
-            out.append(f"{start}" if start == prev else f"{start}-{prev}")
-            start = prev = n
+            runs.append([n])
+    for run in runs:
+        out.append(f"{run[0]}" if len(run) == 1 else f"{run[0]}-{run[-1]}")
     return ", ".join(out)
 
 
@@ -190,15 +193,15 @@ def cmd_edit(args: argparse.Namespace, lib: Library) -> int:
     if not fields:
         print("nothing to change: give --title, --kind or --language", file=sys.stderr)
         return 2
-    usecases.edit_document(lib, doc["id"], **fields)
-    print(f"changed {', '.join(fields)} of {doc['file_name']}")
+    usecases.edit_document(lib, doc.id, **fields)
+    print(f"changed {', '.join(fields)} of {doc.file_name}")
     return 0
 
 
 def cmd_remove(args: argparse.Namespace, lib: Library) -> int:
     doc = lib.resolve_document(args.doc)
-    usecases.remove_document(lib, doc["id"])
-    print(f"removed {doc['file_name']} ({doc['title']})")
+    usecases.remove_document(lib, doc.id)
+    print(f"removed {doc.file_name} ({doc.title})")
     return 0
 
 

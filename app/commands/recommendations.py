@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from app.annotations import resolve_annotation
 from app.cli import print_json
@@ -9,6 +10,7 @@ from app.domain import STANCE_LABELS, STANCES, UserError
 from app.library import Library
 from app.recommendations import apply as detection
 from app.recommendations import register as reg
+from app.recommendations.register import RegisterEntry
 from app.recommendations import suggest as sug
 
 
@@ -63,13 +65,13 @@ def _short(text: str, n: int = 100) -> str:
 
 def cmd_detect(args: argparse.Namespace, lib: Library) -> int:
     doc = lib.resolve_document(args.doc)
-    props = detection.detect_document(lib, doc["id"])
+    props = detection.detect_document(lib, doc.id)
     chosen = [p for p in props if p.kind == "item" and (p.accept or args.keep_duplicates)]
     result = None
     if args.apply:
-        result = detection.apply_proposals(lib, doc["id"], chosen, all_proposals=props)
+        result = detection.apply_proposals(lib, doc.id, chosen, all_proposals=props)
     if args.json:
-        out: dict = {"document": doc["id"], "items": [p.to_json(i) for i, p in enumerate(props)]}
+        out: dict = {"document": doc.id, "items": [p.to_json(i) for i, p in enumerate(props)]}
         if result is not None:
             out["created"] = result.created
             out["skipped"] = [{"label": lab, "reason": why} for lab, why in result.skipped]
@@ -96,7 +98,7 @@ def cmd_detect(args: argparse.Namespace, lib: Library) -> int:
 
 
 def cmd_list(args: argparse.Namespace, lib: Library) -> int:
-    doc_id = lib.resolve_document(args.doc)["id"] if args.doc else None
+    doc_id = lib.resolve_document(args.doc).id if args.doc else None
     entries = reg.register(lib, document_id=doc_id)
     if args.json:
         print_json({"summary": reg.summary(entries), "recommendations": [_entry_json(e) for e in entries]})
@@ -105,14 +107,14 @@ def cmd_list(args: argparse.Namespace, lib: Library) -> int:
         print("no recommendations yet; find them with: kanttekening recommendations detect DOC")
         return 0
     for e in entries:
-        stance = STANCE_LABELS.get(e["stance"], "no response yet")
-        print(f"{e['id'][:8]}  {e['label'] or '-':8} p.{e['page_no']:<4} [{stance}] {_short(e['quote'], 80)}")
-        for l in e["links"]:
-            r = l["response"]
-            where = f"{r['document'][:40]} p.{r['page_no']}" if r else "(no response)"
-            print(f"          -> {l['stance']:9} {where}: {_short(r['quote'], 60) if r else ''}")
-            if l["assessment"]:
-                print(f"             {_short(l['assessment'], 90)}")
+        stance = STANCE_LABELS.get(e.stance, "no response yet")
+        print(f"{e.id[:8]}  {e.label or '-':8} p.{e.page_no:<4} [{stance}] {_short(e.quote, 80)}")
+        for l in e.links:
+            r = l.response
+            where = f"{r.document[:40]} p.{r.page_no}" if r else "(no response)"
+            print(f"          -> {l.stance:9} {where}: {_short(r.quote, 60) if r else ''}")
+            if l.assessment:
+                print(f"             {_short(l.assessment, 90)}")
     s = reg.summary(entries)
     counts = ", ".join(f"{k} {v}" for k, v in s["per_stance"].items() if v)
     print(f"{s['recommendations']} recommendation(s); {counts or 'nothing linked'}; "
@@ -120,41 +122,41 @@ def cmd_list(args: argparse.Namespace, lib: Library) -> int:
     return 0
 
 
-def _entry_json(e: dict) -> dict:
+def _entry_json(e: RegisterEntry) -> dict[str, Any]:
     return {
-        "id": e["id"],
-        "label": e["label"],
-        "document": e["document_id"],
-        "document_title": e["document"],
-        "page": e["page_no"],
-        "text": e["quote"],
-        "tags": e["tags"],
-        "note": e["note"],
-        "stance": e["stance"] or None,
-        "covered": e["covered"],
+        "id": e.id,
+        "label": e.label,
+        "document": e.document_id,
+        "document_title": e.document,
+        "page": e.page_no,
+        "text": e.quote,
+        "tags": list(e.tags),
+        "note": e.note,
+        "stance": e.stance or None,
+        "covered": e.covered,
         "responses": [
             {
-                "link": l["id"],
-                "stance": l["stance"],
-                "assessment": l["assessment"],
-                "author": l["author"],
-                "modified": l["modified"],
-                "response": None if l["response"] is None else {
-                    "id": l["response"]["id"],
-                    "document": l["response"]["document_id"],
-                    "page": l["response"]["page_no"],
-                    "text": l["response"]["quote"],
+                "link": l.id,
+                "stance": l.stance,
+                "assessment": l.assessment,
+                "author": l.author,
+                "modified": l.modified,
+                "response": None if l.response is None else {
+                    "id": l.response.id,
+                    "document": l.response.document_id,
+                    "page": l.response.page_no,
+                    "text": l.response.quote,
                 },
             }
-            for l in e["links"]
+            for l in e.links
         ],
     }
 
 
 def cmd_suggest(args: argparse.Namespace, lib: Library) -> int:
     rec = resolve_annotation(lib, args.rec)
-    in_doc = lib.resolve_document(args.in_doc)["id"] if args.in_doc else None
-    cands = sug.suggest(lib, rec["id"], in_doc=in_doc, limit=max(1, args.limit))
+    in_doc = lib.resolve_document(args.in_doc).id if args.in_doc else None
+    cands = sug.suggest(lib, rec.id, in_doc=in_doc, limit=max(1, args.limit))
     if args.link:
         if not 1 <= args.link <= len(cands):
             raise UserError(f"there are {len(cands)} candidate(s); --link takes 1 to {len(cands)}")
@@ -162,8 +164,8 @@ def cmd_suggest(args: argparse.Namespace, lib: Library) -> int:
         stance = args.stance or c.stance
         if not stance:
             raise UserError("the wording suggests no stance; give one with --stance")
-        ann_id, _created, res = detection.link_candidate(lib, rec["id"], c, stance)
-        print(f"linked response {ann_id[:8]} (page {c.page_no}) to {rec['label'] or rec['id'][:8]} as {stance}")
+        ann_id, _created, res = detection.link_candidate(lib, rec.id, c, stance)
+        print(f"linked response {ann_id[:8]} (page {c.page_no}) to {rec.label or rec.id[:8]} as {stance}")
         return 0
     if args.json:
         print_json([{"rank": i + 1, **c.to_json()} for i, c in enumerate(cands)])
@@ -179,18 +181,18 @@ def cmd_suggest(args: argparse.Namespace, lib: Library) -> int:
 
 
 def _response_ref(lib: Library, ref: str) -> str | None:
-    return None if ref.strip().lower() in ("none", "-") else resolve_annotation(lib, ref)["id"]
+    return None if ref.strip().lower() in ("none", "-") else resolve_annotation(lib, ref).id
 
 
 def cmd_link(args: argparse.Namespace, lib: Library) -> int:
     rec = resolve_annotation(lib, args.rec)
     response_id = _response_ref(lib, args.response)
-    res = reg.link(lib, response_id, rec["id"], args.stance, args.note)
+    res = reg.link(lib, response_id, rec.id, args.stance, args.note)
     if args.json:
         print_json({"link": res.link_id, "updated": res.previous is not None})
         return 0
     what = "updated" if res.previous is not None else "linked"
-    print(f"{what}: {rec['label'] or rec['id'][:8]} <- "
+    print(f"{what}: {rec.label or rec.id[:8]} <- "
           f"{response_id[:8] if response_id else 'no response'} as {STANCE_LABELS[args.stance]}")
     return 0
 
@@ -198,9 +200,9 @@ def cmd_link(args: argparse.Namespace, lib: Library) -> int:
 def cmd_unlink(args: argparse.Namespace, lib: Library) -> int:
     rec = resolve_annotation(lib, args.rec)
     response_id = _response_ref(lib, args.response)
-    row = reg.find_link(lib, response_id, rec["id"])
+    row = reg.find_link(lib, response_id, rec.id)
     if row is None:
         raise UserError("those two passages are not linked")
-    reg.unlink(lib, row["id"])
-    print(f"unlinked {response_id[:8] if response_id else 'no response'} from {rec['label'] or rec['id'][:8]}")
+    reg.unlink(lib, row.id)
+    print(f"unlinked {response_id[:8] if response_id else 'no response'} from {rec.label or rec.id[:8]}")
     return 0

@@ -10,10 +10,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from app.domain import UserError
 from app.library import Library
+
+if TYPE_CHECKING:
+    from app.export.summary import Summary
 
 FORMATS = ("md", "html", "pdf", "docx", "csv", "xlsx")
 
@@ -70,6 +73,7 @@ def export_summary(
     progress(0, 2, "reading the library")
     summary = build_summary(lib, docs=docs, tags=tags, roles=roles, language=language)
     progress(1, 2, f"writing {fmt.upper()}")
+    write: Callable[[Summary, Path], object]
     if fmt == "md":
         from app.export.to_md import write_md as write
     elif fmt == "html":

@@ -30,6 +30,7 @@ from app.export.isolated import run_isolated
 from app.export.text import display
 from app.library import Library
 from storage import records
+from storage.types import Annotation, Document, Link
 
 
 REVIEW_KEY = "KanttekeningReview"
@@ -40,7 +41,7 @@ class Mark:
     """What the child process needs to draw one annotation."""
 
     id: str
-    rects: list[list[float]]
+    rects: tuple[tuple[float, ...], ...]
     color: str
     title: str
     content: str
@@ -106,36 +107,36 @@ def draw_marks(source: str, out_path: str, marks: list[Mark]) -> int:
     return made
 
 
-def _review_lines(a: dict, links_of: dict[str, list[dict]], anns: dict[str, dict], docs: dict[str, dict],
-                  words: Labels) -> list[str]:
+def _review_lines(a: Annotation, links_of: dict[str, list[Link]], anns: dict[str, Annotation],
+                  docs: dict[str, Document], words: Labels) -> list[str]:
     def where(ann_id: str | None) -> str:
         other = anns.get(ann_id or "")
         if other is None:
             return "?"
-        return words.where.format(docs[other["document_id"]]["title"], other["page_no"])
+        return words.where.format(docs[other.document_id].title, other.page_no)
 
     lines: list[str] = []
-    mine = links_of.get(a["id"], [])
-    if a["role"] == "response":
+    mine = links_of.get(a.id, [])
+    if a.role == "response":
         for link in mine:
-            if link["response_id"] == a["id"]:
-                rec = anns.get(link["recommendation_id"])
-                label = rec["label"] if rec is not None and rec["label"] else words.no_label
-                lines.append(words.response_to.format(label, where(link["recommendation_id"]),
-                                                      words.stance_name(link["stance"])))
-                if link["assessment"]:
-                    lines.append(f"{words.assessment}: {display(link['assessment'])}")
-    elif a["role"] == "recommendation":
-        judged = [l for l in mine if l["recommendation_id"] == a["id"]]
+            if link.response_id == a.id:
+                rec = anns.get(link.recommendation_id)
+                label = rec.label if rec is not None and rec.label else words.no_label
+                lines.append(words.response_to.format(label, where(link.recommendation_id),
+                                                      words.stance_name(link.stance)))
+                if link.assessment:
+                    lines.append(f"{words.assessment}: {display(link.assessment)}")
+    elif a.role == "recommendation":
+        judged = [link for link in mine if link.recommendation_id == a.id]
         if not judged:
             lines.append(words.not_judged)
         for link in judged:
-            if link["response_id"]:
-                lines.append(words.answered_by.format(where(link["response_id"]), words.stance_name(link["stance"])))
+            if link.response_id:
+                lines.append(words.answered_by.format(where(link.response_id), words.stance_name(link.stance)))
             else:
                 lines.append(words.no_response)
-            if link["assessment"]:
-                lines.append(f"{words.assessment}: {display(link['assessment'])}")
+            if link.assessment:
+                lines.append(f"{words.assessment}: {display(link.assessment)}")
     return lines
 
 
@@ -145,46 +146,47 @@ def _marks(lib: Library, doc_id: str, role_colors: dict[str, str], words: Labels
     from app.export.summary import _tag_paths
 
     tags = _tag_paths(records.list_tags(lib.db))
-    docs = {d["id"]: d for d in records.list_documents(lib.db)}
-    all_anns = {a["id"]: a for a in records.list_annotations(lib.db)}
-    links_of: dict[str, list[dict]] = {}
+    docs = {d.id: d for d in records.list_documents(lib.db)}
+    all_anns = {a.id: a for a in records.list_annotations(lib.db)}
+    links_of: dict[str, list[Link]] = {}
     for link in records.list_links(lib.db):
-        for end in (link["recommendation_id"], link["response_id"]):
+        for end in (link.recommendation_id, link.response_id):
             if end:
                 links_of.setdefault(end, []).append(link)
     out = []
     for a in records.list_annotations(lib.db, document_id=doc_id):
-        if not a["rects"]:
+        if not a.rects:
             continue
-        role = words.role_name(a["role"])
-        head = role + (f" {a['label']}" if a["label"] else "")
-        tag_list = sorted(tags[t] for t in a["tag_ids"] if t in tags)
+        role = words.role_name(a.role)
+        head = role + (f" {a.label}" if a.label else "")
+        tag_list = sorted(tags[t] for t in a.tag_ids if t in tags)
         tag_line = ", ".join(tag_list)
-        review = _review_lines(a, links_of, all_anns, docs, words) + remark_lines(a.get("remarks") or [], words)
+        review = _review_lines(a, links_of, all_anns, docs, words) + remark_lines(list(a.remarks), words)
         content = "\n".join(
-            part for part in (head, *review, a["note"], f"{words.tags}: {tag_line}" if tag_line else "") if part
+            part for part in (head, *review, a.note, f"{words.tags}: {tag_line}" if tag_line else "") if part
         )
         data = {
-            "format": 1, "role": a["role"], "label": a["label"], "note": a["note"], "tags": tag_list,
-            "quote": a["quote"], "prefix": a["prefix"], "suffix": a["suffix"], "rects": a["rects"],
-            "remarks": a.get("remarks") or [],
+            "format": 1, "role": str(a.role), "label": a.label, "note": a.note, "tags": tag_list,
+            "quote": a.quote, "prefix": a.prefix, "suffix": a.suffix, "rects": [list(r) for r in a.rects],
+            "remarks": list(a.remarks),
             "links": [
-                {k: link[k] for k in ("id", "recommendation_id", "response_id", "stance", "assessment", "author",
-                                      "created", "modified")}
-                for link in links_of.get(a["id"], [])
+                {k: str(v) if k == "stance" else v
+                 for k, v in ((k, getattr(link, k)) for k in ("id", "recommendation_id", "response_id", "stance",
+                                                               "assessment", "author", "created", "modified"))}
+                for link in links_of.get(a.id, [])
             ],
         }
         out.append(
             Mark(
-                id=a["id"],
-                rects=a["rects"],
-                color=a["color"] or role_colors.get(a["role"]) or ROLE_COLORS.get(a["role"], "#f5c542"),
-                title=display(a["author"]) or lib.reviewer,
+                id=a.id,
+                rects=a.rects,
+                color=a.color or role_colors.get(a.role) or ROLE_COLORS.get(a.role, "#f5c542"),
+                title=display(a.author) or lib.reviewer,
                 content=content,
                 subject=role,
-                is_area=a["is_area"],
-                created=a["created"],
-                modified=a["modified"],
+                is_area=a.is_area,
+                created=a.created,
+                modified=a.modified,
                 review=json.dumps(data, ensure_ascii=True, sort_keys=True),
             )
         )
@@ -206,14 +208,12 @@ def export_annotated_pdf(
     words = catalogue(language)
     start = time.perf_counter()
     doc = lib.resolve_document(doc_ref)
-    source = lib.document_file(doc)
-    if not source.is_file():
-        raise UserError(f"the PDF of '{doc['title']}' is missing from the library folder")
+    source = lib.stored_file(doc)
     path = Path(path).expanduser()
     if path.exists() and path.resolve() == source.resolve():
         raise UserError("that is the library's own copy of the PDF; choose another file name")
     progress(0, 1, "drawing annotations")
-    marks = _marks(lib, doc["id"], role_colors or {}, words)
+    marks = _marks(lib, doc.id, role_colors or {}, words)
     with atomic_path(path) as tmp:
         made = run_isolated(draw_marks, str(source), str(tmp), marks)
     progress(1, 1, "done")

@@ -33,6 +33,7 @@ from app.export.fingerprint import urn as fp_urn
 from app.export.qdpx_text import locate
 from app.library import Library
 from storage import records
+from storage.types import Annotation, Document, Link, PendingAnnotation, Stance, Tag
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 KT = "urn:kanttekening:vocab#"
@@ -82,7 +83,7 @@ def _creator(name: str) -> dict | None:
     return {"type": "Person", "name": name} if name else None
 
 
-def tag_paths(tags: list[dict]) -> dict[str, str]:
+def tag_paths(tags: list[Tag]) -> dict[str, str]:
     from app.export.summary import _tag_paths
 
     return _tag_paths(tags)
@@ -102,7 +103,7 @@ def _selector_id(ann_id: str, kind: str) -> str:
     return uuid.uuid5(uuid.UUID(hex=ann_id), kind).urn
 
 
-def selectors(ann: dict, place: Placement) -> list[dict]:
+def selectors(ann: Annotation, place: Placement) -> list[dict[str, Any]]:
     """The selectors of one annotation, W3C and Hypothesis alike.
 
     Hypothesis's PDF anchoring (hypothesis/client ``src/annotator/anchoring/pdf.ts``)
@@ -113,146 +114,159 @@ def selectors(ann: dict, place: Placement) -> list[dict]:
     user space (origin at the bottom left). The RFC 3778 fragment stays for
     W3C readers and older Kanttekening versions.
     """
-    out: list[dict] = [{"type": "FragmentSelector", "conformsTo": PDF_FRAGMENT_SPEC, "value": f"page={ann['page_no']}"}]
-    if ann["quote"] and not ann["is_area"]:
-        out.append({"type": "TextQuoteSelector", "exact": ann["quote"], "prefix": ann["prefix"],
-                    "suffix": ann["suffix"]})
+    out: list[dict[str, Any]] = [
+        {"type": "FragmentSelector", "conformsTo": PDF_FRAGMENT_SPEC, "value": f"page={ann.page_no}"}
+    ]
+    if ann.quote and not ann.is_area:
+        out.append({"type": "TextQuoteSelector", "exact": ann.quote, "prefix": ann.prefix,
+                    "suffix": ann.suffix})
         if place.position is not None:
             out.append({"type": "TextPositionSelector", "start": place.position[0], "end": place.position[1]})
     # The W3C suite knows no PageSelector or ShapeSelector; it accepts a
     # selector it does not know when the selector has an id (a resource of its own).
-    out.append({"id": _selector_id(ann["id"], "page"), "type": "PageSelector", "index": ann["page_no"] - 1,
-                "label": place.page_label or str(ann["page_no"])})
-    on_page = [r for r in ann["rects"] if int(r[0]) == ann["page_no"]]
-    if ann["is_area"] and on_page and place.page_height > 0:
+    out.append({"id": _selector_id(ann.id, "page"), "type": "PageSelector", "index": ann.page_no - 1,
+                "label": place.page_label or str(ann.page_no)})
+    on_page = [r for r in ann.rects if int(r[0]) == ann.page_no]
+    if ann.is_area and on_page and place.page_height > 0:
         h = place.page_height
         shape = {
             "type": "rect",
             "left": round(min(r[1] for r in on_page), 2), "top": round(h - min(r[2] for r in on_page), 2),
             "right": round(max(r[3] for r in on_page), 2), "bottom": round(h - max(r[4] for r in on_page), 2),
         }
-        sel: dict[str, Any] = {"id": _selector_id(ann["id"], "shape"), "type": "ShapeSelector",
+        sel: dict[str, Any] = {"id": _selector_id(ann.id, "shape"), "type": "ShapeSelector",
                                "anchor": "page", "shape": shape,
                                "view": {"left": 0, "top": round(h, 2), "right": round(place.page_width, 2),
                                         "bottom": 0}}
-        if ann["quote"]:
-            sel["text"] = ann["quote"]  # the text inside the area (Hypothesis's own stop at 256 characters)
+        if ann.quote:
+            sel["text"] = ann.quote  # the text inside the area (Hypothesis's own stop at 256 characters)
         out.append(sel)
     return out
 
 
-def annotation_item(ann: dict, doc: dict, paths: dict[str, str], links: list[dict],
-                    place: Placement | None = None, fingerprint: str | None = None) -> dict:
+def annotation_item(
+    ann: Annotation, doc: Document, paths: dict[str, str], links: list[Link],
+    place: Placement | None = None, fingerprint: str | None = None,
+) -> dict[str, Any]:
     """One library annotation (with its outgoing links) as a W3C annotation."""
-    bodies: list[dict] = [{"type": "TextualBody", "purpose": "classifying", "value": ann["role"]}]
-    if ann["label"]:
-        bodies.append({"type": "TextualBody", "purpose": "identifying", "value": ann["label"]})
-    if ann["note"]:
+    bodies: list[dict] = [{"type": "TextualBody", "purpose": "classifying", "value": ann.role}]
+    if ann.label:
+        bodies.append({"type": "TextualBody", "purpose": "identifying", "value": ann.label})
+    if ann.note:
         bodies.append(
-            {"type": "TextualBody", "purpose": "commenting", "value": ann["note"], "format": "text/plain"}
+            {"type": "TextualBody", "purpose": "commenting", "value": ann.note, "format": "text/plain"}
         )
-    if ann.get("remarks"):
+    if ann.remarks:
         from app.export.i18n import ENGLISH, remark_lines
 
         # The detector's remarks: worded for people, kept as data for Kanttekening.
         bodies.append({"type": "TextualBody", "purpose": "describing", "format": "text/plain",
-                       "value": " ".join(remark_lines(ann["remarks"], ENGLISH)), "remarks": ann["remarks"]})
-    for tid in sorted(ann["tag_ids"]):
+                       "value": " ".join(remark_lines(list(ann.remarks), ENGLISH)), "remarks": list(ann.remarks)})
+    for tid in sorted(ann.tag_ids):
         if tid in paths:
             bodies.append(
                 {"type": "TextualBody", "purpose": "tagging", "value": paths[tid], "tagId": urn_uuid(tid)}
             )
-    for link in sorted(links, key=lambda l: l["id"]):
+    for link in sorted(links, key=lambda l: l.id):
         # The link's own id is our term: the W3C suite reads a TextualBody
         # with an "id" as an external resource, which may not have a purpose.
-        body: dict[str, Any] = {"linkId": urn_uuid(link["id"])}
-        if link["response_id"]:
-            body.update(type="SpecificResource", purpose="linking", source=urn_uuid(link["response_id"]))
+        body: dict[str, Any] = {"linkId": urn_uuid(link.id)}
+        if link.response_id:
+            body.update(type="SpecificResource", purpose="linking", source=urn_uuid(link.response_id))
         else:
-            body.update(type="TextualBody", purpose="assessing", value=link["assessment"])
-        body["stance"] = link["stance"]
-        body["assessment"] = link["assessment"]
-        creator = _creator(link["author"])
+            body.update(type="TextualBody", purpose="assessing", value=link.assessment)
+        body["stance"] = link.stance
+        body["assessment"] = link.assessment
+        creator = _creator(link.author)
         if creator:
             body["creator"] = creator
-        body["created"] = link["created"]
-        body["modified"] = link["modified"]
+        body["created"] = link.created
+        body["modified"] = link.modified
         bodies.append(body)
     selector = selectors(ann, place or Placement())
     item: dict[str, Any] = {
         "@context": CONTEXT,
-        "id": urn_uuid(ann["id"]),
+        "id": urn_uuid(ann.id),
         "type": "Annotation",
         "motivation": "highlighting",
     }
-    creator = _creator(ann["author"])
+    creator = _creator(ann.author)
     if creator:
         item["creator"] = creator
-    item["created"] = ann["created"]
-    item["modified"] = ann["modified"]
+    item["created"] = ann.created
+    item["modified"] = ann.modified
     item["body"] = bodies
     item["target"] = {
         "type": "SpecificResource",
         "source": {
-            "id": f"urn:sha256:{doc['sha256']}",
+            "id": f"urn:sha256:{doc.sha256}",
             "type": "Text",
             "format": "application/pdf",
-            "fileName": doc["file_name"],
+            "fileName": doc.file_name,
             **({"sameAs": [fp_urn(fingerprint)]} if fingerprint else {}),
         },
         "selector": selector,
-        "rects": ann["rects"],
+        "rects": [list(r) for r in ann.rects],
     }
-    if ann["color"]:
-        item["color"] = ann["color"]
-    if ann["is_area"]:
+    if ann.color:
+        item["color"] = ann.color
+    if ann.is_area:
         item["area"] = True
-    if ann["orphaned"]:
+    if ann.orphaned:
         item["orphaned"] = True
     return item
 
 
-def build_bundle(lib: Library) -> dict:
+def build_bundle(lib: Library) -> dict[str, Any]:
     db = lib.db
-    docs = {d["id"]: d for d in records.list_documents(db)}
+    docs = {d.id: d for d in records.list_documents(db)}
     tags = records.list_tags(db)
     paths = tag_paths(tags)
-    links_by_rec: dict[str, list[dict]] = {}
+    links_by_rec: dict[str, list[Link]] = {}
     for link in records.list_links(db):
-        links_by_rec.setdefault(link["recommendation_id"], []).append(link)
+        links_by_rec.setdefault(link.recommendation_id, []).append(link)
     waiting = pending_rows(lib)
     for row in waiting:  # links that wait for their response's document travel on too
-        payload = json.loads(row["payload"])
+        payload = json.loads(row.payload)
         if "link" in payload:
-            link = payload["link"]
-            links_by_rec.setdefault(link["recommendation_id"], []).append(
-                {k: link[k] for k in ("id", "response_id", "stance", "assessment", "author", "created", "modified")}
+            waiting_link = payload["link"]
+            links_by_rec.setdefault(waiting_link["recommendation_id"], []).append(
+                Link(
+                    id=waiting_link["id"],
+                    recommendation_id=waiting_link["recommendation_id"],
+                    response_id=waiting_link["response_id"],
+                    stance=Stance(waiting_link["stance"]),
+                    assessment=waiting_link["assessment"],
+                    author=waiting_link["author"],
+                    created=waiting_link["created"],
+                    modified=waiting_link["modified"],
+                )
             )
     items = []
-    used_docs: dict[str, dict] = {}
+    used_docs: dict[str, Document] = {}
     anns = records.list_annotations(db)
     places = placements(lib, anns)
-    prints = pdf_fingerprints(lib, [docs[i] for i in sorted({a["document_id"] for a in anns})])
+    prints = pdf_fingerprints(lib, [docs[i] for i in sorted({a.document_id for a in anns})])
     for ann in anns:
-        doc = docs[ann["document_id"]]
-        used_docs[doc["sha256"]] = doc
-        items.append(annotation_item(ann, doc, paths, links_by_rec.get(ann["id"], []),
-                                     places.get(ann["id"]), prints.get(doc["id"])))
+        doc = docs[ann.document_id]
+        used_docs[doc.sha256] = doc
+        items.append(annotation_item(ann, doc, paths, links_by_rec.get(ann.id, []),
+                                     places.get(ann.id), prints.get(doc.id)))
     pending_docs: dict[str, str] = {}
     for row in waiting:
-        payload = json.loads(row["payload"])
+        payload = json.loads(row.payload)
         if "annotation" in payload:
             items.append(payload["annotation"])
-            pending_docs.setdefault(row["document_sha256"], row["document_name"])
+            pending_docs.setdefault(row.document_sha256, row.document_name)
     items.sort(key=lambda it: it["id"])
     documents = [
         {
             "id": f"urn:sha256:{sha}",
-            "fileName": d["file_name"],
-            "title": d["title"],
-            "kind": d["kind"],
-            "pageCount": d["page_count"],
-            **({"sameAs": [fp_urn(prints[d["id"]])]} if prints.get(d["id"]) else {}),
+            "fileName": d.file_name,
+            "title": d.title,
+            "kind": d.kind,
+            "pageCount": d.page_count,
+            **({"sameAs": [fp_urn(prints[d.id])]} if prints.get(d.id) else {}),
         }
         for sha, d in sorted(used_docs.items())
     ]
@@ -261,13 +275,13 @@ def build_bundle(lib: Library) -> dict:
         for sha, name in sorted(pending_docs.items())
         if sha not in used_docs
     ]
-    documents.sort(key=lambda d: d["id"])
+    documents.sort(key=lambda d: str(d["id"]))
     tag_list = []
-    for t in sorted(tags, key=lambda t: t["id"]):
-        entry: dict[str, Any] = {"id": urn_uuid(t["id"]), "label": t["name"]}
-        if t["parent_id"]:
-            entry["parent"] = urn_uuid(t["parent_id"])
-        entry.update(color=t["color"], description=t["description"], created=t["created"], modified=t["modified"])
+    for t in sorted(tags, key=lambda t: t.id):
+        entry: dict[str, Any] = {"id": urn_uuid(t.id), "label": t.name}
+        if t.parent_id:
+            entry["parent"] = urn_uuid(t.parent_id)
+        entry.update(color=t.color, description=t.description, created=t.created, modified=t.modified)
         tag_list.append(entry)
     content = json.dumps([documents, tag_list, items], sort_keys=True, ensure_ascii=False)
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
@@ -285,38 +299,38 @@ def build_bundle(lib: Library) -> dict:
     }
 
 
-def placements(lib: Library, anns: list[dict]) -> dict[str, Placement]:
+def placements(lib: Library, anns: list[Annotation]) -> dict[str, Placement]:
     """Page label and size, and the quote's place in the document's text, per annotation."""
     out: dict[str, Placement] = {}
-    by_doc: dict[str, list[dict]] = {}
+    by_doc: dict[str, list[Annotation]] = {}
     for a in anns:
-        by_doc.setdefault(a["document_id"], []).append(a)
+        by_doc.setdefault(a.document_id, []).append(a)
     for doc_id, doc_anns in by_doc.items():
         pages = records.get_pages(lib.db, doc_id)
-        text, starts = "".join(p["text"] for p in pages), []
+        text, starts = "".join(p.text for p in pages), []
         at = 0
         for p in pages:
             starts.append(at)
-            at += len(p["text"])
+            at += len(p.text)
         for a in doc_anns:
-            page = pages[a["page_no"] - 1] if 0 < a["page_no"] <= len(pages) else None
-            span = locate(text, starts, a["page_no"], a["quote"]) if a["quote"] and not a["is_area"] else None
-            if span is not None and text[span[0]:span[1]] != a["quote"]:
+            page = pages[a.page_no - 1] if 0 < a.page_no <= len(pages) else None
+            span = locate(text, starts, a.page_no, a.quote) if a.quote and not a.is_area else None
+            if span is not None and text[span[0]:span[1]] != a.quote:
                 span = None  # Hypothesis would refuse it anyway
-            out[a["id"]] = Placement(
-                page_label=page["label"] if page else "", page_height=page["height"] if page else 0.0,
-                page_width=page["width"] if page else 0.0, position=span,
+            out[a.id] = Placement(
+                page_label=page.label if page else "", page_height=page.height if page else 0.0,
+                page_width=page.width if page else 0.0, position=span,
             )
     return out
 
 
-def pdf_fingerprints(lib: Library, docs: list[dict]) -> dict[str, str]:
+def pdf_fingerprints(lib: Library, docs: list[Document]) -> dict[str, str]:
     """pdf.js fingerprints of the documents' files (read in a child process)."""
     from app.domain import UserError
     from app.export.fingerprint import fingerprints
     from app.export.isolated import run_isolated
 
-    files = [(d["id"], lib.document_file(d)) for d in docs]
+    files = [(d.id, lib.document_file(d)) for d in docs]
     files = [(i, p) for i, p in files if p.is_file()]
     if not files:
         return {}
@@ -331,12 +345,8 @@ def dumps(bundle: dict) -> str:
     return json.dumps(bundle, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def pending_rows(lib: Library) -> list[dict]:
-    cur = lib.db.execute(
-        "SELECT id, document_sha256, document_name, payload, received FROM pending_annotations ORDER BY id"
-    )
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r)) for r in cur.fetchall()]
+def pending_rows(lib: Library) -> list[PendingAnnotation]:
+    return records.list_pending(lib.db)
 
 
 def export_bundle(lib: Library, path: Path | str, *, progress: ProgressFn = no_progress) -> ExportResult:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 from app.changes import Changes
 from app.domain import UserError, new_id, now_iso
@@ -32,6 +32,7 @@ from app.export.bundle_parse import (
 )
 from app.library import Library
 from storage import records
+from storage.types import Annotation, Document, Link, PendingAnnotation, Role, Stance, Tag
 
 
 @dataclass
@@ -39,7 +40,7 @@ class MergeReport:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: int = 0
-    pending: list[dict] = field(default_factory=list)
+    pending: list[dict[str, str]] = field(default_factory=list)
     placed: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
@@ -52,7 +53,7 @@ class MergeReport:
 
     pending_written: int = 0  # rows written to pending_annotations
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "added": len(self.added),
             "updated": len(self.updated),
@@ -110,11 +111,11 @@ class _Merger:
             if local is not None:
                 self.tag_map[tag.id] = tag.id
                 theirs = (tag.name, parent, tag.color, tag.description)
-                ours = (local["name"], local["parent_id"], local["color"], local["description"])
+                ours = (local.name, local.parent_id, local.color, local.description)
                 if theirs == ours:
                     return
                 clash = records.tag_by_name(self.db, tag.name, parent)
-                if tag.modified > local["modified"] and (clash is None or clash["id"] == tag.id):
+                if tag.modified > local.modified and (clash is None or clash.id == tag.id):
                     records.update_tag(self.db, tag.id, {
                         "name": tag.name, "parent_id": parent, "color": tag.color,
                         "description": tag.description, "modified": tag.modified,
@@ -123,17 +124,17 @@ class _Merger:
                     self.tag_ids.add(tag.id)
                     self.report.conflicts.append(f"tag '{tag.name}': the bundle's newer version was kept")
                 else:
-                    self.report.conflicts.append(f"tag '{local['name']}': this library's version was kept")
+                    self.report.conflicts.append(f"tag '{local.name}': this library's version was kept")
                 return
             same = records.tag_by_name(self.db, tag.name, parent)
             if same is not None:
-                self.tag_map[tag.id] = same["id"]
+                self.tag_map[tag.id] = same.id
                 self.report.tags_matched += 1
                 return
-            records.insert_tag(self.db, {
-                "id": tag.id, "name": tag.name, "parent_id": parent, "color": tag.color,
-                "description": tag.description, "created": tag.created, "modified": tag.modified,
-            })
+            records.insert_tag(self.db, Tag(
+                id=tag.id, name=tag.name, parent_id=parent, color=tag.color,
+                description=tag.description, created=tag.created, modified=tag.modified,
+            ))
             self.tag_map[tag.id] = tag.id
             self.tag_ids.add(tag.id)
             self.report.tags_added += 1
@@ -147,15 +148,15 @@ class _Merger:
             found = records.tag_by_name(self.db, name, parent)
             if found is None:
                 tid = new_id()
-                records.insert_tag(self.db, {
-                    "id": tid, "name": name, "parent_id": parent, "color": "#808080",
-                    "description": "", "created": stamp, "modified": stamp,
-                })
+                records.insert_tag(self.db, Tag(
+                    id=tid, name=name, parent_id=parent, color="#808080",
+                    description="", created=stamp, modified=stamp,
+                ))
                 self.tag_ids.add(tid)
                 self.report.tags_added += 1
                 parent = tid
             else:
-                parent = found["id"]
+                parent = found.id
         assert parent is not None
         return parent
 
@@ -173,29 +174,25 @@ class _Merger:
     # --- annotations ------------------------------------------------------------
     def _pend(self, ann: AnnotationIn) -> None:
         payload = json.dumps({"annotation": ann.raw}, ensure_ascii=False, sort_keys=True)
-        row = self.db.execute(
-            "SELECT payload FROM pending_annotations WHERE id = ?", (ann.id,)
-        ).fetchone()
+        row = records.get_pending(self.db, ann.id)
         self.pended[ann.id] = (ann.sha256, ann.file_name)
         self.report.pending.append({"id": ann.id, "document": ann.file_name, "sha256": ann.sha256})
         if row is not None:
-            if row[0] == payload:
+            if row.payload == payload:
                 return
-            old = parse_annotation(json.loads(row[0])["annotation"], "pending annotation")
+            old = parse_annotation(json.loads(row.payload)["annotation"], "pending annotation")
             if old.modified >= ann.modified:
                 self.report.conflicts.append(
                     f"waiting annotation {ann.id[:8]}: the version received earlier is newer and was kept"
                 )
                 return
             self.report.conflicts.append(f"waiting annotation {ann.id[:8]}: the bundle's newer version was kept")
-        self.db.execute(
-            "INSERT OR REPLACE INTO pending_annotations(id, document_sha256, document_name, payload, received) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (ann.id, ann.sha256, ann.file_name, payload, now_iso()),
+        records.put_pending(
+            self.db, PendingAnnotation(ann.id, ann.sha256, ann.file_name, payload, now_iso())
         )
         self.report.pending_written += 1
 
-    def annotation(self, ann: AnnotationIn, doc: dict | None) -> None:
+    def annotation(self, ann: AnnotationIn, doc: Document | None) -> None:
         local = records.get_annotation(self.db, ann.id)
         if doc is None:
             if local is not None:
@@ -206,32 +203,32 @@ class _Merger:
             self._pend(ann)
             return
         tags = self._local_tags(ann)
-        fields = {
-            "role": ann.role, "label": ann.label, "color": ann.color, "note": ann.note,
-            "author": ann.author, "modified": ann.modified, "page_no": ann.page_no,
-            "rects": ann.rects, "is_area": int(ann.is_area), "quote": ann.quote,
-            "prefix": ann.prefix, "suffix": ann.suffix, "orphaned": int(ann.orphaned),
-            "remarks": ann.remarks,
-        }
+        theirs = Annotation(
+            id=ann.id, document_id=doc.id, role=Role(ann.role), page_no=ann.page_no,
+            rects=tuple(tuple(r) for r in ann.rects), created=ann.created, modified=ann.modified,
+            label=ann.label, color=ann.color, note=ann.note, author=ann.author,
+            is_area=bool(ann.is_area), quote=ann.quote, prefix=ann.prefix, suffix=ann.suffix,
+            orphaned=bool(ann.orphaned), tag_ids=tuple(tags), remarks=tuple(ann.remarks),
+        )
+        content = ("role", "label", "color", "note", "author", "page_no", "rects", "is_area",
+                   "quote", "prefix", "suffix", "orphaned", "remarks")
+        fields: dict[str, Any] = {k: getattr(theirs, k) for k in content}
         name = f"annotation {ann.label or ann.id[:8]} ({ann.role}, page {ann.page_no})"
         if local is None:
-            records.insert_annotation(
-                self.db, {"id": ann.id, "document_id": doc["id"], "created": ann.created, **fields}, tags
-            )
+            records.insert_annotation(self.db, theirs)
             self.report.added.append(ann.id)
             self.ann_ids.add(ann.id)
             return
-        if local["document_id"] != doc["id"]:
+        if local.document_id != doc.id:
             self.report.conflicts.append(f"{name} is on another document in this library; this library's version was kept")
             return
-        ours = {k: (int(local[k]) if k in ("is_area", "orphaned") else local[k]) for k in fields}
         # Only the content counts: the same content saved at another time is no conflict.
-        same = all(ours[k] == v for k, v in fields.items() if k != "modified")
-        if same and sorted(local["tag_ids"]) == tags:
+        same = all(getattr(local, k) == v for k, v in fields.items())
+        if same and sorted(local.tag_ids) == tags:
             self.report.unchanged += 1
             return
-        if ann.modified > local["modified"]:
-            records.update_annotation(self.db, ann.id, fields)
+        if ann.modified > local.modified:
+            records.update_annotation(self.db, ann.id, {**fields, "modified": ann.modified})
             records.set_annotation_tags(self.db, ann.id, tags)
             self.report.updated.append(ann.id)
             self.ann_ids.add(ann.id)
@@ -243,11 +240,9 @@ class _Merger:
     def _pending_sha(self, ann_id: str) -> tuple[str, str] | None:
         if ann_id in self.pended:
             return self.pended[ann_id]
-        row = self.db.execute(
-            "SELECT document_sha256, document_name, payload FROM pending_annotations WHERE id = ?", (ann_id,)
-        ).fetchone()
-        if row is not None and "annotation" in json.loads(row[2]):
-            return row[0], row[1]
+        row = records.get_pending(self.db, ann_id)
+        if row is not None and "annotation" in json.loads(row.payload):
+            return row.document_sha256, row.document_name
         return None
 
     def link(self, rec_id: str, link: LinkIn) -> None:
@@ -261,52 +256,51 @@ class _Merger:
             payload = json.dumps(
                 {"link": {**link.__dict__, "recommendation_id": rec_id}}, ensure_ascii=False, sort_keys=True
             )
-            row = self.db.execute("SELECT payload FROM pending_annotations WHERE id = ?", (link.id,)).fetchone()
-            if row is None or row[0] != payload:
-                self.db.execute(
-                    "INSERT OR REPLACE INTO pending_annotations(id, document_sha256, document_name, payload, received) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (link.id, waiting[0], waiting[1], payload, now_iso()),
+            row = records.get_pending(self.db, link.id)
+            if row is None or row.payload != payload:
+                records.put_pending(
+                    self.db, PendingAnnotation(link.id, waiting[0], waiting[1], payload, now_iso())
                 )
                 self.report.pending_written += 1
             return
         local = records.get_link(self.db, link.id) or records.find_link(self.db, rec_id, link.response_id)
-        fields = {"stance": link.stance, "assessment": link.assessment, "author": link.author}
+        fields: dict[str, Any] = {"stance": Stance(link.stance), "assessment": link.assessment,
+                                  "author": link.author}
         if local is None:
-            records.insert_link(self.db, {
-                "id": link.id, "recommendation_id": rec_id, "response_id": link.response_id,
-                "created": link.created, "modified": link.modified, **fields,
-            })
+            records.insert_link(self.db, Link(
+                id=link.id, recommendation_id=rec_id, response_id=link.response_id,
+                created=link.created, modified=link.modified, **fields,
+            ))
             self.report.links_added += 1
             self.link_ids.add(link.id)
             self.ann_ids.add(rec_id)
             return
-        if (local["recommendation_id"], local["response_id"]) != (rec_id, link.response_id):
+        if (local.recommendation_id, local.response_id) != (rec_id, link.response_id):
             self.report.conflicts.append(
                 f"link {link.id[:8]} joins other passages in this library; this library's version was kept"
             )
             return
-        if all(local[k] == v for k, v in fields.items()):
+        if all(getattr(local, k) == v for k, v in fields.items()):
             return
-        if link.modified > local["modified"]:
-            records.update_link(self.db, local["id"], {**fields, "modified": link.modified})
+        if link.modified > local.modified:
+            records.update_link(self.db, local.id, {**fields, "modified": link.modified})
             self.report.links_updated += 1
-            self.link_ids.add(local["id"])
+            self.link_ids.add(local.id)
             self.report.conflicts.append(
-                f"link {local['id'][:8]} ({local['stance']} / {link.stance}): the bundle's newer version was kept"
+                f"link {local.id[:8]} ({local.stance} / {link.stance}): the bundle's newer version was kept"
             )
         else:
             self.report.conflicts.append(
-                f"link {local['id'][:8]} ({local['stance']} / {link.stance}): this library's version was kept"
+                f"link {local.id[:8]} ({local.stance} / {link.stance}): this library's version was kept"
             )
 
     def changes(self) -> Changes:
         return Changes.of(annotations=self.ann_ids, tags=self.tag_ids, links=self.link_ids)
 
 
-def _check_pages(lib: Library, parsed: ParsedBundle) -> dict[str, dict | None]:
+def _check_pages(lib: Library, parsed: ParsedBundle) -> dict[str, Document | None]:
     """Documents by hash; refuses annotations on pages the document lacks."""
-    docs: dict[str, dict | None] = {}
+    docs: dict[str, Document | None] = {}
     for ann in parsed.annotations:
         if ann.sha256 not in docs:
             docs[ann.sha256] = records.document_by_sha(lib.db, ann.sha256)
@@ -314,10 +308,10 @@ def _check_pages(lib: Library, parsed: ParsedBundle) -> dict[str, dict | None]:
         if doc is None:
             continue
         pages = [ann.page_no] + [int(r[0]) for r in ann.rects]
-        if max(pages) > doc["page_count"]:
+        if max(pages) > doc.page_count:
             raise BundleError(
                 f"the bundle is refused: annotation {ann.id[:8]} points to page {max(pages)} of "
-                f"'{doc['file_name']}', which has {doc['page_count']} pages; nothing was imported"
+                f"'{doc.file_name}', which has {doc.page_count} pages; nothing was imported"
             )
     return docs
 
@@ -377,15 +371,14 @@ def place_pending(lib: Library, doc_id: str) -> MergeReport:
     doc = records.get_document(lib.db, doc_id)
     if doc is None:
         return report
-    rows = lib.db.execute(
-        "SELECT id, payload FROM pending_annotations WHERE document_sha256 = ? ORDER BY id", (doc["sha256"],)
-    ).fetchall()
+    rows = records.list_pending(lib.db, doc.sha256)
     if not rows:
         return report
     parsed = ParsedBundle()
-    waiting_links: list[tuple[str, dict]] = []
-    for row_id, payload in rows:
-        data = json.loads(payload)
+    waiting_links: list[tuple[str, dict[str, Any]]] = []
+    for row in rows:
+        row_id = row.id
+        data = json.loads(row.payload)
         if "annotation" in data:
             try:
                 parsed.annotations.append(parse_annotation(data["annotation"], f"waiting annotation {row_id[:8]}"))
@@ -403,12 +396,12 @@ def place_pending(lib: Library, doc_id: str) -> MergeReport:
     return report
 
 
-def _place(lib: Library, parsed: ParsedBundle, waiting_links: list[tuple[str, dict]],
+def _place(lib: Library, parsed: ParsedBundle, waiting_links: list[tuple[str, dict[str, Any]]],
            report: MergeReport) -> _Merger:
     with lib.write():
         ids = [a.id for a in parsed.annotations]
         for ann_id in ids:
-            lib.db.execute("DELETE FROM pending_annotations WHERE id = ?", (ann_id,))
+            records.delete_pending(lib.db, ann_id)
         merger = _merge(lib, parsed, report)
         report.placed = [i for i in ids if records.get_annotation(lib.db, i) is not None]
         for row_id, link in waiting_links:
@@ -417,17 +410,18 @@ def _place(lib: Library, parsed: ParsedBundle, waiting_links: list[tuple[str, di
                 resp and records.get_annotation(lib.db, resp) is None
             ):
                 continue
-            lib.db.execute("DELETE FROM pending_annotations WHERE id = ?", (row_id,))
+            records.delete_pending(lib.db, row_id)
             merger.link(rec, LinkIn(**{k: v for k, v in link.items() if k != "recommendation_id"}))
     return merger
 
 
-def pending_summary(lib: Library) -> list[dict]:
+def pending_summary(lib: Library) -> list[dict[str, Any]]:
     """Annotations waiting for documents, grouped by document."""
-    out: dict[str, dict] = {}
-    for sha, name, payload in lib.db.execute(
-        "SELECT document_sha256, document_name, payload FROM pending_annotations ORDER BY document_sha256"
-    ):
-        entry = out.setdefault(sha, {"sha256": sha, "document": name, "annotations": 0, "links": 0})
-        entry["annotations" if payload.startswith('{"annotation"') else "links"] += 1
+    out: dict[str, dict[str, Any]] = {}
+    for row in sorted(records.list_pending(lib.db), key=lambda r: r.document_sha256):
+        entry = out.setdefault(
+            row.document_sha256,
+            {"sha256": row.document_sha256, "document": row.document_name, "annotations": 0, "links": 0},
+        )
+        entry["annotations" if row.payload.startswith('{"annotation"') else "links"] += 1
     return list(out.values())

@@ -19,6 +19,7 @@ from app.domain import ROLES, UserError, now_iso
 from app.export.i18n import DUTCH, ENGLISH
 from app.library import Library
 from storage import records
+from storage.types import Document
 
 _NAMESPACE = uuid.UUID("9d1c54c2-6f0e-4e43-a1f6-6b616e74746b")
 _PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+\-])?(\d{2})?'?(\d{2})?'?")
@@ -83,7 +84,7 @@ def stamp_or_now(*values: str | None) -> str:
 # --- the document -------------------------------------------------------------
 
 def match_document(lib: Library, *, doc_ref: str | None, fingerprint: str | None,
-                   page_norms: list[str] | None = None, page_count: int | None = None) -> dict:
+                   page_norms: list[str] | None = None, page_count: int | None = None) -> Document:
     """The library document an imported file's annotations belong to: the one
     named, else the one with the same pdf.js fingerprint, else the one with the
     same page count and the same text on its first pages."""
@@ -94,15 +95,15 @@ def match_document(lib: Library, *, doc_ref: str | None, fingerprint: str | None
         from app.export.bundle import pdf_fingerprints
 
         prints = pdf_fingerprints(lib, docs)
-        same = [d for d in docs if prints.get(d["id"]) == fingerprint]
+        same = [d for d in docs if prints.get(d.id) == fingerprint]
         if len(same) == 1:
             return same[0]
     if page_norms and any(page_norms):
         for d in docs:
-            if page_count is not None and d["page_count"] != page_count:
+            if page_count is not None and d.page_count != page_count:
                 continue
-            pages = records.get_pages(lib.db, d["id"])[: len(page_norms)]
-            if [norm_text(p["text"]).lower() for p in pages] == page_norms:
+            pages = records.get_pages(lib.db, d.id)[: len(page_norms)]
+            if [norm_text(p.text).lower() for p in pages] == page_norms:
                 return d
     raise UserError("no document in this library matches; import its PDF first "
                     "(on the command line you can also name it with --doc)")
@@ -143,15 +144,15 @@ def anchor_quotes(pdf_path: str, wanted: list[tuple[list[int], str, str]]) -> li
     return out
 
 
-def candidate_pages(lib: Library, doc: dict, quote: str, hint: int | None) -> list[int]:
+def candidate_pages(lib: Library, doc: Document, quote: str, hint: int | None) -> list[int]:
     """The page named first, then every page whose stored text holds the quote."""
     needle = norm_text(quote).lower()
     pages = [hint] if hint else []
     if needle:
-        for p in records.get_pages(lib.db, doc["id"]):
-            if p["page_no"] not in pages and needle[:60] in norm_text(p["text"]).lower():
-                pages.append(p["page_no"])
-    return [p for p in pages if 1 <= p <= doc["page_count"]]
+        for p in records.get_pages(lib.db, doc.id):
+            if p.page_no not in pages and needle[:60] in norm_text(p.text).lower():
+                pages.append(p.page_no)
+    return [p for p in pages if 1 <= p <= doc.page_count]
 
 
 def import_annotations(lib: Library, path: Path | str, *, doc_ref: str | None = None):  # noqa: ANN201

@@ -31,6 +31,7 @@ from app.export.foreign import anchor_quotes, candidate_pages, iso_date, match_d
 from app.export.isolated import run_isolated
 from app.library import Library
 from storage import records
+from storage.types import Document
 
 MAX_ANNOTATIONS = 100_000
 _XPDF = re.compile(r"urn:x-pdf:([0-9a-f]{32})")
@@ -79,9 +80,9 @@ def _author(a: dict) -> str:
 
 def import_hypothesis(lib: Library, path: Path | str, *, doc_ref: str | None = None) -> MergeReport:
     items = _annotations(load_json(Path(path).expanduser()))
-    by_doc: dict[str, tuple[dict, list[dict]]] = {}
+    by_doc: dict[str, tuple[Document, list[dict]]] = {}
     skipped: list[str] = []
-    doc_cache: dict[frozenset, dict] = {}
+    doc_cache: dict[frozenset, Document] = {}
     for a in items:
         hid = _text(a.get("id"), 100)
         sels = _selectors(a)
@@ -91,7 +92,8 @@ def import_hypothesis(lib: Library, path: Path | str, *, doc_ref: str | None = N
         prints = frozenset(_fingerprints(a))
         if prints not in doc_cache:
             doc = None
-            for fp in sorted(prints) or [None]:
+            candidates: list[str | None] = [*sorted(prints)] or [None]
+            for fp in candidates:
                 try:
                     doc = match_document(lib, doc_ref=doc_ref, fingerprint=fp)
                     break
@@ -102,7 +104,7 @@ def import_hypothesis(lib: Library, path: Path | str, *, doc_ref: str | None = N
                                 "(no matching pdf.js fingerprint); on the command line, name the document with --doc")
             doc_cache[prints] = doc
         doc = doc_cache[prints]
-        by_doc.setdefault(doc["id"], (doc, []))[1].append(a)
+        by_doc.setdefault(doc.id, (doc, []))[1].append(a)
     parsed = ParsedBundle()
     for doc, anns in by_doc.values():
         parsed.annotations += _place(lib, doc, anns, skipped)
@@ -111,8 +113,8 @@ def import_hypothesis(lib: Library, path: Path | str, *, doc_ref: str | None = N
     return report
 
 
-def _place(lib: Library, doc: dict, anns: list[dict], skipped: list[str]) -> list[AnnotationIn]:
-    pages = {p["page_no"]: p for p in records.get_pages(lib.db, doc["id"])}
+def _place(lib: Library, doc: Document, anns: list[dict], skipped: list[str]) -> list[AnnotationIn]:
+    pages = {p.page_no: p for p in records.get_pages(lib.db, doc.id)}
     wanted, shapes = [], []
     for a in anns:
         sels = _selectors(a)
@@ -133,12 +135,12 @@ def _place(lib: Library, doc: dict, anns: list[dict], skipped: list[str]) -> lis
     out = []
     for (a, _), anchor in zip(wanted, anchors):
         if anchor is None:
-            skipped.append(f"Hypothesis annotation {a.get('id')}: its quote is not in '{doc['file_name']}'")
+            skipped.append(f"Hypothesis annotation {a.get('id')}: its quote is not in '{doc.file_name}'")
             continue
         out.append(_annotation(a, doc, anchor.page_no, anchor.rects, anchor.quote, anchor.prefix, anchor.suffix,
                                False))
     for a, page_no, shape in shapes:
-        r, h = shape.get("shape") or {}, pages[page_no]["height"]
+        r, h = shape.get("shape") or {}, pages[page_no].height
         try:
             x0, x1 = sorted((float(r["left"]), float(r["right"])))
             y0, y1 = sorted((h - float(r["top"]), h - float(r["bottom"])))
@@ -150,7 +152,7 @@ def _place(lib: Library, doc: dict, anns: list[dict], skipped: list[str]) -> lis
     return out
 
 
-def _annotation(a: dict, doc: dict, page_no: int, rects: list, quote: str, prefix: str, suffix: str,
+def _annotation(a: dict, doc: Document, page_no: int, rects: list, quote: str, prefix: str, suffix: str,
                 is_area: bool) -> AnnotationIn:
     tags = [_text(t).strip().replace("/", "-") for t in a.get("tags") or [] if isinstance(t, str)]
     tags = [t for t in tags if t]
@@ -158,7 +160,7 @@ def _annotation(a: dict, doc: dict, page_no: int, rects: list, quote: str, prefi
     tags = [t for t in tags if role_from(t) is None]
     created = iso_date(a.get("created"))
     return AnnotationIn(
-        id=stable_id("hypothesis", _text(a.get("id"), 100)), sha256=doc["sha256"], file_name=doc["file_name"],
+        id=stable_id("hypothesis", _text(a.get("id"), 100)), sha256=doc.sha256, file_name=doc.file_name,
         page_no=page_no, rects=rects, quote=quote, prefix=prefix, suffix=suffix, role=role, label="",
         note=_text(a.get("text"), MAX_TEXT), color=None, author=_author(a), created=stamp_or_now(created),
         modified=stamp_or_now(iso_date(a.get("updated")), created), is_area=is_area, orphaned=False,

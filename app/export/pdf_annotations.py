@@ -29,6 +29,7 @@ from app.export.bundle_parse import MAX_SHORT, MAX_TEXT, AnnotationIn, LinkIn, P
 from app.export.foreign import match_document, pdf_date, role_from, stable_id, stamp_or_now
 from app.export.isolated import run_isolated
 from app.library import Library
+from storage.types import Document
 
 MARKUP = {"Highlight", "Underline", "StrikeOut", "Squiggly"}
 AREA = {"Text", "FreeText", "Square", "Circle", "Polygon", "PolyLine", "Ink", "Line", "Stamp", "Caret"}
@@ -142,7 +143,7 @@ def _own_remarks(value: Any) -> list[dict]:
         return []
 
 
-def to_annotations(read: dict, doc: dict) -> tuple[ParsedBundle, list[tuple[str, LinkIn]]]:
+def to_annotations(read: dict, doc: Document) -> tuple[ParsedBundle, list[tuple[str, LinkIn]]]:
     """The PDF's annotations as bundle annotations on ``doc``, and the links
     (recommendation id, link) that Kanttekening's own PDFs carry."""
     parsed = ParsedBundle()
@@ -176,14 +177,14 @@ def to_annotations(read: dict, doc: dict) -> tuple[ParsedBundle, list[tuple[str,
         color = a["color"]
         if own and color == ROLE_COLORS.get(role):
             color = None
-        ann_id = a["nm"] if own else stable_id("pdf", doc["sha256"], a["nm"] or
+        ann_id = a["nm"] if own else stable_id("pdf", doc.sha256, a["nm"] or
                                               f"{a['page']}:{a['kind']}:{a['rects']}:{a['content']}")
         created = pdf_date(a["created"]) or pdf_date(a["modified"])
         if own and isinstance(review.get("quote"), str):  # our own: the quote as it was, not as re-read
             a = {**a, "quote": review["quote"], "prefix": str(review.get("prefix", "")),
                  "suffix": str(review.get("suffix", "")), "rects": _rects(review.get("rects"), a["rects"], read)}
         ann = AnnotationIn(
-            id=ann_id, sha256=doc["sha256"], file_name=doc["file_name"], page_no=a["page"], rects=a["rects"],
+            id=ann_id, sha256=doc.sha256, file_name=doc.file_name, page_no=a["page"], rects=a["rects"],
             quote=_clip(a["quote"], MAX_TEXT), prefix=_clip(a["prefix"], MAX_SHORT),
             suffix=_clip(a["suffix"], MAX_SHORT), role=role,
             label=_clip(review.get("label", "") if own else "", MAX_SHORT), note=_clip(note, MAX_TEXT),
@@ -208,8 +209,8 @@ def import_pdf_annotations(lib: Library, path: Path | str, *, doc_ref: str | Non
     read = run_isolated(read_pdf, str(path), timeout=300)
     doc = match_document(lib, doc_ref=doc_ref, fingerprint=read["fingerprint"],
                          page_norms=read["page_norms"], page_count=read["page_count"])
-    if read["page_count"] != doc["page_count"]:
-        raise UserError(f"the PDF has {read['page_count']} pages and '{doc['file_name']}' has "
-                        f"{doc['page_count']}; they are not the same document")
+    if read["page_count"] != doc.page_count:
+        raise UserError(f"the PDF has {read['page_count']} pages and '{doc.file_name}' has "
+                        f"{doc.page_count}; they are not the same document")
     parsed, links = to_annotations(read, doc)
     return merge_parsed(lib, parsed, extra_links=links)

@@ -27,6 +27,7 @@ from typing import Iterable
 from app.domain import ROLES, STANCE_LABELS, STANCES, UserError
 from app.library import Library
 from storage import records
+from storage.types import Annotation, Link, Tag
 
 NO_TAG = ""  # group key of untagged annotations
 
@@ -151,24 +152,24 @@ def natural_key(label: str) -> tuple:
     return (0, tuple(parts))
 
 
-def _tag_paths(tags: list[dict]) -> dict[str, str]:
-    by_id = {t["id"]: t for t in tags}
+def _tag_paths(tags: list[Tag]) -> dict[str, str]:
+    by_id = {t.id: t for t in tags}
     out: dict[str, str] = {}
     for tid in by_id:
         names, seen, cur = [], set(), by_id.get(tid)
-        while cur is not None and cur["id"] not in seen:  # guard against cycles
-            seen.add(cur["id"])
-            names.append(cur["name"])
-            cur = by_id.get(cur["parent_id"]) if cur["parent_id"] else None
+        while cur is not None and cur.id not in seen:  # guard against cycles
+            seen.add(cur.id)
+            names.append(cur.name)
+            cur = by_id.get(cur.parent_id) if cur.parent_id else None
         out[tid] = "/".join(reversed(names))
     return out
 
 
-def _subtree(tags: list[dict], root_ids: set[str]) -> set[str]:
+def _subtree(tags: list[Tag], root_ids: set[str]) -> set[str]:
     children: dict[str, list[str]] = {}
     for t in tags:
-        if t["parent_id"]:
-            children.setdefault(t["parent_id"], []).append(t["id"])
+        if t.parent_id:
+            children.setdefault(t.parent_id, []).append(t.id)
     out, todo = set(), list(root_ids)
     while todo:
         tid = todo.pop()
@@ -179,13 +180,13 @@ def _subtree(tags: list[dict], root_ids: set[str]) -> set[str]:
     return out
 
 
-def _resolve_tags(tags: list[dict], paths: dict[str, str], wanted: Iterable[str]) -> set[str]:
+def _resolve_tags(tags: list[Tag], paths: dict[str, str], wanted: Iterable[str]) -> set[str]:
     out: set[str] = set()
     for ref in wanted:
         ref_l = ref.strip().lower()
         hits = [tid for tid, p in paths.items() if p.lower() == ref_l or tid == ref.strip()]
         if not hits:
-            hits = [t["id"] for t in tags if t["name"].lower() == ref_l]
+            hits = [t.id for t in tags if t.name.lower() == ref_l]
         if not hits:
             raise UserError(f"no tag named '{ref}'")
         out |= set(hits)
@@ -213,8 +214,8 @@ def build_summary(
 
     words = catalogue(language)
     db = lib.db
-    all_docs = {d["id"]: d for d in records.list_documents(db)}
-    doc_ids = {lib.resolve_document(ref)["id"] for ref in docs}
+    all_docs = {d.id: d for d in records.list_documents(db)}
+    doc_ids = {lib.resolve_document(ref).id for ref in docs}
     role_set = {r.strip().lower() for r in roles}
     bad = role_set - set(ROLES)
     if bad:
@@ -224,68 +225,68 @@ def build_summary(
     tag_ids = _resolve_tags(tag_rows, paths, tags) if tags else set()
 
     anns = records.list_annotations(db)
-    by_id = {a["id"]: a for a in anns}
+    by_id = {a.id: a for a in anns}
 
-    def passage(a: dict) -> Passage:
-        d = all_docs[a["document_id"]]
+    def passage(a: Annotation) -> Passage:
+        d = all_docs[a.document_id]
         return Passage(
-            id=a["id"],
-            document_id=a["document_id"],
-            document_title=d["title"],
-            document_file=d["file_name"],
-            page=int(a["page_no"]),
-            role=a["role"],
-            label=a["label"],
-            quote=a["quote"],
-            note=a["note"],
-            tags=sorted((paths[t] for t in a["tag_ids"] if t in paths), key=str.lower),
-            author=a["author"],
-            is_area=a["is_area"],
-            remarks=remark_lines(a.get("remarks") or [], words),
+            id=a.id,
+            document_id=a.document_id,
+            document_title=d.title,
+            document_file=d.file_name,
+            page=int(a.page_no),
+            role=a.role,
+            label=a.label,
+            quote=a.quote,
+            note=a.note,
+            tags=sorted((paths[t] for t in a.tag_ids if t in paths), key=str.lower),
+            author=a.author,
+            is_area=a.is_area,
+            remarks=remark_lines(list(a.remarks), words),
         )
 
-    def selected(a: dict) -> bool:
-        if doc_ids and a["document_id"] not in doc_ids:
+    def selected(a: Annotation) -> bool:
+        if doc_ids and a.document_id not in doc_ids:
             return False
-        if role_set and a["role"] not in role_set:
+        if role_set and a.role not in role_set:
             return False
-        if tag_ids and not (set(a["tag_ids"]) & tag_ids):
+        if tag_ids and not (set(a.tag_ids) & tag_ids):
             return False
         return True
 
-    links_by_rec: dict[str, list[dict]] = {}
+    links_by_rec: dict[str, list[Link]] = {}
     for link in records.list_links(db):
-        links_by_rec.setdefault(link["recommendation_id"], []).append(link)
+        links_by_rec.setdefault(link.recommendation_id, []).append(link)
 
     recs: list[Recommendation] = []
     shown_responses: set[str] = set()
     for a in anns:
-        if a["role"] != "recommendation" or not selected(a):
+        if a.role != "recommendation" or not selected(a):
             continue
         rec = Recommendation(passage(a))
-        for link in links_by_rec.get(a["id"], []):
-            resp = by_id.get(link["response_id"]) if link["response_id"] else None
+        for link in links_by_rec.get(a.id, []):
+            resp = by_id.get(link.response_id) if link.response_id else None
             rec.responses.append(
                 Response(
-                    link_id=link["id"],
-                    stance=link["stance"],
-                    assessment=link["assessment"],
-                    author=link["author"],
+                    link_id=link.id,
+                    stance=link.stance,
+                    assessment=link.assessment,
+                    author=link.author,
                     passage=passage(resp) if resp is not None else None,
                 )
             )
             if resp is not None:
-                shown_responses.add(resp["id"])
+                shown_responses.add(resp.id)
         recs.append(rec)
-    order = {a["id"]: i for i, a in enumerate(anns)}  # document, page, position
+    order = {a.id: i for i, a in enumerate(anns)}  # document, page, position
     recs.sort(key=lambda r: (natural_key(r.passage.label), order[r.passage.id]))
 
     groups: dict[str, list[Passage]] = {}
     for a in anns:
-        if a["role"] == "recommendation" or a["id"] in shown_responses or not selected(a):
+        if a.role == "recommendation" or a.id in shown_responses or not selected(a):
             continue
         p = passage(a)
-        names = [paths[t] for t in a["tag_ids"] if t in paths and (not tag_ids or t in tag_ids)]
+        names = [paths[t] for t in a.tag_ids if t in paths and (not tag_ids or t in tag_ids)]
         for name in names or [NO_TAG]:
             groups.setdefault(name, []).append(p)
     other = [
@@ -294,14 +295,14 @@ def build_summary(
     ]
 
     reviewers = sorted(
-        {a["author"] for a in anns if a["author"]}
+        {a.author for a in anns if a.author}
         | {r.author for rec in recs for r in rec.responses if r.author},
         key=str.lower,
     ) or [lib.reviewer]
     shown_docs = [all_docs[i] for i in all_docs if not doc_ids or i in doc_ids]
     filters = []
     if doc_ids:
-        filters.append(words.filter_documents.format("; ".join(all_docs[i]["title"] for i in sorted(doc_ids))))
+        filters.append(words.filter_documents.format("; ".join(all_docs[i].title for i in sorted(doc_ids))))
     if tags:
         filters.append(words.filter_tags.format(", ".join(sorted(tags))))
     if role_set:
@@ -311,7 +312,7 @@ def build_summary(
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d"),
         reviewers=reviewers,
         documents=[
-            DocumentInfo(d["id"], d["title"], d["kind"], d["file_name"], d["page_count"], d["sha256"])
+            DocumentInfo(d.id, d.title, d.kind, d.file_name, d.page_count, d.sha256)
             for d in shown_docs
         ],
         recommendations=recs,

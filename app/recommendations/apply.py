@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from app import annotations
+from app import annotations as annotation_uc
 from app.anchoring import find_quote_in_words, load_words, norm_text
 from app.changes import Changes
 from app.domain import UserError
@@ -31,9 +31,9 @@ def detect_document(lib: Library, doc_id: str) -> list[Proposal]:
     if doc is None:
         raise UserError("that document is no longer in the library")
     pages = records.get_pages(lib.db, doc_id)
-    if not any(p["has_text"] for p in pages):
+    if not any(p.has_text for p in pages):
         raise UserError(
-            f"'{doc['title']}' has no text layer (a scan?): recommendations cannot be detected"
+            f"'{doc.title}' has no text layer (a scan?): recommendations cannot be detected"
         )
     return detect_in_pages(pages)
 
@@ -88,10 +88,10 @@ def apply_proposals(
     page_nos = sorted({n for p in wanted
                        for n in (p.page_no, p.page_no + 1, *p.pages, *(m[0] for m in p.merged),
                                  *(m[0] + 1 for m in p.merged))
-                       if 1 <= n <= doc["page_count"]})
-    words = _words_for(lib.document_file(doc), page_nos, in_child)
+                       if 1 <= n <= doc.page_count})
+    words = _words_for(lib.stored_file(doc), page_nos, in_child)
     existing = {
-        (a["page_no"], norm_text(a["quote"]))
+        (a.page_no, norm_text(a.quote))
         for a in records.list_annotations(lib.db, document_id=doc_id, role="recommendation")
     }
     anchored = []
@@ -110,9 +110,12 @@ def apply_proposals(
                 extra = find_quote_in_words(words, page_no, quote)
             except UserError:
                 continue  # the merged text is kept in the quote; its highlight is not
-            anchor.rects = anchor.rects + [r for r in extra.rects if r not in anchor.rects]
-            anchor.quote = anchor.quote + " " + extra.quote
-            anchor.suffix = extra.suffix
+            anchor = replace(
+                anchor,
+                rects=anchor.rects + tuple(r for r in extra.rects if r not in anchor.rects),
+                quote=anchor.quote + " " + extra.quote,
+                suffix=extra.suffix,
+            )
         if (anchor.page_no, norm_text(anchor.quote)) in existing:
             result.skipped.append((p.label, "already in the register"))
             continue
@@ -121,7 +124,7 @@ def apply_proposals(
     changes = Changes()
     with lib.write():
         for p, anchor in anchored:
-            ann_id, ch = annotations.create_annotation(
+            ann_id, ch = annotation_uc.create_annotation(
                 lib,
                 doc_id,
                 page_no=anchor.page_no,
@@ -158,8 +161,8 @@ def link_candidate(
     if doc is None:
         raise UserError("that document is no longer in the library")
     check_stance(stance)
-    pages = sorted({candidate.page_no, candidate.page_no + 1} & set(range(1, doc["page_count"] + 1)))
-    words = _words_for(lib.document_file(doc), pages, in_child)
+    pages = sorted({candidate.page_no, candidate.page_no + 1} & set(range(1, doc.page_count + 1)))
+    words = _words_for(lib.stored_file(doc), pages, in_child)
     tries = [candidate.text]
     if len(candidate.lines_by_page) > 1:
         tries.append(candidate.lines_by_page.get(candidate.page_no, ""))
@@ -168,15 +171,15 @@ def link_candidate(
         raise UserError(f"could not place the passage on page {candidate.page_no}: {why}")
     key = norm_text(anchor.quote)
     with lib.write():
-        same = [a for a in records.list_annotations(lib.db, document_id=doc["id"])
-                if a["page_no"] == anchor.page_no and norm_text(a["quote"]) == key
-                and a["role"] != "recommendation"]
+        same = [a for a in records.list_annotations(lib.db, document_id=doc.id)
+                if a.page_no == anchor.page_no and norm_text(a.quote) == key
+                and a.role != "recommendation"]
         created = not same
         if same:
-            ann_id = same[0]["id"]
+            ann_id = same[0].id
         else:
-            ann_id, made = annotations.create_annotation(
-                lib, doc["id"], page_no=anchor.page_no, rects=anchor.rects, quote=anchor.quote,
+            ann_id, made = annotation_uc.create_annotation(
+                lib, doc.id, page_no=anchor.page_no, rects=anchor.rects, quote=anchor.quote,
                 prefix=anchor.prefix, suffix=anchor.suffix, role="response",
             )
         result = link(lib, ann_id, rec_id, stance, assessment)

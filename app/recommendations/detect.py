@@ -22,6 +22,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
+from storage.types import Page
+
 from app.recommendations.text import Line, body_lines, ends_sentence, join_lines, paragraph_ends, typical_width
 
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
@@ -421,6 +423,6 @@ def _accept_list(lines: Sequence[Line], start: int, items: list[_Item], width: f
     return len(top) >= 3 and imperative >= 0.8 and long_enough
 
 
-def detect_in_pages(pages: Sequence[dict]) -> list[Proposal]:
-    """Proposals for pages given as ``{"page_no": n, "text": ...}`` dicts."""
+def detect_in_pages(pages: Sequence[Page]) -> list[Proposal]:
+    """Proposals for a document's pages (only ``page_no`` and ``text`` count)."""
     return detect_in_lines(body_lines(pages))

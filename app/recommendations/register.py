@@ -15,14 +15,15 @@ link to a response passage whose stance is not ``none``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Sequence
 
 from app.annotations import tag_paths
 from app.changes import Changes
 from app.domain import STANCES, UserError, new_id, now_iso
 from app.library import Library
 from storage import records
+from storage.types import Annotation, Link, Rect, Role, Stance
 
 # How far a stance goes, for the one colour a recommendation gets when
 # several passages answer it: the most recent confirmed answer counts.
@@ -33,33 +34,135 @@ CONFIRMED = ("accepted", "partial", "rejected", "noted")
 class LinkResult:
     link_id: str
     changes: Changes
-    previous: dict | None  # the link as it was before, when the pair existed
+    previous: Link | None  # the link as it was before, when the pair existed
 
 
-def check_stance(stance: str) -> str:
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One end of a link as the register shows it."""
+
+    id: str
+    document_id: str
+    document: str  # its document's title
+    page_no: int
+    label: str
+    role: Role
+    quote: str
+    rects: tuple[Rect, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterLink:
+    """A link of a recommendation with the passage that answers it (None:
+    "no response" recorded)."""
+
+    link: Link
+    response: Passage | None
+
+    @property
+    def id(self) -> str:
+        return self.link.id
+
+    @property
+    def response_id(self) -> str | None:
+        return self.link.response_id
+
+    @property
+    def stance(self) -> Stance:
+        return self.link.stance
+
+    @property
+    def assessment(self) -> str:
+        return self.link.assessment
+
+    @property
+    def author(self) -> str:
+        return self.link.author
+
+    @property
+    def modified(self) -> str:
+        return self.link.modified
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterEntry:
+    """A recommendation with its document's title, its tag paths (in
+    ``annotation.tags``), its links, the ``stance`` shown for it (see
+    ``overall_stance``; "" when nothing is linked) and whether it is
+    ``covered`` (has a confirmed response)."""
+
+    annotation: Annotation
+    document: str
+    links: tuple[RegisterLink, ...]
+    stance: str
+    covered: bool
+
+    @property
+    def id(self) -> str:
+        return self.annotation.id
+
+    @property
+    def document_id(self) -> str:
+        return self.annotation.document_id
+
+    @property
+    def label(self) -> str:
+        return self.annotation.label
+
+    @property
+    def page_no(self) -> int:
+        return self.annotation.page_no
+
+    @property
+    def quote(self) -> str:
+        return self.annotation.quote
+
+    @property
+    def note(self) -> str:
+        return self.annotation.note
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self.annotation.tags
+
+    @property
+    def rects(self) -> tuple[Rect, ...]:
+        return self.annotation.rects
+
+
+@dataclass(frozen=True, slots=True)
+class Counterpart:
+    """A passage linked to an annotation, from either ``side``."""
+
+    link: Link
+    side: str  # "response" or "recommendation": which end the passage is
+    passage: Passage | None
+
+
+def check_stance(stance: str) -> Stance:
     stance = (stance or "").strip().lower()
     if stance == "partly":
         stance = "partial"
     if stance not in STANCES:
         raise UserError(f"unknown stance '{stance}'; choose one of: {', '.join(STANCES)}")
-    return stance
+    return Stance(stance)
 
 
-def _recommendation(lib: Library, rec_id: str) -> dict:
+def _recommendation(lib: Library, rec_id: str) -> Annotation:
     rec = records.get_annotation(lib.db, rec_id)
     if rec is None:
         raise UserError(f"no annotation with id {rec_id}")
-    if rec["role"] != "recommendation":
+    if rec.role != "recommendation":
         raise UserError(
-            f"annotation {rec_id[:8]} is a {rec['role']}, not a recommendation; "
+            f"annotation {rec_id[:8]} is a {rec.role}, not a recommendation; "
             "give the recommendation second"
         )
     return rec
 
 
-def _changes(link: dict) -> Changes:
-    anns = [link["recommendation_id"]] + ([link["response_id"]] if link["response_id"] else [])
-    return Changes.of(links=[link["id"]], annotations=anns)
+def _changes(link: Link) -> Changes:
+    anns = [link.recommendation_id] + ([link.response_id] if link.response_id else [])
+    return Changes.of(links=[link.id], annotations=anns)
 
 
 def link(
@@ -87,29 +190,29 @@ def link(
         if existing is not None:
             records.update_link(
                 lib.db,
-                existing["id"],
+                existing.id,
                 {"stance": stance, "assessment": assessment, "modified": stamp,
                  "author": lib.reviewer if author is None else author},
             )
-            row = dict(existing)
+            row = existing
         else:
-            row = {
-                "id": new_id(),
-                "recommendation_id": rec_id,
-                "response_id": response_id,
-                "stance": stance,
-                "assessment": assessment,
-                "author": lib.reviewer if author is None else author,
-                "created": stamp,
-                "modified": stamp,
-            }
+            row = Link(
+                id=new_id(),
+                recommendation_id=rec_id,
+                response_id=response_id,
+                stance=stance,
+                assessment=assessment,
+                author=lib.reviewer if author is None else author,
+                created=stamp,
+                modified=stamp,
+            )
             records.insert_link(lib.db, row)
-    return LinkResult(row["id"], lib.changed(_changes(row)), existing)
+    return LinkResult(row.id, lib.changed(_changes(row)), existing)
 
 
 def update_link(
     lib: Library, link_id: str, *, stance: str | None = None, assessment: str | None = None
-) -> tuple[dict, Changes]:
+) -> tuple[Link, Changes]:
     """Change a link's stance and/or assessment; returns the link as it was."""
     fields: dict[str, Any] = {}
     if stance is not None:
@@ -120,7 +223,7 @@ def update_link(
         before = records.get_link(lib.db, link_id)
         if before is None:
             raise UserError("that link no longer exists")
-        if before["response_id"] is None and fields.get("stance", "none") != "none":
+        if before.response_id is None and fields.get("stance", "none") != "none":
             raise UserError("a 'no response' record can only have the stance 'none'")
         if fields:
             fields["modified"] = now_iso()
@@ -128,7 +231,7 @@ def update_link(
     return before, lib.changed(_changes(before))
 
 
-def unlink(lib: Library, link_id: str) -> tuple[dict, Changes]:
+def unlink(lib: Library, link_id: str) -> tuple[Link, Changes]:
     """Remove a link; the returned snapshot lets ``restore_link`` undo it."""
     with lib.write():
         row = records.get_link(lib.db, link_id)
@@ -138,33 +241,34 @@ def unlink(lib: Library, link_id: str) -> tuple[dict, Changes]:
     return row, lib.changed(_changes(row))
 
 
-def restore_link(lib: Library, snapshot: dict) -> Changes:
+def restore_link(lib: Library, snapshot: Link) -> Changes:
     """Put a link back as it was (for undo): re-inserted when gone, its
     stance and assessment restored when it still exists."""
     with lib.write():
-        for end in (snapshot["recommendation_id"], snapshot["response_id"]):
+        for end in (snapshot.recommendation_id, snapshot.response_id):
             if end and records.get_annotation(lib.db, end) is None:
                 raise UserError("a passage of that link no longer exists")
-        current = records.get_link(lib.db, snapshot["id"])
+        current = records.get_link(lib.db, snapshot.id)
         if current is None:
-            clash = records.find_link(lib.db, snapshot["recommendation_id"], snapshot["response_id"])
+            clash = records.find_link(lib.db, snapshot.recommendation_id, snapshot.response_id)
             if clash is not None:
-                records.delete_link(lib.db, clash["id"])
-            records.insert_link(lib.db, dict(snapshot))
+                records.delete_link(lib.db, clash.id)
+            records.insert_link(lib.db, snapshot)
         else:
             records.update_link(
                 lib.db,
-                snapshot["id"],
-                {k: snapshot[k] for k in ("stance", "assessment", "author", "modified")},
+                snapshot.id,
+                {"stance": snapshot.stance, "assessment": snapshot.assessment,
+                 "author": snapshot.author, "modified": snapshot.modified},
             )
     return lib.changed(_changes(snapshot))
 
 
-def find_link(lib: Library, response_id: str | None, rec_id: str) -> dict | None:
+def find_link(lib: Library, response_id: str | None, rec_id: str) -> Link | None:
     return records.find_link(lib.db, rec_id, response_id)
 
 
-def get_link(lib: Library, link_id: str) -> dict:
+def get_link(lib: Library, link_id: str) -> Link:
     row = records.get_link(lib.db, link_id)
     if row is None:
         raise UserError("that link no longer exists")
@@ -173,76 +277,74 @@ def get_link(lib: Library, link_id: str) -> dict:
 
 # --- reading the register ------------------------------------------------------
 
-def _passage(ann: dict | None, titles: dict[str, str]) -> dict | None:
+def _passage(ann: Annotation | None, titles: dict[str, str]) -> Passage | None:
     if ann is None:
         return None
-    return {
-        "id": ann["id"],
-        "document_id": ann["document_id"],
-        "document": titles.get(ann["document_id"], ""),
-        "page_no": ann["page_no"],
-        "label": ann["label"],
-        "role": ann["role"],
-        "quote": ann["quote"],
-        "rects": ann["rects"],
-    }
+    return Passage(
+        id=ann.id,
+        document_id=ann.document_id,
+        document=titles.get(ann.document_id, ""),
+        page_no=ann.page_no,
+        label=ann.label,
+        role=ann.role,
+        quote=ann.quote,
+        rects=ann.rects,
+    )
 
 
-def overall_stance(links: list[dict]) -> str:
+def overall_stance(links: Sequence[Link | RegisterLink]) -> str:
     """The stance shown for a recommendation: the most recently changed
     confirmed answer; ``none`` when only "no response" was recorded; ``""``
     when nothing is linked yet."""
-    confirmed = [(l["modified"], n, l) for n, l in enumerate(links)
-                 if l["response_id"] and l["stance"] in CONFIRMED]
+    confirmed = [(l.modified, n, l) for n, l in enumerate(links)
+                 if l.response_id and l.stance in CONFIRMED]
     if confirmed:
         # Ties within a millisecond go to the later created link (list order).
-        return max(confirmed, key=lambda c: (c[0], c[1]))[2]["stance"]
+        return str(max(confirmed, key=lambda c: (c[0], c[1]))[2].stance)
     return "none" if links else ""
 
 
-def register(lib: Library, *, document_id: str | None = None) -> list[dict]:
+def register(lib: Library, *, document_id: str | None = None) -> list[RegisterEntry]:
     """Every recommendation (of one document, or all) with its links, in
-    document and page order. Each entry: the recommendation's annotation
-    fields, ``document`` (title), ``tags`` (paths), ``links`` (each with its
-    ``response`` passage or None), ``stance`` (see ``overall_stance``) and
-    ``covered`` (has a confirmed response)."""
+    document and page order."""
     recs = records.list_annotations(lib.db, document_id=document_id, role="recommendation")
-    titles = {d["id"]: d["title"] for d in records.list_documents(lib.db)}
+    titles = {d.id: d.title for d in records.list_documents(lib.db)}
     paths = tag_paths(lib)
-    cache: dict[str, dict | None] = {}
+    cache: dict[str, Annotation | None] = {}
 
-    def ann(aid: str) -> dict | None:
+    def ann(aid: str) -> Annotation | None:
         if aid not in cache:
             cache[aid] = records.get_annotation(lib.db, aid)
         return cache[aid]
 
     out = []
     for rec in recs:
-        links = records.list_links(lib.db, recommendation_id=rec["id"])
-        entry = dict(rec)
-        entry["document"] = titles.get(rec["document_id"], "")
-        entry["tags"] = sorted((paths[t] for t in rec["tag_ids"] if t in paths), key=str.lower)
-        entry["links"] = [
-            {**l, "response": _passage(ann(l["response_id"]), titles) if l["response_id"] else None}
-            for l in links
-        ]
-        entry["stance"] = overall_stance(links)
-        entry["covered"] = any(l["response_id"] and l["stance"] in CONFIRMED for l in links)
-        out.append(entry)
+        links = records.list_links(lib.db, recommendation_id=rec.id)
+        tags = sorted((paths[t] for t in rec.tag_ids if t in paths), key=str.lower)
+        out.append(RegisterEntry(
+            annotation=replace(rec, tags=tuple(tags)),
+            document=titles.get(rec.document_id, ""),
+            links=tuple(
+                RegisterLink(lk, _passage(ann(lk.response_id), titles) if lk.response_id else None)
+                for lk in links
+            ),
+            stance=overall_stance(links),
+            covered=any(bool(lk.response_id) and lk.stance in CONFIRMED for lk in links),
+        ))
     return out
 
 
-def summary(entries: list[dict]) -> dict:
+def summary(entries: Sequence[RegisterEntry]) -> dict[str, Any]:
     """Counts per stance (of each recommendation's shown stance), how many
     have no link yet, and coverage."""
     counts = {s: 0 for s in STANCES}
     unanswered = 0
     for e in entries:
-        if e["stance"]:
-            counts[e["stance"]] += 1
+        if e.stance:
+            counts[e.stance] += 1
         else:
             unanswered += 1
-    covered = sum(1 for e in entries if e["covered"])
+    covered = sum(1 for e in entries if e.covered)
     return {
         "recommendations": len(entries),
         "per_stance": counts,
@@ -252,14 +354,14 @@ def summary(entries: list[dict]) -> dict:
     }
 
 
-def counterparts(lib: Library, ann_id: str) -> list[dict]:
+def counterparts(lib: Library, ann_id: str) -> list[Counterpart]:
     """The passages linked to an annotation, from either side, with the link."""
-    titles = {d["id"]: d["title"] for d in records.list_documents(lib.db)}
+    titles = {d.id: d.title for d in records.list_documents(lib.db)}
     out = []
     for l in records.list_links(lib.db, recommendation_id=ann_id):
-        other = records.get_annotation(lib.db, l["response_id"]) if l["response_id"] else None
-        out.append({"link": l, "side": "response", "passage": _passage(other, titles)})
+        other = records.get_annotation(lib.db, l.response_id) if l.response_id else None
+        out.append(Counterpart(l, "response", _passage(other, titles)))
     for l in records.list_links(lib.db, response_id=ann_id):
-        other = records.get_annotation(lib.db, l["recommendation_id"])
-        out.append({"link": l, "side": "recommendation", "passage": _passage(other, titles)})
+        other = records.get_annotation(lib.db, l.recommendation_id)
+        out.append(Counterpart(l, "recommendation", _passage(other, titles)))
     return out

@@ -21,6 +21,8 @@ from typing import Iterable, Sequence
 
 import Stemmer
 
+from storage.types import Annotation, Document, Page
+
 from app.recommendations.text import paragraphs
 
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
@@ -115,7 +117,7 @@ class Analyzer:
         return self.stemmer.stemWords(out)
 
 
-def passages_of(document: dict, pages: Sequence[dict]) -> list[Passage]:
+def passages_of(document: Document, pages: Sequence[Page]) -> list[Passage]:
     out: list[Passage] = []
     section = ""
     for p in paragraphs(pages):
@@ -125,7 +127,7 @@ def passages_of(document: dict, pages: Sequence[dict]) -> list[Passage]:
         for ln in p.lines:
             by_page.setdefault(ln.page_no, []).append(ln.text)
         out.append(
-            Passage(document["id"], document["title"], p.page_no, p.text, p.heading, section,
+            Passage(document.id, document.title, p.page_no, p.text, p.heading, section,
                     {k: " ".join(v) for k, v in by_page.items()})
         )
     return out
@@ -153,9 +155,9 @@ class Ranker:
         self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
 
     def rank(self, query: str, limit: int = 5, *, context: str = "") -> list[Candidate]:
-        q = Counter(self.analyzer.tokens(query))
+        q: dict[str, float] = dict(Counter(self.analyzer.tokens(query)))
         for t in self.analyzer.tokens(context):
-            q[t] += 0.5
+            q[t] = q.get(t, 0.0) + 0.5
         scores = []
         for i, d in enumerate(self.docs):
             s = 0.0
@@ -231,24 +233,24 @@ def stance_hint(text: str) -> tuple[str, str]:
 
 # --- the use case --------------------------------------------------------------------
 
-def response_documents(lib, rec: dict) -> list[dict]:  # noqa: ANN001 - a Library
+def response_documents(lib, rec: Annotation) -> list[Document]:  # noqa: ANN001 - a Library
     """Where answers are looked for by default: every other document with
     text; documents of kind report are left out unless nothing else exists."""
     from storage import records
 
     docs = [d for d in records.list_documents(lib.db)
-            if d["id"] != rec["document_id"] and d["pages_with_text"]]
-    answers = [d for d in docs if d["kind"] != "report"]
+            if d.id != rec.document_id and d.pages_with_text]
+    answers = [d for d in docs if d.kind != "report"]
     return answers or docs
 
 
-def build_ranker(lib, documents: Sequence[dict]) -> Ranker:  # noqa: ANN001 - a Library
+def build_ranker(lib, documents: Sequence[Document]) -> Ranker:  # noqa: ANN001 - a Library
     from storage import records
 
     passages: list[Passage] = []
     for d in documents:
-        passages.extend(passages_of(d, records.get_pages(lib.db, d["id"])))
-    language = "en" if documents and all(d["language"] == "en" for d in documents) else "nl"
+        passages.extend(passages_of(d, records.get_pages(lib.db, d.id)))
+    language = "en" if documents and all(d.language == "en" for d in documents) else "nl"
     return Ranker(passages, language)
 
 
@@ -271,5 +273,5 @@ def suggest(lib, rec_id: str, *, in_doc: str | None = None, limit: int = 5) -> l
         raise UserError("there is no other document to look for responses in; import the reply first")
     ranker = build_ranker(lib, docs)
     # The group title the detector found (a machine remark) is context as much as the note.
-    groups = [r.get("text", "") for r in rec.get("remarks") or [] if r.get("kind") == "group"]
-    return ranker.rank(rec["quote"], limit, context="\n".join([*groups, rec["note"]]).strip())
+    groups = [str(r.get("text", "")) for r in rec.remarks if r.get("kind") == "group"]
+    return ranker.rank(rec.quote, limit, context="\n".join([*groups, rec.note]).strip())

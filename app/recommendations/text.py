@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from storage.types import Page
+
 _PAGE_NO = re.compile(
     r"^(?:[-–—]\s*)?(?:(?:page|pagina|blz\.?|p\.)\s*)?\d{1,4}(?:\s*(?:/|of|van)\s*\d{1,4})?(?:\s*[-–—])?$",
     re.I,
@@ -84,16 +86,16 @@ def _footnote_refs(text: str) -> set[str]:
     return set(re.findall(r"(?<=[A-Za-zÀ-ÿ.,;:’”)\]])(\d{1,3})(?=\s|$|[.,;:])", text))
 
 
-def body_lines(pages: Sequence[dict]) -> list[Line]:
+def body_lines(pages: Sequence[Page]) -> list[Line]:
     """The body lines of every page in order: page numbers, running headers
     and footers, and footnotes (a numbered line whose number was used as a
     reference just before) left out."""
     per_page: list[tuple[int, list[str]]] = []
     for p in pages:
-        raw = [ln.strip() for ln in (p.get("text") or "").splitlines()]
-        per_page.append((int(p["page_no"]), [ln for ln in raw if ln]))
+        raw = [ln.strip() for ln in (p.text or "").splitlines()]
+        per_page.append((int(p.page_no), [ln for ln in raw if ln]))
     # Running furniture: the same first or last lines (digits folded) on many pages.
-    edge = Counter()
+    edge: Counter[str] = Counter()
     for _, lines in per_page:
         for ln in set(lines[:2] + lines[-2:]):
             edge[_norm_furniture(ln)] += 1
@@ -162,7 +164,7 @@ def _is_heading_end(lines: Sequence[Line], i: int, width: float) -> bool:
     return bool(nxt and nxt.text[:1].isupper() and len(nxt.text.split()) >= 4)
 
 
-def paragraphs(pages: Sequence[dict]) -> list[Paragraph]:
+def paragraphs(pages: Sequence[Page]) -> list[Paragraph]:
     """Body paragraphs in reading order, a paragraph continuing across a page
     break; a short title line at a paragraph's start becomes its ``heading``."""
     lines = body_lines(pages)

@@ -4,6 +4,30 @@
 <context>
     <name></name>
     <message>
+        <source>The disk is full. Nothing that was already saved is lost: free some space and try again.</source>
+        <translation>De schijf is vol. Wat al was opgeslagen, blijft bewaard: maak wat ruimte vrij en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The library is busy with a change made elsewhere. Try again in a moment.</source>
+        <translation>De bibliotheek is bezig met een wijziging van elders. Probeer het zo meteen opnieuw.</translation>
+    </message>
+    <message>
+        <source>The library cannot be changed: its folder or database is read-only.</source>
+        <translation>De bibliotheek kan niet worden gewijzigd: de map of de database is alleen-lezen.</translation>
+    </message>
+    <message>
+        <source>The library database is damaged. Nothing more is written into it. Close Kanttekening: at the next start it offers to bring back the newest backup. Details are in {0}</source>
+        <translation>De database van de bibliotheek is beschadigd. Er wordt niets meer in geschreven. Sluit Kanttekening: bij de volgende start biedt het aan de nieuwste back-up terug te zetten. Details staan in {0}</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Everything saved before is kept. Details are in {0}</source>
+        <translation>Er ging onverwacht iets mis. Alles wat eerder was opgeslagen, blijft bewaard. Details staan in {0}</translation>
+    </message>
+    <message>
+        <source>The PDF of “{0}” ({1}) is missing from the library: {2} is not there. To bring it back, import the same PDF again (File → Import PDFs…). Your annotations on it are kept.</source>
+        <translation>De PDF van “{0}” ({1}) ontbreekt in de bibliotheek: {2} is er niet. Importeer dezelfde PDF opnieuw om hem terug te zetten (Bestand → PDF&apos;s importeren…). Uw annotaties erop blijven bewaard.</translation>
+    </message>
+    <message>
         <source>Kanttekening</source>
         <translation>Kanttekening</translation>
     </message>
@@ -771,14 +795,6 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <source>Kanttekening</source>
-        <translation>Kanttekening</translation>
-    </message>
-    <message>
-        <source>Something went wrong. Nothing was lost: every change made so far is stored.</source>
-        <translation>Er is iets misgegaan. Er is niets verloren gegaan: alle wijzigingen tot nu toe zijn opgeslagen.</translation>
-    </message>
-    <message>
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
@@ -878,10 +894,6 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>&amp;Go to page…</source>
         <translation>&amp;Ga naar pagina…</translation>
-    </message>
-    <message>
-        <source>Kanttekening</source>
-        <translation>Kanttekening</translation>
     </message>
     <message>
         <source>Go to page</source>
@@ -1072,6 +1084,77 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Stance:</source>
         <translation>Oordeel:</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>The library cannot be opened</source>
+        <translation>De bibliotheek kan niet worden geopend</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: your stored PDFs and backups are all still there.</source>
+        <translation>Er is niets veranderd: uw opgeslagen PDF&apos;s en back-ups zijn er nog allemaal.</translation>
+    </message>
+    <message>
+        <source>{0} – {1} documents, {2} annotations</source>
+        <translation>{0} – {1} documenten, {2} annotaties</translation>
+    </message>
+    <message>
+        <source>{0} – fails its check, cannot be used</source>
+        <translation>{0} – komt niet door de controle, onbruikbaar</translation>
+    </message>
+    <message>
+        <source>Bringing back a backup replaces the database by that copy; the current file is kept beside it, renamed.</source>
+        <translation>Een back-up terugzetten vervangt de database door die kopie; het huidige bestand blijft ernaast bewaard, onder een andere naam.</translation>
+    </message>
+    <message>
+        <source>There are no backups of this library.</source>
+        <translation>Er zijn geen back-ups van deze bibliotheek.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore newest backup</source>
+        <translation>&amp;Nieuwste back-up terugzetten</translation>
+    </message>
+    <message>
+        <source>&amp;Choose backup…</source>
+        <translation>Back-up &amp;kiezen…</translation>
+    </message>
+    <message>
+        <source>&amp;Open another library…</source>
+        <translation>Andere bibliotheek &amp;openen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>The library database (library.sqlite) in {0} is missing, but the folder still holds the library&apos;s stored PDFs or backups. A sync tool or an incomplete copy may have removed it.</source>
+        <translation>De database van de bibliotheek (library.sqlite) in {0} ontbreekt, maar de map bevat nog de opgeslagen PDF&apos;s of back-ups van de bibliotheek. Een synchronisatieprogramma of een onvolledige kopie heeft hem misschien verwijderd.</translation>
+    </message>
+    <message>
+        <source>The library database (library.sqlite) in {0} is empty, but the folder still holds the library&apos;s stored PDFs or backups. A sync tool or an incomplete copy may have emptied it.</source>
+        <translation>De database van de bibliotheek (library.sqlite) in {0} is leeg, maar de map bevat nog de opgeslagen PDF&apos;s of back-ups van de bibliotheek. Een synchronisatieprogramma of een onvolledige kopie heeft hem misschien leeggemaakt.</translation>
+    </message>
+    <message>
+        <source>The library database in {0} is cut off: part of the file is missing.</source>
+        <translation>De database van de bibliotheek in {0} is afgekapt: een deel van het bestand ontbreekt.</translation>
+    </message>
+    <message>
+        <source>The library database in {0} cannot be read ({1}).</source>
+        <translation>De database van de bibliotheek in {0} kan niet worden gelezen ({1}).</translation>
+    </message>
+    <message>
+        <source>The library database in {0} is damaged ({1}).</source>
+        <translation>De database van de bibliotheek in {0} is beschadigd ({1}).</translation>
+    </message>
+    <message>
+        <source>Restore &amp;chosen backup</source>
+        <translation>&amp;Gekozen back-up terugzetten</translation>
+    </message>
+    <message>
+        <source>Open another library (choose or create an empty folder)</source>
+        <translation>Andere bibliotheek openen (kies of maak een lege map)</translation>
     </message>
 </context>
 <context>

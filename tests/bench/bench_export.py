@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from storage.types import Link, Stance
 from tests.bench import median_time
 
 
@@ -24,6 +25,8 @@ def _time(fn, runs: int = 3) -> float:
 
 
 def _densify(lib, linked, n_pairs: int) -> None:
+    from dataclasses import replace
+
     from app.domain import new_id
     from storage import records
 
@@ -32,17 +35,16 @@ def _densify(lib, linked, n_pairs: int) -> None:
     with lib.write():
         for i in range(n_pairs):
             stamp = f"2026-11-21T10:{i // 60 % 60:02d}:{i % 60:02d}.000Z"
-            rec = {**rec_src, "id": new_id(), "label": f"{i // 10 + 3}{'abcdefghij'[i % 10]}",
-                   "created": stamp, "modified": stamp}
-            resp = {**resp_src, "id": new_id(), "created": stamp, "modified": stamp}
+            rec = replace(rec_src, id=new_id(), label=f"{i // 10 + 3}{'abcdefghij'[i % 10]}",
+                          created=stamp, modified=stamp)
+            resp = replace(resp_src, id=new_id(), created=stamp, modified=stamp, tag_ids=())
             for row in (rec, resp):
-                row.pop("tag_ids")
-                records.insert_annotation(lib.db, row, rec_src["tag_ids"] if row is rec else ())
-            records.insert_link(lib.db, {
-                "id": new_id(), "recommendation_id": rec["id"], "response_id": resp["id"],
-                "stance": ("accepted", "partial", "rejected", "noted")[i % 4], "assessment": f"Oordeel {i}",
-                "author": "Bench", "created": stamp, "modified": stamp,
-            })
+                records.insert_annotation(lib.db, row)
+            records.insert_link(lib.db, Link(
+                id=new_id(), recommendation_id=rec.id, response_id=resp.id,
+                stance=Stance(("accepted", "partial", "rejected", "noted")[i % 4]), assessment=f"Oordeel {i}",
+                author="Bench", created=stamp, modified=stamp,
+            ))
 
 
 def run() -> list[dict]:
@@ -77,7 +79,7 @@ def run() -> list[dict]:
                 seconds = _time(lambda: export_summary(lib, out / f"summary.{fmt}"))
                 figures.append({"bench": "export", "metric": f"summary_{fmt}_{name}", "unit": "s",
                                 "median": round(seconds, 3)})
-            seconds = _time(lambda: export_annotated_pdf(lib, linked.report["id"], out / "annotated.pdf"))
+            seconds = _time(lambda: export_annotated_pdf(lib, linked.report.id, out / "annotated.pdf"))
             figures.append({"bench": "export", "metric": f"annotated_pdf_{name}", "unit": "s",
                             "median": round(seconds, 3)})
             bundle = out / "bundle.jsonld"

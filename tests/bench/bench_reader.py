@@ -70,7 +70,7 @@ def main():
     firsts = []
     for _ in range(7):
         t0 = time.perf_counter()
-        tab = feature.open_document(report["id"])
+        tab = feature.open_document(report.id)
         wait(lambda: 1 in tab.view.sharp_pages)
         firsts.append((time.perf_counter() - t0) * 1000)
         window.tabs.tabCloseRequested.emit(window.tabs.indexOf(tab))
@@ -82,7 +82,7 @@ def main():
     # 2. Scroll first -> last page; a 5 ms heartbeat measures GUI stalls.
     stalls, scroll_s = [], []
     for _ in range(3):
-        tab = feature.open_document(report["id"])
+        tab = feature.open_document(report.id)
         wait(lambda: tab.view.complete_frames > 0)
         bar = tab.view.verticalScrollBar()
         step = tab.view.viewport().height() // 2
@@ -132,7 +132,7 @@ def main():
 
     # 4. Memory with three documents open, each scrolled through.
     for name in ("iob-evaluatie", "kabinetsreactie", "beleidsnota-mensenrechten-democratie-rechtsorde.pdf"):
-        tab = feature.open_document(lib.resolve_document(name)["id"])
+        tab = feature.open_document(lib.resolve_document(name).id)
         bar = tab.view.verticalScrollBar()
         while bar.value() < bar.maximum():
             bar.setValue(bar.value() + tab.view.viewport().height())

@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from storage.types import Link, Stance
 from tests.bench import median_time
 
 
@@ -91,27 +92,29 @@ def run() -> list[dict]:
         apply_proposals(lib, report, chosen, all_proposals=props)
         from storage import records
 
-        rec_id = records.list_annotations(lib.db, role="recommendation")[0]["id"]
+        rec_id = records.list_annotations(lib.db, role="recommendation")[0].id
         out.append({"bench": "recommendations.suggest", "metric": "suggest use case (builds the ranker)",
                     "unit": "s", "median": round(_time(lambda: suggest(lib, rec_id, limit=5)), 4)})
 
         # A dense register: 500 more recommendations, each answered by its own passage.
-        from app.domain import new_id
+        from dataclasses import replace
+
+        from app.domain import Role, new_id
         from app.recommendations.register import register, summary
 
         rec_src = records.get_annotation(lib.db, rec_id)
         with lib.write():
             for i in range(500):
                 stamp = f"2026-11-21T10:{i // 60 % 60:02d}:{i % 60:02d}.000Z"
-                rec = {**rec_src, "id": new_id(), "label": f"x{i}", "created": stamp, "modified": stamp}
-                resp = {**rec, "id": new_id(), "document_id": reply, "role": "response"}
+                rec = replace(rec_src, id=new_id(), label=f"x{i}", created=stamp, modified=stamp,
+                              tag_ids=())
+                resp = replace(rec, id=new_id(), document_id=reply, role=Role.RESPONSE)
                 for row in (rec, resp):
-                    row.pop("tag_ids", None)
                     records.insert_annotation(lib.db, row)
-                records.insert_link(lib.db, {"id": new_id(), "recommendation_id": rec["id"],
-                                             "response_id": resp["id"], "stance": "partial",
-                                             "assessment": "", "author": "bench", "created": stamp,
-                                             "modified": stamp})
+                records.insert_link(lib.db, Link(id=new_id(), recommendation_id=rec.id,
+                                             response_id=resp.id, stance=Stance.PARTIAL,
+                                             assessment="", author="bench", created=stamp,
+                                             modified=stamp))
         out.append({"bench": "recommendations.register", "metric": "list 530 recommendations with links",
                     "unit": "s", "median": round(_time(lambda: summary(register(lib)), runs=3), 4)})
         lib.close()

@@ -19,6 +19,7 @@ import sqlite3
 import statistics
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 QUERIES = [
@@ -75,8 +76,8 @@ def _build_library(root: Path, pages_wanted: int):
     lib = Library.open(root)
     import_files(lib, [SAMPLES])
     base = records.list_documents(lib.db)
-    pages = {d["id"]: records.get_pages(lib.db, d["id"]) for d in base}
-    have = sum(sum(1 for p in pages[d["id"]] if p["has_text"]) for d in base)
+    pages = {d.id: records.get_pages(lib.db, d.id) for d in base}
+    have = sum(sum(1 for p in pages[d.id] if p.has_text) for d in base)
     copy = 0
     with lib.write():
         while have < pages_wanted:
@@ -84,19 +85,16 @@ def _build_library(root: Path, pages_wanted: int):
                 if have >= pages_wanted:
                     break
                 copy += 1
-                doc = {k: d[k] for k in records.DOCUMENT_COLUMNS.replace(" ", "").split(",")}
-                doc.update(id=new_id(), sha256=f"{d['sha256'][:48]}{copy:016x}",
-                           title=f"{d['title']} ({copy})")
-                rows = [{k: p[k] for k in ("page_no", "text", "has_text", "width", "height", "label")}
-                        for p in pages[d["id"]]]
-                text_rows = [r for r in rows if r["has_text"]]
+                doc = replace(d, id=new_id(), sha256=f"{d.sha256[:48]}{copy:016x}",
+                              title=f"{d.title} ({copy})")
+                rows = list(pages[d.id])
+                text_rows = [r for r in rows if r.has_text]
                 if have + len(text_rows) > pages_wanted:  # trim the last copy
-                    rows = [r for r in rows if r["has_text"]][: pages_wanted - have]
-                    for i, r in enumerate(rows, start=1):
-                        r["page_no"] = i
-                    doc["page_count"] = len(rows)
+                    rows = [replace(r, page_no=i) for i, r in
+                            enumerate(text_rows[: pages_wanted - have], start=1)]
+                    doc = replace(doc, page_count=len(rows))
                 records.insert_document(lib.db, doc, rows)
-                have += sum(1 for r in rows if r["has_text"])
+                have += sum(1 for r in rows if r.has_text)
     return lib
 
 
@@ -237,10 +235,9 @@ def _run_scale(pages: int, tmp: Path) -> list[dict]:
     from app.domain import new_id
     from storage import records
 
-    report = next(d for d in records.list_documents(lib.db) if d["page_count"] == 94)
-    rows = records.get_pages(lib.db, report["id"])
-    doc = {k: report[k] for k in records.DOCUMENT_COLUMNS.replace(" ", "").split(",")}
-    doc.update(id=new_id(), sha256="f" * 64, title="added")
+    report = next(d for d in records.list_documents(lib.db) if d.page_count == 94)
+    rows = records.get_pages(lib.db, report.id)
+    doc = replace(report, id=new_id(), sha256="f" * 64, title="added")
     start = time.perf_counter()
     with lib.write():
         records.insert_document(lib.db, doc, rows)

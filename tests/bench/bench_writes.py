@@ -49,7 +49,7 @@ def run() -> list[dict]:
         import_files(lib, [MEETING])
         doc = lib.resolve_document(MEETING.name)
         anchor = find_quote(lib.document_file(doc), 1, QUOTE)
-        alone = _latencies(lib, doc["id"], anchor, COUNT)
+        alone = _latencies(lib, doc.id, anchor, COUNT)
         # The same while another process imports the five other samples (and
         # again, into fresh copies, for as long as the measurement runs).
         others = [p for p in sorted(SAMPLES.glob("*.pdf")) if p != MEETING]
@@ -73,7 +73,7 @@ def run() -> list[dict]:
         try:
             importer.stdout.readline()
             time.sleep(0.5)  # let the import get going (bench, not a test)
-            busy = _latencies(lib, doc["id"], anchor, COUNT, lambda: importer.poll() is None)
+            busy = _latencies(lib, doc.id, anchor, COUNT, lambda: importer.poll() is None)
         finally:
             importer.kill()
             importer.wait()

@@ -35,7 +35,7 @@ errors = []
 def annotate(name):
     try:
         for i in range(int(sys.argv[3])):
-            create_annotation(lib, doc["id"], page_no=anchor.page_no, rects=anchor.rects,
+            create_annotation(lib, doc.id, page_no=anchor.page_no, rects=anchor.rects,
                               quote=anchor.quote, prefix=anchor.prefix, suffix=anchor.suffix,
                               role="comment", note=f"{name}-{i}")
     except BaseException as exc:
@@ -98,7 +98,7 @@ def test_concurrent_writers_all_succeed(tmp_path):
 
     lib = Library.open(root, create=False)
     try:
-        notes = {a["note"] for a in list_annotations(lib)}
+        notes = {a.note for a in list_annotations(lib)}
         expected_cli = {f"cli-{r}-{w}" for r in range(ROUNDS) for w in range(WRITERS)}
         expected_window = {f"{n}-{i}" for n in ("gui", "op") for i in range(ROUNDS * 4)}
         assert expected_cli <= notes, sorted(expected_cli - notes)
@@ -200,7 +200,7 @@ def test_foreign_changes_name_what_other_processes_wrote(tmp_path):
         assert not import_files(lib, [MEETING]).failed
         doc = lib.resolve_document(MEETING.name)
         anchor = find_quote(lib.document_file(doc), 1, QUOTE)
-        create_annotation(lib, doc["id"], page_no=1, rects=anchor.rects, quote=anchor.quote,
+        create_annotation(lib, doc.id, page_no=1, rects=anchor.rects, quote=anchor.quote,
                           role="comment", note="mine")
         assert not lib.foreign_changes()  # our own writes were told already
         proc = _cli(root, "annotate", MEETING.name, "--page", "1", "--quote", QUOTE, "--note", "theirs")

@@ -11,14 +11,14 @@ from tests.conftest import LETTER, MEETING, REPORT, SAMPLES, SCAN, SHARED
 
 def snapshot(lib):
     """What a failed import must not change."""
-    docs = sorted(d["sha256"] for d in records.list_documents(lib.db))
+    docs = sorted(d.sha256 for d in records.list_documents(lib.db))
     pages = lib.db.execute("SELECT count(*) FROM pages").fetchone()[0]
     files = sorted(p.name for p in lib.files_dir.iterdir())
     return docs, pages, files
 
 
 def test_samples_import_with_page_counts_and_scan_flag(sample_library):
-    docs = {d["file_name"]: d for d in records.list_documents(sample_library.db)}
+    docs = {d.file_name: d for d in records.list_documents(sample_library.db)}
     assert len(docs) == 6
     expected = {
         "iob-evaluatie-mensenrechtenbeleid-2017-2022.pdf": 94,
@@ -29,13 +29,13 @@ def test_samples_import_with_page_counts_and_scan_flag(sample_library):
         "bmo-overleg-minister.pdf": 2,
     }
     for name, pages in expected.items():
-        assert docs[name]["page_count"] == pages
+        assert docs[name].page_count == pages
     scan = docs[SCAN.name]
-    assert scan["pages_with_text"] == 0
-    assert docs[REPORT.name]["pages_with_text"] == 94
-    assert docs[REPORT.name]["kind"] == "report"
-    assert docs["kabinetsreactie-iob-evaluatie.pdf"]["kind"] == "response"
-    assert all(d["language"] == "nl" for d in docs.values())
+    assert scan.pages_with_text == 0
+    assert docs[REPORT.name].pages_with_text == 94
+    assert docs[REPORT.name].kind == "report"
+    assert docs["kabinetsreactie-iob-evaluatie.pdf"].kind == "response"
+    assert all(d.language == "nl" for d in docs.values())
     for d in docs.values():
         assert sample_library.document_file(d).is_file()
 
@@ -49,12 +49,12 @@ def test_same_files_again_add_nothing(sample_library):
 
 
 def page_text(lib, name, page):
-    return records.get_page(lib.db, lib.resolve_document(name)["id"], page)["text"]
+    return records.get_page(lib.db, lib.resolve_document(name).id, page).text
 
 
 def test_hyphenation_rejoined_but_real_hyphens_kept(sample_library):
     text = " ".join(
-        records.get_page(sample_library.db, sample_library.resolve_document(LETTER.name)["id"], n)["text"]
+        records.get_page(sample_library.db, sample_library.resolve_document(LETTER.name).id, n).text
         for n in range(1, 7)
     )
     # "Mensen-" / "rechtenraad" at a line end is one word again.
@@ -74,7 +74,7 @@ def test_ligatures_are_expanded(sample_library):
 
 def test_titles_from_metadata(sample_library):
     doc = sample_library.resolve_document(REPORT.name)
-    assert doc["title"].startswith("Tussen papier en praktijk")
+    assert doc.title.startswith("Tussen papier en praktijk")
 
 
 @pytest.fixture
@@ -129,7 +129,7 @@ def test_encrypted_with_password(library, bad_files):
     report = import_files(library, [bad_files["encrypted"]], password="geheim")
     assert len(report.imported) == 1
     doc = library.resolve_document("encrypted.pdf")
-    assert doc["was_encrypted"] == 1
+    assert doc.was_encrypted == 1
     # The stored copy opens without the password; the password is stored nowhere.
     stored = pymupdf.open(library.document_file(doc))
     assert not stored.needs_pass and stored.page_count == 2
@@ -167,8 +167,8 @@ def test_hostile_corpus_ends_as_documents_or_clear_errors(library):
 
 def test_word_hyphenated_across_a_page_break_is_whole_on_the_first_page(sample_library):
     doc = sample_library.resolve_document(LETTER.name)
-    page5 = records.get_page(sample_library.db, doc["id"], 5)["text"]
-    page6 = records.get_page(sample_library.db, doc["id"], 6)["text"]
+    page5 = records.get_page(sample_library.db, doc.id, 5).text
+    page6 = records.get_page(sample_library.db, doc.id, 6).text
     assert "een sterkere Mensenrechtenraad" in page5
     assert page6.lstrip().startswith("rechtenraad")  # the next page as printed
 

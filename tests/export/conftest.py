@@ -11,6 +11,7 @@ import pymupdf
 import pytest
 
 from storage import records
+from storage.types import Annotation, Document, Link, Role, Stance, Tag
 from tests.conftest import doc_by_file
 
 AUTHOR = "Anna de Vries"
@@ -45,8 +46,8 @@ NO_RESPONSE = ("2", "Niet behandeld in de kabinetsreactie.")
 @dataclass
 class Linked:
     lib: object
-    report: dict
-    reply: dict
+    report: Document
+    reply: Document
     recs: dict  # label -> annotation id
     responses: list  # (label, annotation id, link id)
     evidence: str
@@ -72,30 +73,30 @@ def add_annotation(lib, doc, page_no, quote, role, *, label="", note="", tag_ids
                    author=AUTHOR, stamp="2026-11-20T10:00:00.000Z", color=None, is_area=False) -> str:
     from app.domain import new_id
 
-    text = records.get_page(lib.db, doc["id"], page_no)["text"]
+    text = records.get_page(lib.db, doc.id, page_no).text
     at = text.find(quote)
     assert at >= 0, f"quote not in stored text of page {page_no}: {quote!r}"
     ann_id = new_id()
     records.insert_annotation(
         lib.db,
-        {
-            "id": ann_id,
-            "document_id": doc["id"],
-            "role": role,
-            "label": label,
-            "color": color,
-            "note": note,
-            "author": author,
-            "created": stamp,
-            "modified": stamp,
-            "page_no": page_no,
-            "rects": rects_for(lib.document_file(doc), page_no, quote),
-            "is_area": int(is_area),
-            "quote": quote,
-            "prefix": text[max(0, at - 32):at],
-            "suffix": text[at + len(quote):at + len(quote) + 32],
-            "orphaned": 0,
-        },
+        Annotation(
+            id=ann_id,
+            document_id=doc.id,
+            role=Role(role),
+            label=label,
+            color=color,
+            note=note,
+            author=author,
+            created=stamp,
+            modified=stamp,
+            page_no=page_no,
+            rects=tuple(tuple(r) for r in rects_for(lib.document_file(doc), page_no, quote)),
+            is_area=is_area,
+            quote=quote,
+            prefix=text[max(0, at - 32):at],
+            suffix=text[at + len(quote):at + len(quote) + 32],
+            orphaned=False,
+        ),
         tag_ids,
     )
     return ann_id
@@ -105,11 +106,11 @@ def add_tag(lib, name, parent_id=None) -> str:
     from app.domain import new_id
 
     tid = new_id()
-    records.insert_tag(lib.db, {
-        "id": tid, "name": name, "parent_id": parent_id, "color": "#3366cc",
-        "description": f"Tag {name}", "created": "2026-11-20T09:00:00.000Z",
-        "modified": "2026-11-20T09:00:00.000Z",
-    })
+    records.insert_tag(lib.db, Tag(
+        id=tid, name=name, parent_id=parent_id, color="#3366cc",
+        description=f"Tag {name}", created="2026-11-20T09:00:00.000Z",
+        modified="2026-11-20T09:00:00.000Z",
+    ))
     return tid
 
 
@@ -118,10 +119,10 @@ def add_link(lib, rec_id, resp_id, stance, assessment, author=AUTHOR,
     from app.domain import new_id
 
     lid = new_id()
-    records.insert_link(lib.db, {
-        "id": lid, "recommendation_id": rec_id, "response_id": resp_id, "stance": stance,
-        "assessment": assessment, "author": author, "created": stamp, "modified": stamp,
-    })
+    records.insert_link(lib.db, Link(
+        id=lid, recommendation_id=rec_id, response_id=resp_id, stance=Stance(stance),
+        assessment=assessment, author=author, created=stamp, modified=stamp,
+    ))
     return lid
 
 

@@ -46,7 +46,7 @@ def test_annotated_pdf_has_real_annotations(with_area, tmp_path):
     out = tmp_path / "annotated.pdf"
     result = export_annotated_pdf(lib, "iob-evaluatie", out)
     assert result.counts == {"annotations": 9, "PDF annotations": 9}
-    assert hashlib.sha256(source.read_bytes()).hexdigest() == before == linked.report["sha256"]
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == before == linked.report.sha256
 
     reader = PdfReader(out)
     assert len(reader.pages) == 94
@@ -60,7 +60,7 @@ def test_annotated_pdf_has_real_annotations(with_area, tmp_path):
     assert [round(float(c), 3) for c in rec_1b["/C"]] == [round(c, 3) for c in rgb(ROLE_COLORS["recommendation"])]
     # the highlight covers the words: its quad points lie on the quote's line
     ann = records.get_annotation(lib.db, linked.recs["1b"])
-    x0, y0, x1, y1 = ann["rects"][0][1:]
+    x0, y0, x1, y1 = ann.rects[0][1:]
     height = float(reader.pages[11].mediabox.height)
     quads = [float(v) for v in rec_1b["/QuadPoints"]]
     assert abs(quads[0] - x0) < 1 and abs((height - quads[1]) - y0) < 1
@@ -84,11 +84,11 @@ def _ppm_pixel(data: bytes, x: int, y: int) -> tuple[int, int, int]:
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils (pdftoppm) is not installed")
 def test_poppler_shows_the_highlights(linked, tmp_path):
     out = tmp_path / "annotated.pdf"
-    export_annotated_pdf(linked.lib, linked.report["id"], out)
+    export_annotated_pdf(linked.lib, linked.report.id, out)
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, timeout=60)
     assert info.returncode == 0 and re.search(r"^Pages:\s+94$", info.stdout, re.M)
     ann = records.get_annotation(linked.lib.db, linked.recs["1b"])
-    _, x0, y0, x1, y1 = ann["rects"][0]
+    _, x0, y0, x1, y1 = ann.rects[0]
     px, py = int((x0 + 2) / 72 * 36), int((y0 + y1) / 2 / 72 * 36)  # inside the first word, 36 dpi
 
     def render(pdf) -> bytes:
@@ -132,10 +132,10 @@ def test_qdpx_content(linked, tmp_path):
     export_qdpx(linked.lib, out)
     with zipfile.ZipFile(out) as zf:
         names = set(zf.namelist())
-        assert {"project.qde", f"Sources/{linked.report['sha256']}.pdf",
-                f"Sources/{linked.reply['sha256']}.pdf"} <= names
+        assert {"project.qde", f"Sources/{linked.report.sha256}.pdf",
+                f"Sources/{linked.reply.sha256}.pdf"} <= names
         assert len([n for n in names if n.endswith(".pdf")]) == 6
-        assert zf.read(f"Sources/{linked.report['sha256']}.pdf") == \
+        assert zf.read(f"Sources/{linked.report.sha256}.pdf") == \
             linked.lib.document_file(linked.report).read_bytes()
         root = etree.fromstring(zf.read("project.qde"))
     ns = {"q": "urn:QDA-XML:project:1.0"}
@@ -174,5 +174,5 @@ def test_a_damaged_library_file_gives_a_message(linked, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(UserError, match="the PDF could not be written"):
-        export_annotated_pdf(linked.lib, linked.reply["id"], out / "reply.pdf")
+        export_annotated_pdf(linked.lib, linked.reply.id, out / "reply.pdf")
     assert list(out.iterdir()) == []

@@ -20,13 +20,13 @@ CHECKER = SHARED / "conformance" / "check_web_annotation.py"
 
 def register(lib) -> set[tuple]:
     """The recommendations register: (label, quote, page, response quote, page, stance)."""
-    anns = {a["id"]: a for a in records.list_annotations(lib.db)}
+    anns = {a.id: a for a in records.list_annotations(lib.db)}
     out = set()
     for link in records.list_links(lib.db):
-        rec = anns[link["recommendation_id"]]
-        resp = anns.get(link["response_id"]) if link["response_id"] else None
-        out.add((rec["label"], rec["quote"], rec["page_no"], resp and resp["quote"],
-                 resp and resp["page_no"], link["stance"], link["assessment"]))
+        rec = anns[link.recommendation_id]
+        resp = anns.get(link.response_id) if link.response_id else None
+        out.add((rec.label, rec.quote, rec.page_no, resp and resp.quote,
+                 resp and resp.page_no, link.stance, link.assessment))
     return out
 
 
@@ -64,7 +64,7 @@ def test_bundle_shape(linked):
     rec = next(it for it in items.values() if {"purpose": "identifying", "type": "TextualBody", "value": "1b"}
                in it["body"])
     target = rec["target"]
-    assert target["source"]["id"] == f"urn:sha256:{linked.report['sha256']}"
+    assert target["source"]["id"] == f"urn:sha256:{linked.report.sha256}"
     assert target["source"]["fileName"] == "iob-evaluatie-mensenrechtenbeleid-2017-2022.pdf"
     by_type = {sel["type"]: sel for sel in target["selector"]}
     assert by_type["FragmentSelector"]["value"] == "page=12"
@@ -93,9 +93,9 @@ def test_round_trip_gives_the_same_bundle(linked, second_library, tmp_path):
     export_bundle(linked.lib, first)
     report = import_bundle(second_library, first)
     assert len(report.added) == 15 and not report.conflicts and not report.skipped and not report.pending
-    area = next(a for a in records.list_annotations(second_library.db) if a["is_area"])
-    assert area["color"] == "#00aa00" and area["note"] == "Kader rond de kop"
-    assert records.get_annotation(second_library.db, lost)["orphaned"] is True
+    area = next(a for a in records.list_annotations(second_library.db) if a.is_area)
+    assert area.color == "#00aa00" and area.note == "Kader rond de kop"
+    assert records.get_annotation(second_library.db, lost).orphaned is True
     assert report.links_added == 6 and report.tags_added == 4
     assert register(second_library) == register(linked.lib)
     again = tmp_path / "again.jsonld"
@@ -134,8 +134,8 @@ def test_newer_version_wins_and_conflicts_are_reported(linked, second_library, t
         records.update_link(linked.lib.db, link_id, {"stance": "rejected", "modified": "2026-11-23T09:00:00.000Z"})
     export_bundle(linked.lib, out)
     report = import_bundle(second_library, out)
-    assert records.get_annotation(second_library.db, rec_1b)["note"] == "mine"  # newer kept
-    assert records.get_link(second_library.db, link_id)["stance"] == "rejected"  # newer from the bundle
+    assert records.get_annotation(second_library.db, rec_1b).note == "mine"  # newer kept
+    assert records.get_link(second_library.db, link_id).stance == "rejected"  # newer from the bundle
     assert any("1b" in c and "this library's version" in c for c in report.conflicts)
     assert any(link_id[:8] in c and "bundle's newer version" in c for c in report.conflicts)
     assert report.links_updated == 1 and report.unchanged == 12
@@ -150,27 +150,27 @@ def test_annotations_wait_for_missing_documents(linked, second_library, tmp_path
     out = tmp_path / "b.jsonld"
     export_bundle(linked.lib, out)
     reply = second_library.resolve_document("kabinetsreactie")
-    remove_document(second_library, reply["id"])
+    remove_document(second_library, reply.id)
     report = import_bundle(second_library, out)
     assert len(report.pending) == 5 and {p["document"] for p in report.pending} == {REPLY.name}
     assert len(report.added) == 8
     assert pending_summary(second_library) == [
-        {"sha256": reply["sha256"], "document": REPLY.name, "annotations": 5, "links": 5}
+        {"sha256": reply.sha256, "document": REPLY.name, "annotations": 5, "links": 5}
     ]
     # links whose response is missing wait too; the explicit "no response" link is in place
-    assert [l["response_id"] for l in records.list_links(second_library.db)] == [None]
+    assert [l.response_id for l in records.list_links(second_library.db)] == [None]
     before = snapshot(second_library)
     again = import_bundle(second_library, out)
     assert len(again.pending) == 5 and snapshot(second_library) == before
     # the document arrives (as the importer adds it): its annotations and links are put in place
-    doc = records.get_document(linked.lib.db, linked.reply["id"])
+    doc = records.get_document(linked.lib.db, linked.reply.id)
     with second_library.write():
-        records.insert_document(second_library.db, doc, records.get_pages(linked.lib.db, doc["id"]))
+        records.insert_document(second_library.db, doc, records.get_pages(linked.lib.db, doc.id))
     shutil.copy(linked.lib.document_file(doc), second_library.document_file(doc))
-    placed = place_pending(second_library, doc["id"])
+    placed = place_pending(second_library, doc.id)
     assert len(placed.placed) == 5 and placed.links_added == 5
     assert set(placed.placed) <= placed.changes.annotations and len(placed.changes.links) == 5
-    assert not place_pending(second_library, doc["id"]).placed  # nothing waits any more
+    assert not place_pending(second_library, doc.id).placed  # nothing waits any more
     assert register(second_library) == register(linked.lib)
     assert pending_summary(second_library) == []
     export_a, export_b = tmp_path / "a.jsonld", tmp_path / "c.jsonld"
@@ -182,7 +182,7 @@ def test_annotations_wait_for_missing_documents(linked, second_library, tmp_path
 def test_importing_the_missing_pdf_places_waiting_annotations(linked, second_library, tmp_path):
     out = tmp_path / "b.jsonld"
     export_bundle(linked.lib, out)
-    remove_document(second_library, second_library.resolve_document("kabinetsreactie")["id"])
+    remove_document(second_library, second_library.resolve_document("kabinetsreactie").id)
     import_bundle(second_library, out)
     imported = import_files(second_library, [REPLY])
     # The importer calls place_pending itself; calling it again is harmless.
@@ -195,7 +195,7 @@ def test_pending_annotations_travel_on(linked, second_library, tmp_path):
     """A library that holds waiting annotations exports them again."""
     out = tmp_path / "b.jsonld"
     export_bundle(linked.lib, out)
-    remove_document(second_library, second_library.resolve_document("kabinetsreactie")["id"])
+    remove_document(second_library, second_library.resolve_document("kabinetsreactie").id)
     import_bundle(second_library, out)
     bundle = build_bundle(second_library)
     assert bundle["total"] == 13
@@ -213,4 +213,4 @@ def test_tags_made_independently_are_matched_by_name(linked, second_library, tmp
     report = import_bundle(second_library, out)
     assert report.tags_matched == 1 and report.tags_added == 3
     ann = records.get_annotation(second_library.db, linked.recs["1b"])
-    assert ann["tag_ids"] == [own]
+    assert ann.tag_ids == (own,)

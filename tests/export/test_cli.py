@@ -45,7 +45,7 @@ def test_waiting_annotations_are_listed(linked, second_library, tmp_path, capsys
     from app.export.bundle import export_bundle
 
     export_bundle(linked.lib, tmp_path / "b.jsonld")
-    remove_document(second_library, second_library.resolve_document("kabinetsreactie")["id"])
+    remove_document(second_library, second_library.resolve_document("kabinetsreactie").id)
     root = second_library.root
     second_library.close()
     code, out, err = run(capsys, "--library", root, "waiting")

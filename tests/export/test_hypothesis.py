@@ -46,7 +46,7 @@ def test_selectors_are_what_hypothesis_anchors(linked):
     with lib.write():
         area = add_annotation(lib, linked.report, 12, "AANBEVELINGEN", "comment", note="kader", is_area=True)
     bundle = build_bundle(lib)
-    docs = {d["sha256"]: d for d in records.list_documents(lib.db)}
+    docs = {d.sha256: d for d in records.list_documents(lib.db)}
     seen_area = False
     for item in bundle["first"]["items"]:
         target = item["target"]
@@ -58,9 +58,9 @@ def test_selectors_are_what_hypothesis_anchors(linked):
         kinds = [s["type"] for s in sels]
         ann = records.get_annotation(lib.db, item["id"].removeprefix("urn:uuid:").replace("-", ""))
         page = next(s for s in sels if s["type"] == "PageSelector")
-        assert page["index"] == ann["page_no"] - 1 and isinstance(page["label"], str) and page["label"]
+        assert page["index"] == ann.page_no - 1 and isinstance(page["label"], str) and page["label"]
         assert "FragmentSelector" in kinds
-        if ann["is_area"]:
+        if ann.is_area:
             seen_area = True
             shape = next(s for s in sels if s["type"] == "ShapeSelector")
             assert shape["anchor"] == "page" and shape["shape"]["type"] == "rect"
@@ -72,14 +72,14 @@ def test_selectors_are_what_hypothesis_anchors(linked):
             continue
         assert kinds.count("TextQuoteSelector") == 1
         quote = next(s for s in sels if s["type"] == "TextQuoteSelector")
-        assert quote["exact"] == ann["quote"]
-        pages = records.get_pages(lib.db, doc["id"])
+        assert quote["exact"] == ann.quote
+        pages = records.get_pages(lib.db, doc.id)
         position = next((s for s in sels if s["type"] == "TextPositionSelector"), None)
         if position is not None:  # anchorRange: the text at the position must be the quote
-            text = "".join(p["text"] for p in pages)
+            text = "".join(p.text for p in pages)
             assert text[position["start"]:position["end"]] == quote["exact"]
         # anchorQuote: found in the page's text with whitespace stripped
         with pymupdf.open(lib.document_file(doc)) as pdf:
-            page_text = pdf[ann["page_no"] - 1].get_text()
+            page_text = pdf[ann.page_no - 1].get_text()
         assert _strip(quote["exact"]) in _strip(page_text)
     assert seen_area and area

@@ -23,12 +23,12 @@ QUOTE = "Behoud voldoende mensenrechtencapaciteit op ambassades"
 
 def _same_words(lib, doc, ann, quote, page):
     want = find_quote(lib.document_file(doc), page, quote)
-    assert ann["page_no"] == page and ann["quote"] == want.quote
-    assert ann["rects"] == want.rects
+    assert ann.page_no == page and ann.quote == want.quote
+    assert [list(r) for r in ann.rects] == [list(r) for r in want.rects]
 
 
 def _by_author(lib, name):
-    return [a for a in records.list_annotations(lib.db) if a["author"] == name]
+    return [a for a in records.list_annotations(lib.db) if a.author == name]
 
 
 def test_a_pdf_marked_up_with_pymupdf(linked, tmp_path):
@@ -47,12 +47,12 @@ def test_a_pdf_marked_up_with_pymupdf(linked, tmp_path):
         pdf.saveIncr()  # as a reader saves; MuPDF adds an /ID, so the copy is found by its text
     report = import_annotations(lib, marked)
     assert len(report.added) == 2 and not report.conflicts
-    carla = {a["is_area"]: a for a in _by_author(lib, "Carla Smit")}
+    carla = {a.is_area: a for a in _by_author(lib, "Carla Smit")}
     _same_words(lib, linked.report, carla[False], QUOTE, 12)
-    assert carla[False]["note"] == "Belangrijk punt" and carla[False]["role"] == "comment"
-    assert carla[False]["created"] == "2026-11-15T08:30:00.000Z"
-    assert carla[False]["modified"] == "2026-11-15T08:45:00.000Z"
-    assert carla[True]["note"] == "Zie ook hoofdstuk 3" and carla[True]["page_no"] == 12
+    assert carla[False].note == "Belangrijk punt" and carla[False].role == "comment"
+    assert carla[False].created == "2026-11-15T08:30:00.000Z"
+    assert carla[False].modified == "2026-11-15T08:45:00.000Z"
+    assert carla[True].note == "Zie ook hoofdstuk 3" and carla[True].page_no == 12
     again = import_annotations(lib, marked)
     assert not again.added and not again.updated and again.unchanged == 2
 
@@ -86,25 +86,25 @@ def test_a_pdf_marked_up_with_pypdf(linked, tmp_path):
     assert len(report.added) == 1
     (dirk,) = _by_author(lib, "Dirk de Boer")
     _same_words(lib, linked.reply, dirk, "Volledige uitvoering van deze aanbeveling", 2)
-    assert dirk["role"] == "response" and dirk["color"] == "#ff0000"  # "reactie" names the role
+    assert dirk.role == "response" and dirk.color == "#ff0000"  # "reactie" names the role
     assert import_annotations(lib, out).unchanged == 1
 
 
 def test_kanttekenings_own_pdf_reads_back_with_roles_and_links(linked, second_library, tmp_path):
     lib = linked.lib
     report_pdf, reply_pdf = tmp_path / "report.pdf", tmp_path / "reply.pdf"
-    export_annotated_pdf(lib, linked.report["id"], report_pdf)
-    export_annotated_pdf(lib, linked.reply["id"], reply_pdf)
+    export_annotated_pdf(lib, linked.report.id, report_pdf)
+    export_annotated_pdf(lib, linked.reply.id, reply_pdf)
     first = import_annotations(second_library, report_pdf)
     second = import_annotations(second_library, reply_pdf)
     assert not first.conflicts and not second.conflicts
     for a in records.list_annotations(lib.db):
-        b = records.get_annotation(second_library.db, a["id"])
-        assert b is not None, a["quote"]
+        b = records.get_annotation(second_library.db, a.id)
+        assert b is not None, a.quote
         for key in ("role", "label", "note", "author", "page_no", "is_area", "created", "modified", "quote",
                     "prefix", "suffix", "rects"):
-            assert b[key] == a[key], key
-    key = lambda l: (l["id"], l["recommendation_id"], l["response_id"], l["stance"], l["assessment"])  # noqa: E731
+            assert getattr(b, key) == getattr(a, key), key
+    key = lambda l: (l.id, l.recommendation_id, l.response_id, l.stance, l.assessment)  # noqa: E731
     assert sorted(map(key, records.list_links(second_library.db))) == sorted(map(key, records.list_links(lib.db)))
     again = import_annotations(second_library, reply_pdf)
     assert not again.added and not again.updated and not again.conflicts
@@ -115,7 +115,7 @@ def test_poppler_shows_the_review(linked, tmp_path):
     """poppler (Okular's backend) reads each response highlight with its stance,
     recommendation and assessment, and /NM is the annotation's id."""
     out = tmp_path / "reply.pdf"
-    export_annotated_pdf(linked.lib, linked.reply["id"], out)
+    export_annotated_pdf(linked.lib, linked.reply.id, out)
     script = (
         "import json, sys, gi\n"
         "gi.require_version('Poppler', '0.18')\n"
@@ -136,12 +136,12 @@ def test_poppler_shows_the_review(linked, tmp_path):
     seen = {a["name"]: a for a in json.loads(done.stdout)}
     for label, resp_id, _ in linked.responses:
         a = seen[resp_id]  # /NM is the annotation's id
-        link = next(l for l in records.list_links(linked.lib.db) if l["response_id"] == resp_id)
+        link = next(l for l in records.list_links(linked.lib.db) if l.response_id == resp_id)
         stance = {"accepted": "accepted", "partial": "partly accepted", "noted": "noted without commitment",
-                  "rejected": "rejected"}[link["stance"]]
+                  "rejected": "rejected"}[link.stance]
         assert f"Response to recommendation {label} (" in a["contents"] and stance in a["contents"]
-        if link["assessment"]:
-            assert link["assessment"] in a["contents"]
+        if link.assessment:
+            assert link.assessment in a["contents"]
         assert a["author"] == "Bram Jansen"
 
 
@@ -149,7 +149,7 @@ def test_a_recommendation_names_its_responses(linked, tmp_path):
     from pypdf import PdfReader
 
     out = tmp_path / "report.pdf"
-    export_annotated_pdf(linked.lib, linked.report["id"], out, language="nl")
+    export_annotated_pdf(linked.lib, linked.report.id, out, language="nl")
     contents = {str(a.get_object().get("/NM")): str(a.get_object().get("/Contents"))
                 for p in PdfReader(out).pages for a in p.get("/Annots") or []}
     assert "Reactie (Bijlage bij Kamerbrief" in contents[linked.recs["1b"]]
@@ -189,15 +189,15 @@ def test_a_hypothesis_export(linked, tmp_path):
     path = _hypothesis_export(lib, linked.report, tmp_path)
     report = import_annotations(lib, path)
     assert len(report.added) == 2 and len(report.skipped) == 1  # the reply has no place of its own
-    dora = {a["is_area"]: a for a in _by_author(lib, "Dora Visser")}
+    dora = {a.is_area: a for a in _by_author(lib, "Dora Visser")}
     text = dora[False]
     _same_words(lib, linked.report, text, QUOTE, 12)
-    assert text["role"] == "recommendation" and text["note"] == "Eens met deze aanbeveling"
-    assert [records.get_tag(lib.db, t)["name"] for t in text["tag_ids"]] == ["capaciteit"]
-    assert text["created"] == "2026-11-18T09:00:00.000Z" and text["modified"] == "2026-11-18T09:10:00.000Z"
+    assert text.role == "recommendation" and text.note == "Eens met deze aanbeveling"
+    assert [records.get_tag(lib.db, t).name for t in text.tag_ids] == ["capaciteit"]
+    assert text.created == "2026-11-18T09:00:00.000Z" and text.modified == "2026-11-18T09:10:00.000Z"
     area = dora[True]
-    height = records.get_page(lib.db, linked.report["id"], 12)["height"]
-    assert area["rects"] == [[12, 70.0, round(height - 700, 2), 300.0, round(height - 650, 2)]]
+    height = records.get_page(lib.db, linked.report.id, 12).height
+    assert area.rects == ((12, 70.0, round(height - 700, 2), 300.0, round(height - 650, 2)),)
     again = import_annotations(lib, path)
     assert not again.added and not again.updated and again.unchanged == 2
 

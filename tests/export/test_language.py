@@ -238,8 +238,8 @@ def test_the_language_option_on_the_command_line(linked, tmp_path, capsys):
     lib = Library.open(root)
     report = lib.resolve_document("iob-evaluatie")
     for d in list_documents(lib):
-        if d["id"] != report["id"]:
-            edit_document(lib, d["id"], language="en")
+        if d.id != report.id:
+            edit_document(lib, d.id, language="en")
     lib.close()
     code, out, err = run(capsys, "--library", root, "export", "summary", "-o", tmp_path / "auto.md")
     assert code == 0 and "### Recommendation 1b" in (tmp_path / "auto.md").read_text(encoding="utf-8")

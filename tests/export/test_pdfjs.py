@@ -48,7 +48,7 @@ def test_our_fingerprint_is_pdfjss(sample_library, tmp_path):
 def test_every_quote_is_in_the_page_text_hypothesis_searches(linked):
     lib = linked.lib
     bundle = build_bundle(lib)
-    docs = {d["sha256"]: d for d in records.list_documents(lib.db)}
+    docs = {d.sha256: d for d in records.list_documents(lib.db)}
     used = sorted({it["target"]["source"]["id"].removeprefix("urn:sha256:") for it in bundle["first"]["items"]})
     seen = {s["file"]: s for s in pdfjs(*(lib.document_file(docs[sha]) for sha in used))}
     for item in bundle["first"]["items"]:

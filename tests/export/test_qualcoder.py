@@ -18,6 +18,7 @@ from app.anchoring import Anchor, find_quote
 from app.domain import STANCE_LABELS, new_id
 from app.export.qdpx import export_qdpx
 from storage import records
+from storage.types import Annotation, Role
 from tests.conftest import ROOT, SHARED
 from tests.export.conftest import AUTHOR
 
@@ -31,13 +32,12 @@ ACROSS = "een belangrijke beperkende factor. De strategische aansturing"
 def _insert(lib, doc, anchor, role, *, note="", is_area=False, label="") -> str:
     ann_id = new_id()
     with lib.write():
-        records.insert_annotation(lib.db, {
-            "id": ann_id, "document_id": doc["id"], "role": role, "label": label, "color": None,
-            "note": note, "author": AUTHOR, "created": "2026-11-21T09:00:00.000Z",
-            "modified": "2026-11-21T09:05:00.000Z", "page_no": anchor.page_no, "rects": anchor.rects,
-            "is_area": int(is_area), "quote": anchor.quote, "prefix": anchor.prefix,
-            "suffix": anchor.suffix, "orphaned": 0,
-        })
+        records.insert_annotation(lib.db, Annotation(
+            id=ann_id, document_id=doc.id, role=Role(role), label=label, note=note, author=AUTHOR,
+            created="2026-11-21T09:00:00.000Z", modified="2026-11-21T09:05:00.000Z", page_no=anchor.page_no,
+            rects=tuple(tuple(r) for r in anchor.rects), is_area=is_area, quote=anchor.quote,
+            prefix=anchor.prefix, suffix=anchor.suffix,
+        ))
     return ann_id
 
 
@@ -76,31 +76,31 @@ def imported(linked, tmp_path):
 def test_qualcoder_imports_every_document_as_a_source(imported):
     linked, qc = imported
     docs = records.list_documents(linked.lib.db)
-    assert sorted(s["name"] for s in qc["sources"]) == sorted(d["file_name"] for d in docs)
+    assert sorted(s["name"] for s in qc["sources"]) == sorted(d.file_name for d in docs)
     for s in qc["sources"]:
         assert s["fulltext"] and s["mediapath"] == f"/docs/{s['name']}"
     # the PDFs themselves are copied into the project
-    assert {d["file_name"] for d in docs} <= set(qc["documents"])
+    assert {d.file_name for d in docs} <= set(qc["documents"])
 
 
 def test_every_passage_is_coded_at_its_exact_quote(imported):
     linked, qc = imported
     lib = linked.lib
     source_of = {s["name"]: s for s in qc["sources"]}
-    by_doc = {d["id"]: d for d in records.list_documents(lib.db)}
-    tag_names = {t["id"]: t["name"] for t in records.list_tags(lib.db)}
+    by_doc = {d.id: d for d in records.list_documents(lib.db)}
+    tag_names = {t.id: t.name for t in records.list_tags(lib.db)}
     text_codings = 0
     for a in records.list_annotations(lib.db):
-        if a["is_area"]:
+        if a.is_area:
             continue
-        src = source_of[by_doc[a["document_id"]]["file_name"]]
-        rows = [r for r in qc["code_text"] if r["fid"] == src["id"] and r["seltext"] == a["quote"]]
+        src = source_of[by_doc[a.document_id].file_name]
+        rows = [r for r in qc["code_text"] if r["fid"] == src["id"] and r["seltext"] == a.quote]
         codes = {r["code"] for r in rows}
-        assert a["role"] in codes, a["quote"]
-        assert {tag_names[t] for t in a["tag_ids"]} <= codes
+        assert a.role in codes, a.quote
+        assert {tag_names[t] for t in a.tag_ids} <= codes
         for r in rows:
-            assert src["fulltext"][r["pos0"]:r["pos1"]] == a["quote"]
-            assert r["owner"] == a["author"]
+            assert src["fulltext"][r["pos0"]:r["pos1"]] == a.quote
+            assert r["owner"] == a.author
         text_codings += len(rows)
     assert text_codings == len(qc["code_text"])
     across = [r for r in qc["code_text"] if r["seltext"] == ACROSS]
@@ -109,11 +109,11 @@ def test_every_passage_is_coded_at_its_exact_quote(imported):
 
 def test_areas_are_on_their_pages_with_the_quote(imported):
     linked, qc = imported
-    report = next(s for s in qc["sources"] if s["name"] == linked.report["file_name"])
+    report = next(s for s in qc["sources"] if s["name"] == linked.report.file_name)
     across = [r for r in qc["code_image"] if r["fid"] == report["id"] and r["memo"] == ACROSS]
     assert {r["pdf_page"] for r in across} == {9, 10}  # both pages of the passage, 0-based
     rec = records.get_annotation(linked.lib.db, linked.recs["1b"])
-    rows = [r for r in qc["code_image"] if r["memo"] == rec["quote"]]
+    rows = [r for r in qc["code_image"] if r["memo"] == rec.quote]
     assert rows and {r["pdf_page"] for r in rows} == {11}
 
 
@@ -122,7 +122,7 @@ def test_stances_and_not_judged_yet(imported):
     lib = linked.lib
 
     def codes_of(ann_id):
-        quote = records.get_annotation(lib.db, ann_id)["quote"]
+        quote = records.get_annotation(lib.db, ann_id).quote
         return {r["code"] for r in qc["code_text"] if r["seltext"] == quote}
 
     assert "not judged yet" in codes_of(linked.recs["1d"]) and "none" not in codes_of(linked.recs["1d"])
@@ -135,20 +135,20 @@ def test_stances_and_not_judged_yet(imported):
 def test_every_note_and_link_arrives(imported):
     linked, qc = imported
     lib = linked.lib
-    report = next(s for s in qc["sources"] if s["name"] == linked.report["file_name"])
+    report = next(s for s in qc["sources"] if s["name"] == linked.report.file_name)
     # passage notes become QualCoder annotations at the passage
     for ann_id in (linked.evidence, linked.comment, linked.across):
         a = records.get_annotation(lib.db, ann_id)
-        row = next(r for r in qc["annotations"] if r["memo"] == a["note"])
-        assert row["fid"] == report["id"] and report["fulltext"][row["pos0"]:row["pos1"]] == a["quote"]
-        assert row["owner"] == a["author"]
+        row = next(r for r in qc["annotations"] if r["memo"] == a.note)
+        assert row["fid"] == report["id"] and report["fulltext"][row["pos0"]:row["pos1"]] == a.quote
+        assert row["owner"] == a.author
     # an area's note and every link (with stance and assessment) become journal entries
     journals = "\n".join(j["jentry"] for j in qc["journals"])
     assert "Een vlak met een opmerking." in journals
     links = records.list_links(lib.db)
     assert len([j for j in qc["journals"] if j["name"].startswith("Link ")]) == len(links)
     for link in links:
-        entry = next(j["jentry"] for j in qc["journals"] if f"Stance: {STANCE_LABELS[link['stance']]}" in j["jentry"]
-                     and (not link["assessment"] or link["assessment"] in j["jentry"]))
+        entry = next(j["jentry"] for j in qc["journals"] if f"Stance: {STANCE_LABELS[link.stance]}" in j["jentry"]
+                     and (not link.assessment or link.assessment in j["jentry"]))
         assert entry
     assert all(j["date"] and j["owner"] != "default" for j in qc["journals"])

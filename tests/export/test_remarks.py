@@ -36,9 +36,9 @@ def test_migration_moves_the_detectors_sentence_out_of_notes(tmp_path):
     lib = Library.open(root)
     try:
         a1, a2, a3 = (records.get_annotation(lib.db, i) for i in ("a1", "a2", "a3"))
-        assert a1["note"] == "Mijn eigen notitie." and a1["remarks"] == [REMARK]
-        assert a2["note"] == "" and a2["remarks"] == [{"kind": "also_printed", "page": 14, "label": "3d-3"}]
-        assert a3["note"] == "Also printed on page 5 as x." and a3["remarks"] == []  # a reviewer's comment
+        assert a1.note == "Mijn eigen notitie." and a1.remarks == (REMARK,)
+        assert a2.note == "" and a2.remarks == ({"kind": "also_printed", "page": 14, "label": "3d-3"},)
+        assert a3.note == "Also printed on page 5 as x." and a3.remarks == ()  # a reviewer's comment
     finally:
         lib.close()
 
@@ -61,7 +61,7 @@ def test_exports_word_the_remark_in_their_language(linked, tmp_path):
             row = next(r for r in csv.DictReader(fh) if r["recommendation_id"] == rec)
         assert row["recommendation_remarks"] == words and row["recommendation_note"] == ""
         pdf = tmp_path / f"r-{language}.pdf"
-        export_annotated_pdf(lib, linked.report["id"], pdf, language=language)
+        export_annotated_pdf(lib, linked.report.id, pdf, language=language)
         contents = {str(a.get_object().get("/NM")): str(a.get_object().get("/Contents"))
                     for p in PdfReader(pdf).pages for a in p.get("/Annots") or []}
         assert words in contents[rec] and other not in contents[rec]

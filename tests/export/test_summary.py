@@ -312,7 +312,7 @@ def test_a_folder_without_write_permission_gives_a_message(linked, tmp_path, mon
 def test_quotes_match_the_pdf(linked):
     """The fixture's quotes are the stored text of the pages they cite."""
     for label, page, quote in RECOMMENDATIONS:
-        text = records.get_page(linked.lib.db, linked.report["id"], page)["text"]
+        text = records.get_page(linked.lib.db, linked.report.id, page).text
         assert quote in text
     with pymupdf.open(linked.lib.document_file(linked.report)) as pdf:
         assert "Behoud voldoende mensenrechtencapaciteit" in pdf[11].get_text()

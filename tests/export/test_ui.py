@@ -130,8 +130,8 @@ def test_export_annotated_pdf_uses_the_chosen_colours(qtbot, linked, window_on, 
         assert "iob-evaluatie" in items[current]  # the open document comes first
         return items[current], True
 
-    window.open_document(linked.report["id"])
-    qtbot.waitUntil(lambda: getattr(window.tabs.currentWidget(), "doc_id", None) == linked.report["id"])
+    window.open_document(linked.report.id)
+    qtbot.waitUntil(lambda: getattr(window.tabs.currentWidget(), "doc_id", None) == linked.report.id)
     monkeypatch.setattr("ui.export.plugin.QInputDialog.getItem", pick)
     monkeypatch.setattr("ui.export.plugin.QFileDialog.getSaveFileName", lambda *a: (str(target), ""))
     with qtbot.waitSignal(plugin.sig_export_finished, timeout=60000):
@@ -148,13 +148,13 @@ def test_import_annotations_from_the_file_menu(qtbot, linked, second_library, wi
     from app.export.annotated_pdf import export_annotated_pdf
 
     marked = tmp_path / "reply-marked.pdf"
-    export_annotated_pdf(linked.lib, linked.reply["id"], marked)
+    export_annotated_pdf(linked.lib, linked.reply.id, marked)
     window = window_on(second_library)
     plugin = window.features["ui.export.plugin"]
     monkeypatch.setattr("ui.export.plugin.QFileDialog.getOpenFileName", lambda *a: (str(marked), ""))
     with qtbot.waitSignal(plugin.sig_import_finished, timeout=60000) as blocker:
         menu_action(window, "action_import_annotations").trigger()
     assert len(blocker.args[0].added) == 5
-    assert {a["id"] for a in records.list_annotations(second_library.db)} == {r[1] for r in linked.responses}
+    assert {a.id for a in records.list_annotations(second_library.db)} == {r[1] for r in linked.responses}
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert any("5 annotation(s) added" in b.text() for b in boxes)

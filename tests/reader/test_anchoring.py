@@ -1,6 +1,8 @@
 """Finding quotes on the sample PDFs: whitespace, hyphenation, page breaks, errors."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from app.anchoring import (
@@ -11,7 +13,7 @@ from app.anchoring import (
     selection_anchor,
     word_at,
 )
-from app.domain import UserError
+from app.domain import Anchor, UserError
 from tests.conftest import LETTER, REPORT
 
 
@@ -70,15 +72,15 @@ def test_selection_by_words_and_area():
     x0, y0, x1, y1 = words[0][:4]
     area = area_anchor(words, 1, [x0 - 2, y0 - 2, x1 + 2, y1 + 2])
     assert area.quote == words[0][4]
-    assert area.rects == [[1] + [round(v, 2) for v in (x0 - 2, y0 - 2, x1 + 2, y1 + 2)]]
+    assert area.rects == ((1, *(round(v, 2) for v in (x0 - 2, y0 - 2, x1 + 2, y1 + 2))),)
 
 
 def test_reanchor_exact_then_fuzzy_then_orphan():
     _, pages = load_words(REPORT, range(10, 14))
     exact = find_quote(REPORT, 12, "IOB tot aanbevelingen voor de drie hoofdonderdelen")
-    ann = {"quote": exact.quote, "page_no": 40, "prefix": exact.prefix, "suffix": exact.suffix}
+    ann = Anchor(page_no=40, rects=(), quote=exact.quote, prefix=exact.prefix, suffix=exact.suffix)
     again = reanchor_in_words(pages, ann)
     assert again is not None and again.page_no == 12 and again.rects == exact.rects
-    fuzzy = reanchor_in_words(pages, dict(ann, quote="IOB tot aanbevelingen voor drie hoofd onderdelen"))
+    fuzzy = reanchor_in_words(pages, replace(ann, quote="IOB tot aanbevelingen voor drie hoofd onderdelen"))
     assert fuzzy is not None and fuzzy.page_no == 12 and 0.8 <= fuzzy.score < 1
-    assert reanchor_in_words(pages, dict(ann, quote="geheel andere tekst over iets anders")) is None
+    assert reanchor_in_words(pages, replace(ann, quote="geheel andere tekst over iets anders")) is None

@@ -24,7 +24,7 @@ def test_window_and_command_line_write_together(qtbot, sample_library, open_wind
     window = open_window(lib)
     failures: list[str] = []
     doc = doc_by_file(lib, "iob-evaluatie")
-    window.open_document(doc["id"])
+    window.open_document(doc.id)
     tab = window.tabs.currentWidget()
 
     # A new PDF for the window's own import op: the meeting report under another name
@@ -58,10 +58,10 @@ def test_window_and_command_line_write_together(qtbot, sample_library, open_wind
             failures.append(f"{proc.returncode}: {err.strip()[-300:]}")
     assert not failures, failures
 
-    mine = [a for a in uc.list_annotations(lib, doc["id"]) if a["role"] == "recommendation"]
+    mine = [a for a in uc.list_annotations(lib, doc.id) if a.role == "recommendation"]
     assert len(mine) == 4
     meeting = doc_by_file(lib, MEETING.name)
-    notes = {a["note"] for a in uc.list_annotations(lib, meeting["id"])}
+    notes = {a.note for a in uc.list_annotations(lib, meeting.id)}
     assert {f"cli-{r}-{w}" for r in range(2) for w in range(6)} <= notes
     assert lib.resolve_document("verslag-kopie.pdf")
     assert window.undo_stack.count() == 4
@@ -77,7 +77,7 @@ def test_what_a_command_writes_shows_in_the_open_window(qtbot, sample_library, o
     def count_shown() -> str:
         model = view.table.model()
         for row in range(model.rowCount()):
-            if model.index(row, 0).data() == meeting["title"]:
+            if model.index(row, 0).data() == meeting.title:
                 return str(model.index(row, 3).data())
         return ""
 

@@ -21,7 +21,7 @@ CHILD = textwrap.dedent(
     lib = Library.open(sys.argv[1])
     doc = lib.resolve_document("kamerbrief")
     a = find_quote(lib.document_file(doc), 1, "het tegengaan van straffeloosheid")
-    ann_id, _ = uc.create_annotation(lib, doc["id"], page_no=1, rects=a.rects, quote=a.quote,
+    ann_id, _ = uc.create_annotation(lib, doc.id, page_no=1, rects=a.rects, quote=a.quote,
                                      role="recommendation", tags=["Straffeloosheid"])
     uc.update_annotation(lib, ann_id, label="1a", note="stored before the kill")
     print(ann_id, flush=True)
@@ -46,6 +46,6 @@ def test_edit_survives_sigkill_right_after(sample_library):
     try:
         assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         row = uc.get_annotation(lib, ann_id)
-        assert (row["label"], row["note"], row["tags"]) == ("1a", "stored before the kill", ["Straffeloosheid"])
+        assert (row.label, row.note, row.tags) == ("1a", "stored before the kill", ("Straffeloosheid",))
     finally:
         lib.close()

@@ -45,17 +45,17 @@ def test_select_press_key_label_tag_restart_and_undo(qtbot, sample_library, open
     root = lib.root
     window = open_window(lib)
     doc = doc_by_file(lib, "iob-evaluatie")
-    window.open_document(doc["id"])
+    window.open_document(doc.id)
     tab = window.tabs.currentWidget()
-    assert tab.doc_id == doc["id"]
+    assert tab.doc_id == doc.id
 
     anchor = _select_quote(qtbot, tab, 91, QUOTE_1A)
     assert tab.view.selection().quote == anchor.quote
     qtbot.keyClick(tab.view, Qt.Key.Key_1)  # the key for "recommendation"
-    rows = uc.list_annotations(lib, doc["id"])
-    assert [(r["role"], r["quote"], r["page_no"]) for r in rows] == [("recommendation", anchor.quote, 91)]
-    ann_id = rows[0]["id"]
-    assert tab.panel.current["id"] == ann_id and tab.panel.label.hasFocus()
+    rows = uc.list_annotations(lib, doc.id)
+    assert [(r.role, r.quote, r.page_no) for r in rows] == [("recommendation", anchor.quote, 91)]
+    ann_id = rows[0].id
+    assert tab.panel.current.id == ann_id and tab.panel.label.hasFocus()
 
     qtbot.keyClicks(tab.panel.label, "1a")
     qtbot.keyClick(tab.panel.label, Qt.Key.Key_Return)
@@ -66,7 +66,7 @@ def test_select_press_key_label_tag_restart_and_undo(qtbot, sample_library, open
     qtbot.keyClicks(tab.panel.note, "<b>niet vet</b>")
     tab.panel.list.setFocus()  # leaving the note stores it
     stored = uc.get_annotation(lib, ann_id)
-    assert (stored["label"], stored["tags"], stored["note"]) == ("1a", ["Thema/Multilateraal"], "<b>niet vet</b>")
+    assert (stored.label, stored.tags, stored.note) == ("1a", ("Thema/Multilateraal",), "<b>niet vet</b>")
     qtmodeltester.check(tab.panel.model)
     qtmodeltester.check(tab.panel.proxy)
 
@@ -75,12 +75,12 @@ def test_select_press_key_label_tag_restart_and_undo(qtbot, sample_library, open
     assert stack.count() == 4
     for _ in range(4):
         stack.undo()
-    assert uc.list_annotations(lib, doc["id"]) == []
+    assert uc.list_annotations(lib, doc.id) == []
     assert tab.panel.model.rowCount() == 0
     for _ in range(4):
         stack.redo()
     again = uc.get_annotation(lib, ann_id)
-    assert (again["label"], again["tags"], again["note"]) == ("1a", ["Thema/Multilateraal"], "<b>niet vet</b>")
+    assert (again.label, again.tags, again.note) == ("1a", ("Thema/Multilateraal",), "<b>niet vet</b>")
 
     # Close the app, start it again: the annotation is there, painted in place.
     window.close()
@@ -88,10 +88,10 @@ def test_select_press_key_label_tag_restart_and_undo(qtbot, sample_library, open
     lib2 = Library.open(root)
     try:
         window2 = open_window(lib2)
-        tab2 = window2.features["ui.reader.plugin"].open_document(doc["id"], page=91)
-        assert [a["id"] for a in tab2.view.annotations] == [ann_id]
+        tab2 = window2.features["ui.reader.plugin"].open_document(doc.id, page=91)
+        assert [a.id for a in tab2.view.annotations] == [ann_id]
         assert tab2.panel.model.rowCount() == 1
-        r = again["rects"][0]
+        r = again.rects[0]
         tab2.view.go_to_page(91, r[2])
         scale = tab2.view.px_per_pt * tab2.view.devicePixelRatioF()
         qtbot.waitUntil(lambda: tab2.service.image(tab2.doc_id, 91, scale) is not None, timeout=20000)
@@ -108,15 +108,15 @@ def test_click_annotation_selects_it_and_panel_selects_back(qtbot, sample_librar
     lib = sample_library
     doc = doc_by_file(lib, "iob-evaluatie")
     a = find_quote(REPORT, 91, QUOTE_1A)
-    ann_id, _ = uc.create_annotation(lib, doc["id"], page_no=91, rects=a.rects, quote=a.quote,
+    ann_id, _ = uc.create_annotation(lib, doc.id, page_no=91, rects=a.rects, quote=a.quote,
                                      role="recommendation", note="hover <i>note</i>")
     window = open_window(lib)
-    tab = window.features["ui.reader.plugin"].open_document(doc["id"], page=91)
+    tab = window.features["ui.reader.plugin"].open_document(doc.id, page=91)
     r = a.rects[0]
     tab.view.go_to_page(91, r[2])
     qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton,
                      pos=_point(tab, 91, (r[1] + r[3]) / 2, (r[2] + r[4]) / 2))
-    assert tab.panel.current["id"] == ann_id
+    assert tab.panel.current.id == ann_id
     assert tab.view.selected_annotation == ann_id
     tab.panel.list.clearSelection()
     tab.view.select_annotation(None)
@@ -128,16 +128,16 @@ def test_click_annotation_selects_it_and_panel_selects_back(qtbot, sample_librar
     assert tab.view.current_page == 91
     # Delete from the list with the Delete key; Ctrl+Z brings it back with its id.
     qtbot.keyClick(tab.panel.list, Qt.Key.Key_Delete)
-    assert uc.list_annotations(lib, doc["id"]) == []
+    assert uc.list_annotations(lib, doc.id) == []
     window.undo_stack.undo()
-    assert uc.get_annotation(lib, ann_id)["note"] == "hover <i>note</i>"
+    assert uc.get_annotation(lib, ann_id).note == "hover <i>note</i>"
 
 
 def test_area_double_click_copy_and_filters(qtbot, sample_library, open_window):
     lib = sample_library
     doc = doc_by_file(lib, "iob-evaluatie")
     window = open_window(lib)
-    tab = window.features["ui.reader.plugin"].open_document(doc["id"])
+    tab = window.features["ui.reader.plugin"].open_document(doc.id)
     words = wait_words(qtbot, tab, 1)
     w = words[5]
     qtbot.mouseDClick(tab.view.viewport(), Qt.MouseButton.LeftButton,
@@ -147,7 +147,7 @@ def test_area_double_click_copy_and_filters(qtbot, sample_library, open_window):
     assert QGuiApplication.clipboard().text() == w[4]
     qtbot.keyClick(tab.view, Qt.Key.Key_C,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert QGuiApplication.clipboard().text() == f"“{w[4]}” ({doc['title']}, p. 1)"
+    assert QGuiApplication.clipboard().text() == f"“{w[4]}” ({doc.title}, p. 1)"
 
     # Shift+drag: an area around the first three words, annotated as evidence (key 3).
     box = (min(x[0] for x in words[:3]) - 2, min(x[1] for x in words[:3]) - 2,
@@ -155,9 +155,9 @@ def test_area_double_click_copy_and_filters(qtbot, sample_library, open_window):
     _drag(qtbot, tab, 1, box[:2], box[2:], Qt.KeyboardModifier.ShiftModifier)
     assert tab.view.selection_is_area()
     qtbot.keyClick(tab.view, Qt.Key.Key_3)
-    (area,) = uc.list_annotations(lib, doc["id"])
-    assert area["is_area"] and area["role"] == "evidence"
-    assert area["quote"] == " ".join(x[4] for x in words[:3])
+    (area,) = uc.list_annotations(lib, doc.id)
+    assert area.is_area and area.role == "evidence"
+    assert area.quote == " ".join(x[4] for x in words[:3])
 
     wait_words(qtbot, tab, 2)
     _drag(qtbot, tab, 2, (60, 100), (400, 160))
@@ -173,7 +173,7 @@ def test_zoom_keys_fit_and_no_text_notice(qtbot, sample_library, open_window):
     lib = sample_library
     window = open_window(lib)
     scan = doc_by_file(lib, "beleidsnota-mensenrechten-democratie-rechtsorde-scan")
-    tab = window.features["ui.reader.plugin"].open_document(scan["id"])
+    tab = window.features["ui.reader.plugin"].open_document(scan.id)
     qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(3, 3))  # focus
     z = tab.view.zoom
     qtbot.keyClick(tab.view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
@@ -202,10 +202,10 @@ def test_tag_type_ahead_completes_from_the_codebook(qtbot, sample_library, open_
     lib = sample_library
     doc = doc_by_file(lib, "iob-evaluatie")
     uc.create_tag(lib, "Thema/Multilateraal")
-    ann_id, _ = uc.create_annotation(lib, doc["id"], page_no=1, rects=[[1, 50, 50, 200, 60]],
+    ann_id, _ = uc.create_annotation(lib, doc.id, page_no=1, rects=[[1, 50, 50, 200, 60]],
                                      quote="x", role="comment", tags=["urgent"])
     window = open_window(lib)
-    tab = window.features["ui.reader.plugin"].open_document(doc["id"])
+    tab = window.features["ui.reader.plugin"].open_document(doc.id)
     tab.panel.select(ann_id)
     qtbot.mouseClick(tab.panel.tags, Qt.MouseButton.LeftButton)
     tab.panel.tags.end(False)
@@ -216,7 +216,7 @@ def test_tag_type_ahead_completes_from_the_codebook(qtbot, sample_library, open_
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert tab.panel.tags.text() == "urgent, Thema/Multilateraal"
     qtbot.keyClick(tab.panel.tags, Qt.Key.Key_Return)
-    assert uc.get_annotation(lib, ann_id)["tags"] == ["Thema/Multilateraal", "urgent"]
+    assert uc.get_annotation(lib, ann_id).tags == ("Thema/Multilateraal", "urgent")
 
 
 def test_render_process_killed_is_started_again(qtbot, sample_library, open_window):
@@ -226,14 +226,14 @@ def test_render_process_killed_is_started_again(qtbot, sample_library, open_wind
     lib = sample_library
     doc = doc_by_file(lib, "iob-evaluatie")
     window = open_window(lib)
-    tab = window.features["ui.reader.plugin"].open_document(doc["id"])
+    tab = window.features["ui.reader.plugin"].open_document(doc.id)
     service = tab.service
     qtbot.waitUntil(lambda: tab.view.complete_frames > 0, timeout=20000)
     old_pid = service.pid
     with qtbot.waitSignal(service.sig_failed, timeout=10000):
         os.kill(old_pid, signal.SIGKILL)
     tab.view.go_to_page(40)  # pages never rendered before: only a new process can draw them
-    qtbot.waitUntil(lambda: service.image(doc["id"], 40, tab.view.px_per_pt * tab.view.devicePixelRatioF())
+    qtbot.waitUntil(lambda: service.image(doc.id, 40, tab.view.px_per_pt * tab.view.devicePixelRatioF())
                     is not None, timeout=20000)
     assert service.pid != old_pid
 
@@ -242,56 +242,56 @@ def test_open_document_at_a_page_with_highlights(qtbot, sample_library, open_win
     lib = sample_library
     doc = doc_by_file(lib, "iob-evaluatie")
     a = find_quote(REPORT, 91, QUOTE_1A)
-    ann_id, _ = uc.create_annotation(lib, doc["id"], page_no=91, rects=a.rects, quote=a.quote,
+    ann_id, _ = uc.create_annotation(lib, doc.id, page_no=91, rects=a.rects, quote=a.quote,
                                      role="recommendation")
     window = open_window(lib)
-    window.open_document(doc["id"], page=12, highlight=["aanbevelingen"])
+    window.open_document(doc.id, page=12, highlight=["aanbevelingen"])
     tab = window.tabs.currentWidget()
     assert tab.view.current_page == 12
     words = wait_words(qtbot, tab, 12)
     hit = next(w for w in words if w[4].lower().startswith("aanbevelingen"))
     tab.view.go_to_page(12, hit[1])
-    qtbot.waitUntil(lambda: tab.service.image(doc["id"], 12, tab.view.px_per_pt * tab.view.devicePixelRatioF())
+    qtbot.waitUntil(lambda: tab.service.image(doc.id, 12, tab.view.px_per_pt * tab.view.devicePixelRatioF())
                     is not None, timeout=20000)
     shot = tab.view.viewport().grab().toImage()
     px = QColor(shot.pixel(_point(tab, 12, hit[0] + 0.5, hit[3] - 0.5)))
     assert px.red() > 200 and px.blue() < 150, px.name()  # marked orange
     # Rects of an annotation: the same tab scrolls there and selects it (one click from a link).
-    window.open_document(doc["id"], highlight=a.rects)
+    window.open_document(doc.id, highlight=a.rects)
     assert window.tabs.count() == 2  # the library and this one document
-    assert tab.view.current_page == 91 and tab.panel.current["id"] == ann_id
+    assert tab.view.current_page == 91 and tab.panel.current.id == ann_id
 
 
 def test_delete_and_role_keys_type_into_editor_fields(qtbot, sample_library, open_window):
     lib = sample_library
     doc = doc_by_file(lib, "iob-evaluatie")
-    ann_id, _ = uc.create_annotation(lib, doc["id"], page_no=1, rects=[[1, 50, 50, 200, 60]],
+    ann_id, _ = uc.create_annotation(lib, doc.id, page_no=1, rects=[[1, 50, 50, 200, 60]],
                                      quote="x", role="comment", note="ab")
     window = open_window(lib)
-    tab = window.features["ui.reader.plugin"].open_document(doc["id"])
+    tab = window.features["ui.reader.plugin"].open_document(doc.id)
     tab.panel.select(ann_id)
     qtbot.mouseClick(tab.panel.note, Qt.MouseButton.LeftButton)
     tab.panel.note.moveCursor(tab.panel.note.textCursor().MoveOperation.Start)
     qtbot.keyClick(tab.panel.note, Qt.Key.Key_Delete)  # deletes a character, not the annotation
     qtbot.keyClicks(tab.panel.note, "1")  # types a digit, does not annotate
     tab.panel.list.setFocus()
-    assert uc.get_annotation(lib, ann_id)["note"] == "1b"
-    assert len(uc.list_annotations(lib, doc["id"])) == 1
+    assert uc.get_annotation(lib, ann_id).note == "1b"
+    assert len(uc.list_annotations(lib, doc.id)) == 1
 
 
 def test_delete_key_on_the_page_deletes_the_clicked_annotation(qtbot, sample_library, open_window):
     lib = sample_library
     doc = doc_by_file(lib, "iob-evaluatie")
-    ann_id, _ = uc.create_annotation(lib, doc["id"], page_no=1, rects=[[1, 60, 60, 300, 80]],
+    ann_id, _ = uc.create_annotation(lib, doc.id, page_no=1, rects=[[1, 60, 60, 300, 80]],
                                      quote="x", role="evidence")
     window = open_window(lib)
-    tab = window.features["ui.reader.plugin"].open_document(doc["id"])
+    tab = window.features["ui.reader.plugin"].open_document(doc.id)
     qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=_point(tab, 1, 100, 70))
     assert tab.view.selected_annotation == ann_id
     qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
-    assert uc.list_annotations(lib, doc["id"]) == []
+    assert uc.list_annotations(lib, doc.id) == []
     qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert [a["id"] for a in uc.list_annotations(lib, doc["id"])] == [ann_id]
+    assert [a.id for a in uc.list_annotations(lib, doc.id)] == [ann_id]
 
 
 def test_hover_shows_the_note_as_plain_text(qtbot, sample_library, open_window):
@@ -299,10 +299,10 @@ def test_hover_shows_the_note_as_plain_text(qtbot, sample_library, open_window):
 
     lib = sample_library
     doc = doc_by_file(lib, "iob-evaluatie")
-    uc.create_annotation(lib, doc["id"], page_no=1, rects=[[1, 60, 60, 300, 80]], quote="x",
+    uc.create_annotation(lib, doc.id, page_no=1, rects=[[1, 60, 60, 300, 80]], quote="x",
                          role="comment", note="<img src=x> & <b>vet</b>")
     window = open_window(lib)
-    tab = window.features["ui.reader.plugin"].open_document(doc["id"])
+    tab = window.features["ui.reader.plugin"].open_document(doc.id)
     qtbot.mouseMove(tab.view.viewport(), _point(tab, 1, 120, 70))
     qtbot.waitUntil(QToolTip.isVisible, timeout=5000)
     assert "&lt;img src=x&gt; &amp; &lt;b&gt;vet&lt;/b&gt;" in QToolTip.text()
@@ -312,7 +312,7 @@ def test_drag_to_the_bottom_edge_scrolls_and_selects_across_the_page_break(qtbot
     lib = sample_library
     doc = doc_by_file(lib, "kamerbrief")
     window = open_window(lib)
-    tab = window.features["ui.reader.plugin"].open_document(doc["id"])
+    tab = window.features["ui.reader.plugin"].open_document(doc.id)
     words = wait_words(qtbot, tab, 1)
     w = words[-20]
     tab.view.go_to_page(1, w[1])

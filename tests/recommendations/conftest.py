@@ -5,18 +5,19 @@ import pytest
 
 from app.domain import new_id, now_iso
 from storage import records
+from storage.types import Annotation, Role
 
 
 def add_annotation(lib, doc_id: str, role: str, quote: str, page_no: int = 1, label: str = "") -> str:
     ann_id = new_id()
     stamp = now_iso()
     with lib.write():
-        records.insert_annotation(lib.db, {
-            "id": ann_id, "document_id": doc_id, "role": role, "label": label, "color": None,
-            "note": "", "author": "test", "created": stamp, "modified": stamp, "page_no": page_no,
-            "rects": [[page_no, 10, 10, 100, 20]], "is_area": 0, "quote": quote, "prefix": "",
-            "suffix": "", "orphaned": 0,
-        })
+        records.insert_annotation(lib.db, Annotation(
+            id=ann_id, document_id=doc_id, role=Role(role), label=label, color=None,
+            note="", author="test", created=stamp, modified=stamp, page_no=page_no,
+            rects=((page_no, 10, 10, 100, 20),), is_area=False, quote=quote, prefix="",
+            suffix="", orphaned=False,
+        ))
     return ann_id
 
 
@@ -27,8 +28,8 @@ def linked_library(sample_library):
     from tests.conftest import doc_by_file
 
     lib = sample_library
-    report = doc_by_file(lib, "iob-evaluatie")["id"]
-    reply = doc_by_file(lib, "kabinetsreactie")["id"]
+    report = doc_by_file(lib, "iob-evaluatie").id
+    reply = doc_by_file(lib, "kabinetsreactie").id
     ids = {
         "r1": add_annotation(lib, report, "recommendation", "Behoud voldoende capaciteit", 12, "1b"),
         "r2": add_annotation(lib, report, "recommendation", "Breng themacoalities in evenwicht", 12, "1c"),

@@ -18,7 +18,7 @@ def run(capsys, *args):
 def test_detect_apply_suggest_link_list_unlink(capsys, sample_library):
     lib = sample_library
     root = str(lib.root)
-    report = doc_by_file(lib, "iob-evaluatie")["id"]
+    report = doc_by_file(lib, "iob-evaluatie").id
     lib.close()
     code, out, _ = run(capsys, "--library", root, "recommendations", "detect", report[:8])
     assert code == 0 and "30 to store" in out and "(also printed on page 14 as 3d-3)" in out
@@ -33,8 +33,8 @@ def test_detect_apply_suggest_link_list_unlink(capsys, sample_library):
     rec = next(r for r in data["recommendations"] if r["label"] == "2d")
     assert rec["stance"] is None and rec["note"] == ""  # the detector's remark is kept apart
     lib2 = Library.open(root)
-    assert records.get_annotation(lib2.db, rec["id"])["remarks"] == [
-        {"kind": "also_printed", "page": 92, "label": "2d"}]
+    assert records.get_annotation(lib2.db, rec["id"]).remarks == (
+        {"kind": "also_printed", "page": 92, "label": "2d"},)
     lib2.close()
     code, out, _ = run(capsys, "--library", root, "recommendations", "suggest", rec["id"][:10], "--json",
                        "--limit", "3")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pymupdf
 
+from app.domain import Page
 from app.recommendations.detect import detect_in_pages
 from tests.conftest import doc_by_file
 from tests.recommendations import gold
@@ -14,8 +15,8 @@ FILLER = (
 )
 
 
-def pages(*texts: str) -> list[dict]:
-    return [{"page_no": i + 1, "text": t} for i, t in enumerate(texts)]
+def pages(*texts: str) -> list[Page]:
+    return [Page(page_no=i + 1, text=t) for i, t in enumerate(texts)]
 
 
 def labels(props, accepted_only=False):
@@ -140,7 +141,7 @@ def test_sample_report_recommendations(sample_library):
     from app.recommendations.apply import detect_document
 
     doc = doc_by_file(sample_library, "iob-evaluatie")
-    props = detect_document(sample_library, doc["id"])
+    props = detect_document(sample_library, doc.id)
     got = [p.label for p in props]
     assert got == gold.SUMMARY_LABELS + gold.CHAPTER_LABELS
     summary, chapter = props[: len(gold.SUMMARY_LABELS)], props[len(gold.SUMMARY_LABELS):]
@@ -185,9 +186,9 @@ def test_detect_and_apply_on_a_generated_pdf(library, tmp_path):
     result = apply_proposals(library, doc_id, props)
     assert len(result.created) == 2 and not result.skipped
     anns = records.list_annotations(library.db, document_id=doc_id, role="recommendation")
-    assert [a["label"] for a in anns] == ["1", "2"]
-    assert anns[1]["quote"].startswith("Maak de resultaten van het fonds jaarlijks openbaar")
-    assert anns[1]["rects"][0][0] == 1 and anns[1]["rects"][0][2] > anns[0]["rects"][0][2]
+    assert [a.label for a in anns] == ["1", "2"]
+    assert anns[1].quote.startswith("Maak de resultaten van het fonds jaarlijks openbaar")
+    assert anns[1].rects[0][0] == 1 and anns[1].rects[0][2] > anns[0].rects[0][2]
     # Applying again stores nothing twice.
     again = apply_proposals(library, doc_id, props)
     assert again.created == [] and len(again.skipped) == 2
@@ -213,8 +214,8 @@ def test_merged_items_are_stored_as_one(library, tmp_path):
     result = apply_proposals(library, doc_id, [first, props[2]])
     assert len(result.created) == 2
     ann = records.get_annotation(library.db, result.created[0])
-    assert ann["label"] == "1+2" and "jaarlijks openbaar" in ann["quote"]
-    assert len(ann["rects"]) == 2
+    assert ann.label == "1+2" and "jaarlijks openbaar" in ann.quote
+    assert len(ann.rects) == 2
 
 
 def test_markers_on_their_own_line_parenthesised_letters_and_explanations():

@@ -31,13 +31,13 @@ def test_linking_a_linked_pair_updates_it(linked_library):
     first = reg.link(lib, ids["a1"], ids["r1"], "accepted", "first look")
     again = reg.link(lib, ids["a1"], ids["r1"], "partial", "capacity cut")
     assert again.link_id == first.link_id
-    assert again.previous["stance"] == "accepted" and again.previous["assessment"] == "first look"
+    assert again.previous.stance == "accepted" and again.previous.assessment == "first look"
     row = reg.get_link(lib, first.link_id)
-    assert (row["stance"], row["assessment"]) == ("partial", "capacity cut")
+    assert (row.stance, row.assessment) == ("partial", "capacity cut")
     assert len(records.list_links(lib.db)) == 1
     # Undo of the update puts the old judgement back.
     reg.restore_link(lib, again.previous)
-    assert reg.get_link(lib, first.link_id)["stance"] == "accepted"
+    assert reg.get_link(lib, first.link_id).stance == "accepted"
 
 
 def test_update_unlink_restore_and_change_log(linked_library):
@@ -48,15 +48,15 @@ def test_update_unlink_restore_and_change_log(linked_library):
     res = reg.link(lib, ids["a1"], ids["r1"], "accepted")
     assert res.changes.links == {res.link_id}
     assert res.changes.annotations == {ids["a1"], ids["r1"]}
-    logged = {(r["entity_id"], r["op"]) for r in records.changes_since(lib.db, seq)}
+    logged = {(r.entity_id, r.op) for r in records.changes_since(lib.db, seq)}
     assert (ids["a1"], "update") in logged and (ids["r1"], "update") in logged
     before, _ = reg.update_link(lib, res.link_id, stance="rejected", assessment="no")
-    assert before["stance"] == "accepted"
-    assert reg.get_link(lib, res.link_id)["stance"] == "rejected"
+    assert before.stance == "accepted"
+    assert reg.get_link(lib, res.link_id).stance == "rejected"
     snapshot, ch = reg.unlink(lib, res.link_id)
     assert records.get_link(lib.db, res.link_id) is None and ch.links == {res.link_id}
     reg.restore_link(lib, snapshot)
-    assert reg.get_link(lib, res.link_id)["stance"] == "rejected"
+    assert reg.get_link(lib, res.link_id).stance == "rejected"
     assert len(seen) == 4
     with pytest.raises(UserError):
         reg.update_link(lib, "nope", stance="noted")
@@ -68,7 +68,7 @@ def test_update_unlink_restore_and_change_log(linked_library):
 def test_register_summary_and_coverage(linked_library):
     lib, ids = linked_library, linked_library.ids
     entries = reg.register(lib)
-    assert [e["label"] for e in entries] == ["1b", "1c", "2b"]
+    assert [e.label for e in entries] == ["1b", "1c", "2b"]
     assert reg.summary(entries)["no_response_yet"] == 3 and reg.summary(entries)["covered"] == 0
     older = reg.link(lib, ids["a1"], ids["r1"], "partial").link_id
     with lib.write():  # make it clearly older than the next link
@@ -77,16 +77,16 @@ def test_register_summary_and_coverage(linked_library):
     reg.link(lib, ids["a2"], ids["r2"], "noted")
     reg.link(lib, None, ids["r3"], "none")  # explicitly no response: not covered
     entries = reg.register(lib)
-    by = {e["label"]: e for e in entries}
-    assert by["1b"]["stance"] == "accepted" and len(by["1b"]["links"]) == 2
-    assert by["2b"]["stance"] == "none" and not by["2b"]["covered"]
-    assert by["1b"]["links"][0]["response"]["page_no"] == 2
+    by = {e.label: e for e in entries}
+    assert by["1b"].stance == "accepted" and len(by["1b"].links) == 2
+    assert by["2b"].stance == "none" and not by["2b"].covered
+    assert by["1b"].links[0].response.page_no == 2
     s = reg.summary(entries)
     assert s["per_stance"] == {"accepted": 1, "partial": 0, "rejected": 0, "noted": 1, "none": 1}
     assert (s["covered"], s["no_response_yet"], s["coverage"]) == (2, 0, 0.667)
     other = reg.counterparts(lib, ids["a2"])
-    assert sorted(c["passage"]["label"] for c in other) == ["1b", "1c"]
-    assert all(c["side"] == "recommendation" for c in other)
+    assert sorted(c.passage.label for c in other) == ["1b", "1c"]
+    assert all(c.side == "recommendation" for c in other)
     # Deleting the response passage removes its links (cascade): coverage drops.
     from app.annotations import delete_annotation
 

@@ -56,7 +56,7 @@ def test_top3_hit_rate_on_the_sample_reply(sample_library):
     lib = sample_library
     report = doc_by_file(lib, "iob-evaluatie")
     reply = doc_by_file(lib, "kabinetsreactie")
-    props = [p for p in detect_document(lib, report["id"]) if p.accept and p.kind == "item"]
+    props = [p for p in detect_document(lib, report.id) if p.accept and p.kind == "item"]
     ranker = build_ranker(lib, [reply])
     hits = []
     for p in props:
@@ -70,6 +70,6 @@ def test_suggest_use_case_looks_in_other_documents(linked_library):
     lib, ids = linked_library, linked_library.ids
     reply = doc_by_file(lib, "kabinetsreactie")
     cands = suggest(lib, ids["r1"], limit=3)
-    assert cands and all(c.document_id != doc_by_file(lib, "iob-evaluatie")["id"] for c in cands)
-    only = suggest(lib, ids["r1"], in_doc=reply["id"], limit=2)
-    assert len(only) == 2 and {c.document_id for c in only} == {reply["id"]}
+    assert cands and all(c.document_id != doc_by_file(lib, "iob-evaluatie").id for c in cands)
+    only = suggest(lib, ids["r1"], in_doc=reply.id, limit=2)
+    assert len(only) == 2 and {c.document_id for c in only} == {reply.id}

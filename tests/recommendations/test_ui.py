@@ -47,14 +47,14 @@ def test_register_table_link_change_unlink_and_undo(qtbot, linked_library, make_
     qtmodeltester.check(view.model)
     # Filters: stance and "no confirmed response yet".
     view.stance_filter.setCurrentIndex(view.stance_filter.findData("partial"))
-    assert view.proxy.rowCount() == 1, ([e["stance"] for e in view.model.entries], view.proxy.stance)
+    assert view.proxy.rowCount() == 1, ([e.stance for e in view.model.entries], view.proxy.stance)
     view.stance_filter.setCurrentIndex(0)
     view.unanswered.setChecked(True)
     assert view.proxy.rowCount() == 2
     view.unanswered.setChecked(False)
     assert view.select(ids["r3"])
     qtbot.mouseClick(view.btn_none, Qt.MouseButton.LeftButton)  # explicitly no response
-    assert [l["stance"] for l in records.list_links(lib.db, recommendation_id=ids["r3"])] == ["none"]
+    assert [l.stance for l in records.list_links(lib.db, recommendation_id=ids["r3"])] == ["none"]
     assert view.model.index(view.model.row_of(ids["r3"]), 3).data() == "no response"
 
 
@@ -64,7 +64,7 @@ def test_detection_review_merge_drop_store_and_undo(qtbot, sample_library, make_
     plugin = _plugin(window)
     report = doc_by_file(lib, "iob-evaluatie")
     with qtbot.waitSignal(window.ops.sig_finished, timeout=60000):
-        plugin.detect(report["id"])
+        plugin.detect(report.id)
     dialog = plugin.dialog
     assert dialog is not None and dialog.isVisible()
     model = dialog.model
@@ -90,9 +90,9 @@ def test_detection_review_merge_drop_store_and_undo(qtbot, sample_library, make_
     assert len(result.created) == 28, result.skipped
     view = plugin.register_view
     assert view is not None and view.model.rowCount() == 28
-    assert view.model.entries[0]["label"] == "1-a"
-    merged = next(e for e in view.model.entries if e["label"] == "1a-1")
-    assert len({r[2] for r in merged["rects"]}) >= 2  # both parts highlighted
+    assert view.model.entries[0].label == "1-a"
+    merged = next(e for e in view.model.entries if e.label == "1a-1")
+    assert len({r[2] for r in merged.rects}) >= 2  # both parts highlighted
     window.undo_stack.undo()
     assert records.list_annotations(lib.db, role="recommendation") == []
     assert view.model.rowCount() == 0
@@ -115,22 +115,22 @@ def test_suggestions_link_a_passage_and_side_by_side_walks(qtbot, linked_library
     panel.stance.setCurrentIndex(panel.stance.findData("noted"))
     with qtbot.waitSignal(panel.sig_linked, timeout=120000):
         qtbot.mouseClick(panel.btn_link, Qt.MouseButton.LeftButton)
-    entry = next(e for e in reg.register(lib) if e["id"] == ids["r1"])
-    assert [l["stance"] for l in entry["links"]] == ["noted"]
-    response = entry["links"][0]["response"]
-    assert response["page_no"] == first.page_no and response["role"] == "response"
+    entry = next(e for e in reg.register(lib) if e.id == ids["r1"])
+    assert [l.stance for l in entry.links] == ["noted"]
+    response = entry.links[0].response
+    assert response.page_no == first.page_no and response.role == "response"
     row = view.model.row_of(ids["r1"])
     assert view.model.index(row, 3).data() == "noted without commitment"
     window.undo_stack.undo()
     assert records.list_links(lib.db) == []
-    assert records.get_annotation(lib.db, response["id"]) is None
+    assert records.get_annotation(lib.db, response.id) is None
     window.undo_stack.redo()
     assert len(records.list_links(lib.db)) == 1
 
     side = plugin.show_side_by_side(ids["r1"])
-    assert side.rec["id"] == ids["r1"]
-    assert side.left.doc_id == doc_by_file(lib, "iob-evaluatie")["id"]
-    assert side.right.doc_id == doc_by_file(lib, "kabinetsreactie")["id"]
+    assert side.rec.id == ids["r1"]
+    assert side.left.doc_id == doc_by_file(lib, "iob-evaluatie").id
+    assert side.right.doc_id == doc_by_file(lib, "kabinetsreactie").id
     side.setFocus()
     with qtbot.waitSignal(side.sig_shown, timeout=5000) as shown:
         qtbot.keyClick(side, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
@@ -146,7 +146,7 @@ def test_linked_passages_dock_follows_the_reader(qtbot, linked_library, make_win
     reg.link(lib, ids["a1"], ids["r2"], "noted")
     window = make_window(lib)
     dock = _plugin(window).linked_dock
-    window.open_document(doc_by_file(lib, "kabinetsreactie")["id"], 2)
+    window.open_document(doc_by_file(lib, "kabinetsreactie").id, 2)
     tab = window.tabs.currentWidget()
     with qtbot.waitSignal(dock.sig_shown, timeout=5000) as shown:
         tab.view.sig_annotation_clicked.emit(ids["a1"])  # as a click on the passage does
@@ -156,13 +156,13 @@ def test_linked_passages_dock_follows_the_reader(qtbot, linked_library, make_win
     assert "1b" in item.text()
     qtbot.mouseClick(dock.list.viewport(), Qt.MouseButton.LeftButton,
                      pos=dock.list.visualItemRect(item).center())
-    assert window.tabs.currentWidget().doc_id == doc_by_file(lib, "iob-evaluatie")["id"]
+    assert window.tabs.currentWidget().doc_id == doc_by_file(lib, "iob-evaluatie").id
     # The dock now follows the recommendation it opened, and back is one click away.
     assert dock.ann_id == ids["r1"] and dock.list.count() == 1
     # Unlinking elsewhere updates the dock.
     link = records.find_link(lib.db, ids["r1"], ids["a1"])
     with qtbot.waitSignal(dock.sig_shown, timeout=5000) as shown:
-        reg.unlink(lib, link["id"])
+        reg.unlink(lib, link.id)
     assert shown.args == [ids["r1"], 0]
 
 
@@ -171,10 +171,10 @@ def test_closing_and_reopening_the_tabs(qtbot, linked_library, make_window):
     window = make_window(lib)
     plugin = _plugin(window)
     side = plugin.show_side_by_side(ids["r2"])
-    assert side.rec["id"] == ids["r2"]
+    assert side.rec.id == ids["r2"]
     window._close_tab(window.tabs.indexOf(plugin.register_view))
     window._close_tab(window.tabs.indexOf(side))
     qtbot.waitUntil(lambda: window.tabs.count() == 1)
     side = plugin.show_side_by_side(ids["r3"])
-    assert side.rec["id"] == ids["r3"] and window.tabs.count() == 3
+    assert side.rec.id == ids["r3"] and window.tabs.count() == 3
     assert plugin.register_view.current_id() == ids["r3"]

@@ -26,7 +26,7 @@ def test_search_json(sample_library, capsys):
         assert "«" in h["snippet"] and h["matched"]
     letter = sample_library.resolve_document(LETTER.name)
     code, out, _ = run(capsys, "--library", root, "search", "Mensenrechtenraad", "--doc", LETTER.name, "--json")
-    assert {h["document"] for h in json.loads(out)} == {letter["id"]}
+    assert {h["document"] for h in json.loads(out)} == {letter.id}
 
 
 def test_no_hits_prints_nothing(sample_library, capsys):
@@ -52,13 +52,13 @@ def test_annotation_hits_in_json(sample_library, capsys):
     lib = sample_library
     letter = lib.resolve_document(LETTER.name)
     ann_id, _ = create_annotation(
-        lib, letter["id"], page_no=3, rects=[[3, 72, 100, 500, 120]],
+        lib, letter.id, page_no=3, rects=[[3, 72, 100, 500, 120]],
         quote="de Mensenrechtenraad", role="recommendation", label="R1", note="kwartelkoning",
     )
     code, out, err = run(capsys, "--library", str(lib.root), "search", "kwartelkoning", "--json")
     assert code == 0, err
     hits = json.loads(out)
     assert [(h["kind"], h["annotation"], h["page"], h["document"]) for h in hits] == [
-        ("annotation", ann_id, 3, letter["id"])
+        ("annotation", ann_id, 3, letter.id)
     ]
     assert hits[0]["snippet"].count("«kwartelkoning»") == 1

@@ -34,7 +34,7 @@ def test_fallback_answers_while_there_is_no_index(sample_library):
     out = search_service.search(lib, "Mensenrechtenraad", limit=50)
     assert out.source == "sqlite"
     letter = lib.resolve_document(LETTER.name)
-    assert letter["id"] in {h.document for h in out.hits}
+    assert letter.id in {h.document for h in out.hits}
     assert any("«Mensenrechtenraad»" in h.snippet for h in out.hits)
     assert search_service.search(lib, "kind:annotation Mensenrechtenraad").hits == []
 
@@ -75,7 +75,7 @@ def test_damaged_index_is_rebuilt(indexed_library, damage):
         (gen / "state.json").write_text("{")
     else:  # entries gone without a trace in the change log
         writer = search_service.engine(lib).writer(search_service.library_id(lib))
-        writer.delete_document(lib.resolve_document(LETTER.name)["id"])
+        writer.delete_document(lib.resolve_document(LETTER.name).id)
         writer.commit(search_service.index_status(lib).index_seq)
         search_service.close_engine(lib)
     status = search_service.index_status(lib, verify=True)
@@ -125,7 +125,7 @@ def test_note_found_within_a_second_through_the_child(indexed_library):
         letter = lib.resolve_document(LETTER.name)
         start = time.monotonic()
         ann_id, _ = create_annotation(
-            lib, letter["id"], page_no=1, rects=[[1, 72, 100, 500, 120]],
+            lib, letter.id, page_no=1, rects=[[1, 72, 100, 500, 120]],
             quote="het kabinet", role="comment", note="zeppelinvlucht",
         )
         _wait_for(events, "ready", timeout=5)
@@ -172,7 +172,7 @@ def test_applied_changes_are_pruned_and_the_index_stays_in_step(indexed_library)
     assert search_service.index_status(lib).state == "ok"
     # A change after pruning is still followed.
     a = find_quote(lib.document_file(doc), 1, "Daarnaast speelt de Mensenrechtenraad")
-    create_annotation(lib, doc["id"], page_no=1, rects=a.rects, quote=a.quote, role="comment",
+    create_annotation(lib, doc.id, page_no=1, rects=a.rects, quote=a.quote, role="comment",
                       note="zwaluwstaartvlinder")
     assert search_service.index_status(lib).state == "behind"
     assert search_service.prune_applied_changes(lib) == 0  # not applied yet: kept

@@ -33,13 +33,13 @@ def test_hyphenated_word_is_found_whole(indexed_library):
     letter = lib.resolve_document(LETTER.name)
     out = search_service.search(lib, "Mensenrechtenraad", limit=200)
     assert out.source == "index"
-    found = pages_of(out, letter["id"])
+    found = pages_of(out, letter.id)
     # Every page of the letter that has the word (whole or hyphenated at a
     # line end in the PDF, rejoined at import) is found.
     expected = {
-        (letter["id"], p)
-        for p in range(1, letter["page_count"] + 1)
-        if "mensenrechtenraad" in page_text(lib, letter["id"], p).lower()
+        (letter.id, p)
+        for p in range(1, letter.page_count + 1)
+        if "mensenrechtenraad" in page_text(lib, letter.id, p).lower()
     }
     assert expected and expected <= found
 
@@ -89,12 +89,12 @@ def test_or_not_prefix_and_filters(indexed_library):
     assert prefix.hits and any("mensenrechtenverdedigers" in h.plain.lower() for h in prefix.hits)
     # filters
     only_letter = search_service.search(lib, "kind:letter mensenrechten", limit=100)
-    assert only_letter.hits and {h.document for h in only_letter.hits} == {letter["id"]}
+    assert only_letter.hits and {h.document for h in only_letter.hits} == {letter.id}
     ranged = search_service.search(lib, "evaluatie page:10-20", limit=200)
     assert ranged.hits and all(10 <= h.page <= 20 for h in ranged.hits)
     by_doc = search_service.search(lib, "evaluatie", doc=REPORT.name, limit=200)
-    assert by_doc.hits and {h.document for h in by_doc.hits} == {report["id"]}
-    assert pages_of(search_service.search(lib, f"evaluatie doc:{report['id'][:8]}", limit=200)) == pages_of(by_doc)
+    assert by_doc.hits and {h.document for h in by_doc.hits} == {report.id}
+    assert pages_of(search_service.search(lib, f"evaluatie doc:{report.id[:8]}", limit=200)) == pages_of(by_doc)
 
 
 def test_fuzzy_finds_ocr_errors(indexed_library):
@@ -103,7 +103,7 @@ def test_fuzzy_finds_ocr_errors(indexed_library):
     exact = search_service.search(lib, "lhbtiq", limit=100)
     fuzzy = search_service.search(lib, "lhbtiq~2", limit=100)
     assert pages_of(exact) < pages_of(fuzzy)
-    assert any(h.document == note["id"] for h in fuzzy.hits)
+    assert any(h.document == note.id for h in fuzzy.hits)
 
 
 @pytest.mark.parametrize(
@@ -131,7 +131,7 @@ def test_annotation_note_found_after_sync(indexed_library):
     lib = indexed_library
     letter = lib.resolve_document(LETTER.name)
     ann_id, _ = create_annotation(
-        lib, letter["id"], page_no=2, rects=[[2, 72, 100, 500, 120]],
+        lib, letter.id, page_no=2, rects=[[2, 72, 100, 500, 120]],
         quote="versterking van de Mensenrechtenraad", role="recommendation",
         label="R7", note="kwispeldoorzicht", tags=["Multilateraal/VN"],
     )
@@ -150,7 +150,7 @@ def test_annotation_note_found_after_sync(indexed_library):
     # Renaming the parent tag: tag:<new name> finds the child's annotations.
     from app.tags import rename_tag, resolve_tag
 
-    rename_tag(lib, resolve_tag(lib, "Multilateraal")["id"], "Verdragsorganen")
+    rename_tag(lib, resolve_tag(lib, "Multilateraal").id, "Verdragsorganen")
     search_service.sync_index(lib)
     assert ann_id in {h.annotation for h in search_service.search(lib, "tag:verdragsorganen").hits}
     assert not search_service.search(lib, "tag:multilateraal").hits
@@ -172,13 +172,13 @@ def test_document_edit_and_removal_are_followed(indexed_library):
 
     lib = indexed_library
     letter = lib.resolve_document(LETTER.name)
-    usecases.edit_document(lib, letter["id"], kind="report")
+    usecases.edit_document(lib, letter.id, kind="report")
     search_service.sync_index(lib)
     assert not search_service.search(lib, "kind:letter").hits
-    assert letter["id"] in {h.document for h in search_service.search(lib, "kind:report Mensenrechtenraad", limit=200).hits}
-    usecases.remove_document(lib, letter["id"])
+    assert letter.id in {h.document for h in search_service.search(lib, "kind:report Mensenrechtenraad", limit=200).hits}
+    usecases.remove_document(lib, letter.id)
     search_service.sync_index(lib)
-    assert letter["id"] not in {h.document for h in search_service.search(lib, "Mensenrechtenraad", limit=500).hits}
+    assert letter.id not in {h.document for h in search_service.search(lib, "Mensenrechtenraad", limit=500).hits}
 
 
 def test_grouping_and_document_order(indexed_library):
@@ -187,7 +187,7 @@ def test_grouping_and_document_order(indexed_library):
     assert out.groups and sum(g["count"] for g in out.groups) == out.total >= len(out.hits)
     from storage import records
 
-    order = {d["id"]: i for i, d in enumerate(records.list_documents(lib.db))}
+    order = {d.id: i for i, d in enumerate(records.list_documents(lib.db))}
     keys = [(order[h.document], h.page) for h in out.hits]
     assert keys == sorted(keys)
     by_relevance = search_service.search(lib, "mensenrechtenraad", limit=30)

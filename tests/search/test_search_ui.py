@@ -38,7 +38,7 @@ def test_type_see_results_enter_opens_the_page(qtbot, search_window, qtmodeltest
     qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     assert opened and opened[-1][0] == first.document and opened[-1][1] == first.page
     assert "mensenrechtenraad" in [w.lower() for w in opened[-1][2]]
-    assert any(h.document == letter["id"] for h in outcome.hits)
+    assert any(h.document == letter.id for h in outcome.hits)
 
 
 def test_snippet_html_escapes_pdf_text():
@@ -58,7 +58,7 @@ def test_note_is_found_after_an_edit(qtbot, search_window):
         qtbot.keyClicks(panel.field, "zeppelinvlucht")
     assert panel.model.hit_count() == 0
     with qtbot.waitSignal(panel.sig_results, timeout=5000) as blocker:
-        create_annotation(window.lib, letter["id"], page_no=1, rects=[[1, 72, 100, 500, 120]],
+        create_annotation(window.lib, letter.id, page_no=1, rects=[[1, 72, 100, 500, 120]],
                           quote="het kabinet", role="comment", note="zeppelinvlucht")
     # The window's change poked the indexer; its "ready" re-ran the search.
     assert [h.kind for h in blocker.args[0].hits] == ["annotation"]
@@ -69,7 +69,7 @@ def test_next_match_walks_the_document(qtbot, search_window, monkeypatch):
     feature = feature_of(window)
     letter = window.lib.resolve_document(LETTER.name)
     opened = []
-    monkeypatch.setattr(feature, "current_document_id", lambda: letter["id"])
+    monkeypatch.setattr(feature, "current_document_id", lambda: letter.id)
     monkeypatch.setattr(window, "open_document", lambda doc, page=None, highlight=None: opened.append(page))
     with qtbot.waitSignal(feature.panel.sig_results, timeout=RESULTS_TIMEOUT):
         qtbot.keyClicks(feature.panel.field, "Mensenrechtenraad")

@@ -127,7 +127,7 @@ def test_window_title_names_the_library_and_the_open_document(qtbot, sample_libr
     window = make_window(sample_library)
     assert window.windowTitle() == f"Kanttekening ({sample_library.root.name})"
     doc = sample_library.resolve_document(LETTER.name)
-    window.open_document(doc["id"])
-    qtbot.waitUntil(lambda: doc["title"] in window.windowTitle(), timeout=5000)
+    window.open_document(doc.id)
+    qtbot.waitUntil(lambda: doc.title in window.windowTitle(), timeout=5000)
     window.tabs.setCurrentIndex(0)
-    assert doc["title"] not in window.windowTitle()
+    assert doc.title not in window.windowTitle()

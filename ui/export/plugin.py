@@ -123,17 +123,17 @@ class ExportPlugin(QObject):
         if not docs:
             self._info(self.tr("Export annotated PDF"), self.tr("The library has no documents yet."))
             return
-        names = [f"{d['title']} ({d['file_name']})" for d in docs]
+        names = [f"{d.title} ({d.file_name})" for d in docs]
         # The document open in the current tab, if any, is offered first.
         open_id = getattr(self.window.tabs.currentWidget(), "doc_id", None)
-        current = next((i for i, d in enumerate(docs) if d["id"] == open_id), 0)
+        current = next((i for i, d in enumerate(docs) if d.id == open_id), 0)
         choice, ok = QInputDialog.getItem(
             self.window, self.tr("Export annotated PDF"), self.tr("Document:"), names, current, False
         )
         if not ok:
             return
         doc = docs[names.index(choice)]
-        suggested = Path(self._start_dir()) / f"{Path(doc['file_name']).stem}-annotated.pdf"
+        suggested = Path(self._start_dir()) / f"{Path(doc.file_name).stem}-annotated.pdf"
         name, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Export annotated PDF"), str(suggested), _FILTERS["pdf"]
         )
@@ -142,7 +142,7 @@ class ExportPlugin(QObject):
         self._remember(name)
         from app.export.annotated_pdf import export_annotated_pdf
 
-        doc_id = doc["id"]
+        doc_id = doc.id
         colors = {role: settings.get(f"colors/{role}") for role in ROLES}
         language = current_language()  # role names in the annotations, as the interface names them
         self._run(

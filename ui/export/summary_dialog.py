@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import Document
 from app.domain import ROLES
 from ui.i18n import LANGUAGES
 
@@ -49,7 +50,7 @@ class SummaryDialog(QDialog):
 
     def __init__(
         self,
-        documents: list[dict],
+        documents: list[Document],
         tag_paths: list[str],
         parent: QWidget | None = None,
         language: str = "en",
@@ -64,7 +65,7 @@ class SummaryDialog(QDialog):
         for key, name in LANGUAGES.items():
             self.language.addItem(name, key)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
-        self.documents = _checklist([(d["id"], d["title"]) for d in documents])
+        self.documents = _checklist([(d.id, d.title) for d in documents])
         self.tags = _checklist([(p, p) for p in tag_paths])
         self.roles = {role: QCheckBox(self._role_name(role)) for role in ROLES}
         roles_box = QHBoxLayout()

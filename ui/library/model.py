@@ -5,6 +5,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from app.domain import Document
 from app import usecases
 from app.library import Library
 from ui.widgets import plain_tooltip
@@ -29,7 +30,7 @@ class DocumentsModel(QAbstractTableModel):
     def __init__(self, lib: Library, parent=None) -> None:
         super().__init__(parent)
         self.lib = lib
-        self._rows: list[dict] = []
+        self._rows: list[Document] = []
         self.reload()
 
     def headers(self) -> list[str]:
@@ -59,30 +60,31 @@ class DocumentsModel(QAbstractTableModel):
         col = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if col == "title":
-                return d["title"]
+                return d.title
             if col == "kind":
-                return kind_label(d["kind"])
+                return kind_label(d.kind)
             if col == "pages":
-                if d["pages_with_text"] < d["page_count"]:
+                with_text = d.pages_with_text or 0
+                if with_text < d.page_count:
                     return self.tr("{0} ({1} without text)").format(
-                        d["page_count"], d["page_count"] - d["pages_with_text"]
+                        d.page_count, d.page_count - with_text
                     )
-                return str(d["page_count"])
+                return str(d.page_count)
             if col == "annotations":
-                return str(d["annotation_count"])
+                return str(d.annotation_count)
         if role == Qt.ItemDataRole.ToolTipRole and col == "title":
-            return plain_tooltip(d["file_name"])
+            return plain_tooltip(d.file_name)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in ("pages", "annotations"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == self.DocIdRole:
-            return d["id"]
+            return d.id
         return None
 
-    def document_at(self, row: int) -> dict | None:
+    def document_at(self, row: int) -> Document | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, doc_id: str) -> int:
         for i, d in enumerate(self._rows):
-            if d["id"] == doc_id:
+            if d.id == doc_id:
                 return i
         return -1

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import Document
 from app import usecases
 from app.changes import Changes
 from app.domain import KINDS
@@ -130,7 +131,7 @@ class LibraryView(QWidget):
         if doc_id:
             self.sig_open_document.emit(doc_id)
 
-    def selected_document(self) -> dict | None:
+    def selected_document(self) -> Document | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
@@ -142,19 +143,19 @@ class LibraryView(QWidget):
             return
         menu = QMenu(self)
         open_action = menu.addAction(self.tr("Open"))
-        open_action.triggered.connect(lambda: self.sig_open_document.emit(doc["id"]))
+        open_action.triggered.connect(lambda: self.sig_open_document.emit(doc.id))
         kinds = menu.addMenu(self.tr("Kind"))
         for kind in KINDS:
             act = QAction(kind_label(kind), kinds)
             act.setCheckable(True)
-            act.setChecked(doc["kind"] == kind)
+            act.setChecked(doc.kind == kind)
             act.triggered.connect(lambda _=False, k=kind: self._set_field(doc, kind=k))
             kinds.addAction(act)
         langs = menu.addMenu(self.tr("Language"))
         for code, name in (("nl", self.tr("Dutch")), ("en", self.tr("English"))):
             act = QAction(name, langs)
             act.setCheckable(True)
-            act.setChecked(doc["language"] == code)
+            act.setChecked(doc.language == code)
             act.triggered.connect(lambda _=False, c=code: self._set_field(doc, language=c))
             langs.addAction(act)
         menu.addAction(self.tr("Rename…"), lambda: self._rename(doc))
@@ -167,30 +168,30 @@ class LibraryView(QWidget):
         if doc is not None:
             self._remove(doc)
 
-    def _set_field(self, doc: dict, **fields) -> None:
-        usecases.edit_document(self.window_.lib, doc["id"], **fields)
+    def _set_field(self, doc: Document, **fields) -> None:
+        usecases.edit_document(self.window_.lib, doc.id, **fields)
 
-    def _rename(self, doc: dict) -> None:
+    def _rename(self, doc: Document) -> None:
         title, ok = QInputDialog.getText(
-            self, self.tr("Rename document"), self.tr("Title:"), QLineEdit.EchoMode.Normal, doc["title"]
+            self, self.tr("Rename document"), self.tr("Title:"), QLineEdit.EchoMode.Normal, doc.title
         )
         if ok and title.strip():
-            usecases.edit_document(self.window_.lib, doc["id"], title=title)
+            usecases.edit_document(self.window_.lib, doc.id, title=title)
 
-    def _remove(self, doc: dict) -> None:
+    def _remove(self, doc: Document) -> None:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Remove document"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
             self.tr("Remove “{0}” and its {1} annotation(s) from the library? This cannot be undone.").format(
-                doc["title"], doc["annotation_count"]
+                doc.title, doc.annotation_count
             )
         )
         box.setStandardButtons(QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Yes)
         if box.exec() == QMessageBox.StandardButton.Yes:
-            self.window_.close_document_tabs(doc["id"])
-            usecases.remove_document(self.window_.lib, doc["id"])
+            self.window_.close_document_tabs(doc.id)
+            usecases.remove_document(self.window_.lib, doc.id)
 
 
 def sample_paths() -> list[Path]:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.tags import TagNode
 from app import annotations as uc
 from app.changes import Changes
 from ui.reader.commands import (
@@ -104,7 +105,7 @@ class CodebookDialog(QDialog):
         idx = self.tree.currentIndex() if self.tree.selectionModel() else None
         return idx.data(ID_ROLE) if idx is not None and idx.isValid() else None
 
-    def current(self) -> dict | None:
+    def current(self) -> TagNode | None:
         idx = self.tree.currentIndex()
         return idx.data(ROW_ROLE) if idx.isValid() else None
 
@@ -114,11 +115,11 @@ class CodebookDialog(QDialog):
             self.buttons[name].setEnabled(tag is not None)
         self.description.setEnabled(tag is not None)
         self.description.blockSignals(True)
-        self.description.setPlainText(tag["description"] if tag else "")
+        self.description.setPlainText(tag.description if tag else "")
         self.description.blockSignals(False)
         if tag:
             self.info.setText(self.tr("{0}: used by {1} annotation(s), {2} with its sub-tags")
-                              .format(tag["path"], tag["usage"], tag["total"]))
+                              .format(tag.path, tag.usage, tag.total))
         else:
             self.info.setText(self.tr("{0} tags").format(len(uc.list_tags(self.lib, flat=True))))
 
@@ -127,9 +128,9 @@ class CodebookDialog(QDialog):
         skip = set()
         if exclude:
             tags = uc.list_tags(self.lib, flat=True)
-            root = next(t["path"] for t in tags if t["id"] == exclude)
-            skip = {t["id"] for t in tags if t["path"] == root or t["path"].startswith(root + "/")}
-        return [(t["path"], t["id"]) for t in uc.list_tags(self.lib, flat=True) if t["id"] not in skip]
+            root = next(t.path for t in tags if t.id == exclude)
+            skip = {t.id for t in tags if t.path == root or t.path.startswith(root + "/")}
+        return [(t.path, t.id) for t in uc.list_tags(self.lib, flat=True) if t.id not in skip]
 
     def new_tag(self, child: bool = False) -> None:
         parent = self.current_id() if child else None
@@ -144,68 +145,68 @@ class CodebookDialog(QDialog):
         tag = self.current()
         if tag is None:
             return
-        name, ok = QInputDialog.getText(self, self.tr("Rename tag"), self.tr("New name:"), text=tag["name"])
-        if ok and name.strip() and name.strip() != tag["name"]:
-            push(self.window_, RenameTag(self.lib, tag["id"], name.strip()))
+        name, ok = QInputDialog.getText(self, self.tr("Rename tag"), self.tr("New name:"), text=tag.name)
+        if ok and name.strip() and name.strip() != tag.name:
+            push(self.window_, RenameTag(self.lib, tag.id, name.strip()))
 
     def move(self) -> None:
         tag = self.current()
         if tag is None:
             return
-        choices = [(self.tr("(top level)"), None), *self._paths(exclude=tag["id"])]
+        choices = [(self.tr("(top level)"), None), *self._paths(exclude=tag.id)]
         label, ok = QInputDialog.getItem(self, self.tr("Move tag"),
-                                         self.tr("Put “{0}” under:").format(tag["path"]),
+                                         self.tr("Put “{0}” under:").format(tag.path),
                                          [c[0] for c in choices], 0, False)
         if ok:
             parent = dict(choices)[label]
-            if parent != tag["parent_id"]:
-                push(self.window_, MoveTag(self.lib, tag["id"], parent))
+            if parent != tag.parent_id:
+                push(self.window_, MoveTag(self.lib, tag.id, parent))
 
     def merge(self) -> None:
         tag = self.current()
         if tag is None:
             return
-        choices = self._paths(exclude=tag["id"])
+        choices = self._paths(exclude=tag.id)
         if not choices:
             return
         label, ok = QInputDialog.getItem(
             self, self.tr("Merge tags"),
             self.tr("Merge “{0}” into (its {1} annotation(s) get that tag instead):").format(
-                tag["path"], tag["usage"]),
+                tag.path, tag.usage),
             [c[0] for c in choices], 0, False)
         if ok:
-            push(self.window_, MergeTags(self.lib, tag["id"], dict(choices)[label]))
+            push(self.window_, MergeTags(self.lib, tag.id, dict(choices)[label]))
             self.reload(dict(choices)[label])
 
     def pick_color(self) -> None:
         tag = self.current()
         if tag is None:
             return
-        color = QColorDialog.getColor(QColor(tag["color"]), self, self.tr("Tag colour"))
-        if color.isValid() and color.name() != tag["color"]:
-            push(self.window_, UpdateTag(self.lib, tag["id"], color=color.name()))
+        color = QColorDialog.getColor(QColor(tag.color), self, self.tr("Tag colour"))
+        if color.isValid() and color.name() != tag.color:
+            push(self.window_, UpdateTag(self.lib, tag.id, color=color.name()))
 
     def delete(self) -> None:
         tag = self.current()
         if tag is None:
             return
-        usage = uc.tag_usage(self.lib, tag["id"])
+        usage = uc.tag_usage(self.lib, tag.id)
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Delete tag"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(self.tr("Delete “{0}”? {1} annotation(s) use it or one of its {2} sub-tag(s); "
                             "they keep everything else. You can undo this.")
-                    .format(tag["path"], usage["total"], usage["descendants"]))
+                    .format(tag.path, usage["total"], usage["descendants"]))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         if box.exec() == QMessageBox.StandardButton.Yes:
-            push(self.window_, DeleteTag(self.lib, tag["id"]))
+            push(self.window_, DeleteTag(self.lib, tag.id))
 
     def _store_description(self) -> None:
         tag = self.current()
         text = self.description.toPlainText()
-        if tag is not None and text != tag["description"]:
-            push(self.window_, UpdateTag(self.lib, tag["id"], description=text))
+        if tag is not None and text != tag.description:
+            push(self.window_, UpdateTag(self.lib, tag.id, description=text))
 
     def eventFilter(self, obj, event) -> bool:  # noqa: ANN001, N802
         from PySide6.QtCore import QEvent

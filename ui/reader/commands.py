@@ -22,12 +22,12 @@ def drop_unused_tags(lib: Library, tag_ids: list[str]) -> list[dict]:
     """Undo of an edit that created tags: delete those that nothing uses any
     more (sub-tags first). Returns their snapshots for ``restore_tags``."""
     snapshots = []
-    tags = {t["id"]: t for t in uc.list_tags(lib, flat=True)}
+    tags = {t.id: t for t in uc.list_tags(lib, flat=True)}
     # Deepest first, so a new "Parent/Child" goes before its new parent.
     def depth(tid: str) -> int:
         d, cur = 0, tags.get(tid)
-        while cur is not None and cur.get("parent_id"):
-            d, cur = d + 1, tags.get(cur["parent_id"])
+        while cur is not None and cur.parent_id:
+            d, cur = d + 1, tags.get(cur.parent_id)
         return d
 
     for tag_id in sorted((t for t in tag_ids if t in tags), key=depth, reverse=True):
@@ -70,7 +70,7 @@ class EditAnnotation(UseCaseCommand):
         super().__init__(lib, tr("Edit annotation"))
         self.ann_id, self.new = ann_id, fields
         current = uc.get_annotation(lib, ann_id)
-        self.old = {k: current[k] for k in fields}
+        self.old = {k: getattr(current, k) for k in fields}
 
     def first(self) -> None:
         self.created_tags = sorted(uc.update_annotation(self.lib, self.ann_id, **self.new).tags)
@@ -120,7 +120,7 @@ class RenameTag(UseCaseCommand):
     def __init__(self, lib: Library, tag_id: str, name: str) -> None:
         super().__init__(lib, tr("Rename tag"))
         self.tag_id, self.new = tag_id, name
-        self.old = uc.resolve_tag(lib, tag_id)["name"]
+        self.old = uc.resolve_tag(lib, tag_id).name
 
     def first(self) -> None:
         uc.rename_tag(self.lib, self.tag_id, self.new)
@@ -135,7 +135,7 @@ class MoveTag(UseCaseCommand):
     def __init__(self, lib: Library, tag_id: str, parent_id: str | None) -> None:
         super().__init__(lib, tr("Move tag"))
         self.tag_id, self.new = tag_id, parent_id
-        self.old = uc.resolve_tag(lib, tag_id)["parent_id"]
+        self.old = uc.resolve_tag(lib, tag_id).parent_id
 
     def first(self) -> None:
         uc.move_tag(self.lib, self.tag_id, self.new)
@@ -151,7 +151,7 @@ class UpdateTag(UseCaseCommand):
         super().__init__(lib, tr("Change tag"))
         self.tag_id, self.new = tag_id, fields
         current = uc.resolve_tag(lib, tag_id)
-        self.old = {k: current[k] for k in fields}
+        self.old = {k: getattr(current, k) for k in fields}
 
     def first(self) -> None:
         uc.update_tag(self.lib, self.tag_id, **self.new)

@@ -1,7 +1,7 @@
 """Item models: a document's annotations (list) and the codebook (tree)."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -12,6 +12,9 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
+
+from app.domain import Annotation
+from app.tags import TagNode
 
 from ui import settings
 from ui.settings_dialog import role_label
@@ -34,7 +37,7 @@ class AnnotationListModel(QAbstractListModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[dict] = []
+        self.rows: list[Annotation] = []
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
@@ -44,47 +47,47 @@ class AnnotationListModel(QAbstractListModel):
             return None
         a = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            head = self.tr("p. {0}").format(a["page_no"])
-            if a["label"]:
-                head += f" · {a['label']}"
-            head += f" · {role_label(a['role'])}"
-            if a.get("orphaned"):
+            head = self.tr("p. {0}").format(a.page_no)
+            if a.label:
+                head += f" · {a.label}"
+            head += f" · {role_label(a.role)}"
+            if a.orphaned:
                 head += " · " + self.tr("orphaned")
-            tags = ("  #" + " #".join(a["tags"])) if a.get("tags") else ""
+            tags = ("  #" + " #".join(a.tags)) if a.tags else ""
             area = self.tr("(area)")
-            return f"{head}{tags}\n{_short(a['quote']) or area}"
+            return f"{head}{tags}\n{_short(a.quote) or area}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(a["note"] or a["quote"][:400])
+            return plain_tooltip(a.note or a.quote[:400])
         if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(a["color"] or settings.role_color(a["role"]))
+            return QColor(a.color or settings.role_color(a.role))
         if role == ID_ROLE:
-            return a["id"]
+            return a.id
         if role == ROW_ROLE:
             return a
         return None
 
     def row_of(self, ann_id: str) -> int:
         for i, a in enumerate(self.rows):
-            if a["id"] == ann_id:
+            if a.id == ann_id:
                 return i
         return -1
 
-    def set_rows(self, new: list[dict]) -> None:
-        new_ids = [a["id"] for a in new]
+    def set_rows(self, new: list[Annotation]) -> None:
+        new_ids = [a.id for a in new]
         keep = set(new_ids)
         for i in reversed(range(len(self.rows))):
-            if self.rows[i]["id"] not in keep:
+            if self.rows[i].id not in keep:
                 self.beginRemoveRows(QModelIndex(), i, i)
                 del self.rows[i]
                 self.endRemoveRows()
-        old_ids = [a["id"] for a in self.rows]
+        old_ids = [a.id for a in self.rows]
         if [i for i in new_ids if i in set(old_ids)] != old_ids:
             self.beginResetModel()  # the order changed (a page moved): rare
             self.rows = list(new)
             self.endResetModel()
             return
         for pos, a in enumerate(new):
-            if pos >= len(self.rows) or self.rows[pos]["id"] != a["id"]:
+            if pos >= len(self.rows) or self.rows[pos].id != a.id:
                 self.beginInsertRows(QModelIndex(), pos, pos)
                 self.rows.insert(pos, a)
                 self.endInsertRows()
@@ -116,12 +119,12 @@ class AnnotationFilter(QSortFilterProxyModel):
         a = self.sourceModel().index(row, 0, parent).data(ROW_ROLE)
         if a is None:
             return False
-        if self.role and a["role"] != self.role:
+        if self.role and a.role != self.role:
             return False
-        if self.tag and not any(t == self.tag or t.startswith(self.tag + "/") for t in a["tags"]):
+        if self.tag and not any(t == self.tag or t.startswith(self.tag + "/") for t in a.tags):
             return False
         if self.text:
-            hay = " ".join([a["quote"], a["label"], a["note"], *a["tags"]]).lower()
+            hay = " ".join([a.quote, a.label, a.note, *a.tags]).lower()
             return all(word in hay for word in self.text.split())
         return True
 
@@ -129,7 +132,7 @@ class AnnotationFilter(QSortFilterProxyModel):
 class _Node:
     __slots__ = ("tag", "parent", "children")
 
-    def __init__(self, tag: dict | None, parent: "_Node | None") -> None:
+    def __init__(self, tag: TagNode | None, parent: "_Node | None") -> None:
         self.tag = tag
         self.parent = parent
         self.children: list[_Node] = []
@@ -144,15 +147,15 @@ class TagTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self.root = _Node(None, None)
 
-    def set_tree(self, tree: list[dict]) -> None:
+    def set_tree(self, tree: list[TagNode]) -> None:
         self.beginResetModel()
         self.root = _Node(None, None)
 
-        def add(parent: _Node, tags: list[dict]) -> None:
+        def add(parent: _Node, tags: Sequence[TagNode]) -> None:
             for t in tags:
                 node = _Node(t, parent)
                 parent.children.append(node)
-                add(node, t["children"])
+                add(node, t.children)
 
         add(self.root, tree)
         self.endResetModel()
@@ -194,16 +197,16 @@ class TagTreeModel(QAbstractItemModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return t["name"]
+                return t.name
             if col == 1:
-                return str(t["total"]) if t["total"] == t["usage"] else f"{t['usage']} ({t['total']})"
-            return t["description"].splitlines()[0] if t["description"] else ""
+                return str(t.total) if t.total == t.usage else f"{t.usage} ({t.total})"
+            return t.description.splitlines()[0] if t.description else ""
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
-            return QColor(t["color"])
+            return QColor(t.color)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(t["path"] + ("\n" + t["description"] if t["description"] else ""))
+            return plain_tooltip(t.path + ("\n" + t.description if t.description else ""))
         if role == ID_ROLE:
-            return t["id"]
+            return t.id
         if role == ROW_ROLE:
             return t
         return None
@@ -212,7 +215,7 @@ class TagTreeModel(QAbstractItemModel):
         def walk(node: _Node, parent: QModelIndex) -> QModelIndex:
             for i, child in enumerate(node.children):
                 idx = self.index(i, 0, parent)
-                if child.tag["id"] == tag_id:
+                if child.tag.id == tag_id:
                     return idx
                 found = walk(child, idx)
                 if found.isValid():

@@ -8,12 +8,13 @@ and area selection (Shift+drag). Annotations are painted over the pages.
 from __future__ import annotations
 
 import bisect
-from typing import Any
+from typing import Any, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
+from app.domain import Annotation, Page
 from app.anchoring import Anchor, area_anchor, nearest_word, norm_text, selection_anchor, word_at
 from app.domain import ROLES
 from ui import settings
@@ -45,7 +46,7 @@ class PageView(QAbstractScrollArea):
     sig_delete_requested = Signal(str)
     """Delete was pressed while an annotation was selected on the page (its id)."""
 
-    def __init__(self, service: RenderService, key: str, pages: list[dict],
+    def __init__(self, service: RenderService, key: str, pages: list[Page],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
@@ -62,8 +63,8 @@ class PageView(QAbstractScrollArea):
         self._sel_anchor: Anchor | None = None
         self._area: tuple[int, list[float]] | None = None
         self._area_start: tuple[int, float, float] | None = None
-        self.annotations: list[dict] = []
-        self._ann_by_page: dict[int, list[tuple[dict, list[float]]]] = {}
+        self.annotations: list[Annotation] = []
+        self._ann_by_page: dict[int, list[tuple[Annotation, tuple[float, ...]]]] = {}
         self.selected_annotation: str | None = None
         self._highlight_rects: list[list[float]] = []
         self._highlight_terms: list[str] = []
@@ -95,11 +96,11 @@ class PageView(QAbstractScrollArea):
     def _fit_zoom(self) -> float:
         if not self.pages:
             return 1.0
-        w = max(p["width"] for p in self.pages) or 1.0
+        w = max(p.width for p in self.pages) or 1.0
         avail_w = max(self.viewport().width() - 2 * GAP, 50)
         z = avail_w / (w * PT_TO_PX)
         if self.fit == "page":
-            h = max(p["height"] for p in self.pages) or 1.0
+            h = max(p.height for p in self.pages) or 1.0
             z = min(z, max(self.viewport().height() - 2 * GAP, 50) / (h * PT_TO_PX))
         return max(MIN_ZOOM, min(MAX_ZOOM, z))
 
@@ -112,9 +113,9 @@ class PageView(QAbstractScrollArea):
         y, self._tops = float(GAP), []
         for p in self.pages:
             self._tops.append(y)
-            y += p["height"] * s + GAP
+            y += p.height * s + GAP
         self._total = y
-        widest = max((p["width"] for p in self.pages), default=0) * s + 2 * GAP
+        widest = max((p.width for p in self.pages), default=0) * s + 2 * GAP
         self.verticalScrollBar().setRange(0, max(0, int(self._total - self.viewport().height())))
         self.verticalScrollBar().setPageStep(self.viewport().height())
         self.verticalScrollBar().setSingleStep(40)
@@ -126,7 +127,7 @@ class PageView(QAbstractScrollArea):
         """The page's rectangle in viewport coordinates."""
         p = self.pages[page_no - 1]
         s = self.px_per_pt
-        w, h = p["width"] * s, p["height"] * s
+        w, h = p.width * s, p.height * s
         vw = self.viewport().width()
         x = (vw - w) / 2 if w + 2 * GAP <= vw else GAP - self.horizontalScrollBar().value()
         return QRectF(x, self._tops[page_no - 1] - self.verticalScrollBar().value(), w, h)
@@ -148,7 +149,7 @@ class PageView(QAbstractScrollArea):
         s = self.px_per_pt
         return i + 1, (pos.x() - r.x()) / s, (pos.y() - r.y()) / s
 
-    def to_view(self, page_no: int, rect: list[float]) -> QRectF:
+    def to_view(self, page_no: int, rect: Sequence[float]) -> QRectF:
         r = self.page_rect(page_no)
         s = self.px_per_pt
         return QRectF(r.x() + rect[0] * s, r.y() + rect[1] * s,
@@ -187,7 +188,7 @@ class PageView(QAbstractScrollArea):
         offset = (y_pt * self.px_per_pt - self.viewport().height() / 3) if y_pt is not None else -GAP
         self.verticalScrollBar().setValue(int(self._tops[page_no - 1] + max(offset, -GAP)))
 
-    def show_rects(self, rects: list[list[float]]) -> None:
+    def show_rects(self, rects: Sequence[Sequence[float]]) -> None:
         if rects:
             self.go_to_page(int(rects[0][0]), rects[0][2])
 
@@ -205,11 +206,11 @@ class PageView(QAbstractScrollArea):
         self.viewport().update()
 
     # --- annotations and highlights -----------------------------------------------------------
-    def set_annotations(self, rows: list[dict]) -> None:
+    def set_annotations(self, rows: list[Annotation]) -> None:
         self.annotations = rows
         self._ann_by_page = {}
         for a in rows:
-            for r in a["rects"]:
+            for r in a.rects:
                 self._ann_by_page.setdefault(int(r[0]), []).append((a, r[1:]))
         self.viewport().update()
 
@@ -217,8 +218,8 @@ class PageView(QAbstractScrollArea):
         self.selected_annotation = ann_id
         if scroll and ann_id:
             for a in self.annotations:
-                if a["id"] == ann_id and a["rects"]:
-                    self.show_rects(a["rects"])
+                if a.id == ann_id and a.rects:
+                    self.show_rects(a.rects)
         self.viewport().update()
 
     def set_highlight(self, highlight: Any) -> None:
@@ -231,7 +232,7 @@ class PageView(QAbstractScrollArea):
                 self._highlight_terms = [norm_text(str(h)).lower() for h in highlight if norm_text(str(h))]
         self.viewport().update()
 
-    def annotation_at(self, pos: QPointF) -> dict | None:
+    def annotation_at(self, pos: QPointF) -> Annotation | None:
         page, x, y = self.to_pdf(pos)
         hits = [(a, r) for a, r in self._ann_by_page.get(page, [])
                 if r[0] <= x <= r[2] and r[1] <= y <= r[3]]
@@ -305,7 +306,7 @@ class PageView(QAbstractScrollArea):
             x1, y1 = (pos.x() - r.x()) / s, (pos.y() - r.y()) / s
             p = self.pages[page - 1]
             rect = [max(0.0, min(x0, x1)), max(0.0, min(y0, y1)),
-                    min(p["width"], max(x0, x1)), min(p["height"], max(y0, y1))]
+                    min(p.width, max(x0, x1)), min(p.height, max(y0, y1))]
             self._sel, self._sel_anchor = None, None
             self._area = (page, rect)
             self.sig_selection_changed.emit()
@@ -353,8 +354,8 @@ class PageView(QAbstractScrollArea):
             ann = self.annotation_at(event.position())
             self.clear_selection()
             if ann is not None:
-                self.select_annotation(ann["id"])
-                self.sig_annotation_clicked.emit(ann["id"])
+                self.select_annotation(ann.id)
+                self.sig_annotation_clicked.emit(ann.id)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         w = self._word_pos(event.position(), exact=True)
@@ -365,7 +366,7 @@ class PageView(QAbstractScrollArea):
         pos = event.position()
         ann = self.annotation_at(pos)
         if ann is not None:
-            text = ann["note"] or ann["label"] or ann["quote"][:200]
+            text = ann.note or ann.label or ann.quote[:200]
             QToolTip.showText(event.globalPosition().toPoint(), plain_tooltip(text), self.viewport())
         else:
             QToolTip.hideText()
@@ -436,7 +437,7 @@ class PageView(QAbstractScrollArea):
             for n in order:
                 self.service.request(self.key, n, scale)
             for n in visible:  # word boxes only for what the user can point at
-                if self.pages[n - 1].get("has_text", 1):
+                if self.pages[n - 1].has_text:
                     self.service.request_words(self.key, n)
 
     def paintEvent(self, _event: Any) -> None:  # noqa: N802
@@ -465,13 +466,13 @@ class PageView(QAbstractScrollArea):
 
     def _paint_overlays(self, painter: QPainter, n: int, colors: dict[str, QColor]) -> None:
         for ann, rect in self._ann_by_page.get(n, []):
-            base = QColor(ann["color"]) if ann.get("color") else colors.get(ann["role"], QColor("gray"))
+            base = QColor(ann.color) if ann.color else colors.get(ann.role, QColor("gray"))
             fill = QColor(base)
-            fill.setAlpha(70 if ann.get("is_area") else 100)
+            fill.setAlpha(70 if ann.is_area else 100)
             box = self.to_view(n, rect)
             painter.fillRect(box, fill)
-            if ann["id"] == self.selected_annotation or ann.get("is_area"):
-                width = 2.5 if ann["id"] == self.selected_annotation else 1.2
+            if ann.id == self.selected_annotation or ann.is_area:
+                width = 2.5 if ann.id == self.selected_annotation else 1.2
                 painter.setPen(QPen(base.darker(150), width))
                 painter.drawRect(box)
         for rect in self._highlight_rects:
@@ -491,7 +492,7 @@ class PageView(QAbstractScrollArea):
             painter.fillRect(box, SELECTION)
             painter.setPen(QPen(SELECTION.darker(200), 1, Qt.PenStyle.DashLine))
             painter.drawRect(box)
-        if not self.pages[n - 1].get("has_text", 1):
+        if not self.pages[n - 1].has_text:
             r = self.page_rect(n)
             band = QRectF(r.x() + 8, r.y() + 8, r.width() - 16, 28)
             painter.fillRect(band, QColor(255, 236, 150, 235))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import Annotation
 from app import annotations as uc
 from app.domain import ROLES
 from ui import settings
@@ -61,7 +62,7 @@ class AnnotationPanel(QWidget):
         super().__init__(parent)
         self.window_ = window
         self.lib = window.lib
-        self.current: dict | None = None
+        self.current: Annotation | None = None
         self._syncing = False
 
         self.role_filter = QComboBox()
@@ -159,15 +160,15 @@ class AnnotationPanel(QWidget):
         self._show(None)
 
     # --- data ------------------------------------------------------------------------------
-    def set_rows(self, rows: list[dict]) -> None:
+    def set_rows(self, rows: list[Annotation]) -> None:
         self.model.set_rows(rows)
         self.count.setText(self.tr("{0} of {1} annotations").format(self.proxy.rowCount(), len(rows)))
         if self.current is not None:
-            row = self.model.row_of(self.current["id"])
+            row = self.model.row_of(self.current.id)
             self._show(self.model.rows[row] if row >= 0 else None)
 
     def refresh_tags(self) -> None:
-        paths = [t["path"] for t in uc.list_tags(self.lib, flat=True)]
+        paths = [t.path for t in uc.list_tags(self.lib, flat=True)]
         self.tag_names.setStringList(paths)
         chosen = self.tag_filter.currentData()
         self.tag_filter.blockSignals(True)
@@ -214,10 +215,10 @@ class AnnotationPanel(QWidget):
         if not self._syncing:
             self.sig_annotation_selected.emit(current.data(ID_ROLE) if current.isValid() else "")
 
-    def _show(self, a: dict | None) -> None:
+    def _show(self, a: Annotation | None) -> None:
         # A refresh of the same annotation must not overwrite a field the
         # user is typing in (a note stored meanwhile refreshes the panel).
-        same = a is not None and self.current is not None and a["id"] == self.current["id"]
+        same = a is not None and self.current is not None and a.id == self.current.id
         self.current = a
         self.editor.setEnabled(a is not None)
         widgets = (self.role, self.label, self.tags, self.note)
@@ -231,30 +232,31 @@ class AnnotationPanel(QWidget):
                 self.quote.clear()
                 self._paint_color(None)
                 return
-            self.role.setCurrentIndex(max(0, self.role.findData(a["role"])))
-            if self.label.text() != a["label"] and not (same and self.label.isModified()):
-                self.label.setText(a["label"])
-            if parse_tags(self.tags.text()) != a["tags"] and not (same and self.tags.hasFocus()):
-                self.tags.setText(", ".join(a["tags"]))
+            self.role.setCurrentIndex(max(0, self.role.findData(a.role)))
+            if self.label.text() != a.label and not (same and self.label.isModified()):
+                self.label.setText(a.label)
+            if parse_tags(self.tags.text()) != list(a.tags) and not (same and self.tags.hasFocus()):
+                self.tags.setText(", ".join(a.tags))
             typing = same and self.note.document().isModified()
-            if self.note.toPlainText() != a["note"] and not typing:
-                self.note.setPlainText(a["note"])
-            self.quote.setText(a["quote"])
+            if self.note.toPlainText() != a.note and not typing:
+                self.note.setPlainText(a.note)
+            self.quote.setText(a.quote)
             self._paint_color(a)
         finally:
             for w in widgets:
                 w.blockSignals(False)
 
-    def _paint_color(self, a: dict | None) -> None:
-        color = (a["color"] or settings.role_color(a["role"])) if a else "#cccccc"
+    def _paint_color(self, a: Annotation | None) -> None:
+        color = (a.color or settings.role_color(a.role)) if a else "#cccccc"
         self.color.setStyleSheet(f"background-color: {QColor(color).name()}; min-width: 32px;")
 
     # --- edits -------------------------------------------------------------------------------
     def _commit(self, field: str, value: Any) -> None:
         a = self.current
-        if a is None or a.get(field) == value:
+        current = getattr(a, field) if a is not None else None
+        if a is None or (list(current) if isinstance(current, tuple) else current) == value:
             return
-        push(self.window_, EditAnnotation(self.lib, a["id"], {field: value}))
+        push(self.window_, EditAnnotation(self.lib, a.id, {field: value}))
 
     # Fields are "modified" from the user's first key until stored; a refresh
     # leaves a modified field alone (see _show).
@@ -265,7 +267,7 @@ class AnnotationPanel(QWidget):
 
     def _commit_tags(self) -> None:
         # (The completer sets the text itself, which clears "modified".)
-        if self.current is not None and parse_tags(self.tags.text()) != self.current["tags"]:
+        if self.current is not None and parse_tags(self.tags.text()) != list(self.current.tags):
             self._commit("tags", parse_tags(self.tags.text()))
 
     def _note_edited(self) -> None:
@@ -285,14 +287,14 @@ class AnnotationPanel(QWidget):
     def _pick_color(self) -> None:
         if self.current is None:
             return
-        start = QColor(self.current["color"] or settings.role_color(self.current["role"]))
+        start = QColor(self.current.color or settings.role_color(self.current.role))
         color = QColorDialog.getColor(start, self, self.tr("Annotation colour"))
         if color.isValid():
             self._commit("color", color.name())
 
     def delete_current(self) -> None:
         if self.current is not None:
-            ann_id = self.current["id"]
+            ann_id = self.current.id
             self._note_timer.stop()
             self._show(None)
             push(self.window_, DeleteAnnotation(self.lib, ann_id))

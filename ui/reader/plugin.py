@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from app.changes import Changes
 from app.domain import ROLES, UserError
+from ui import failures
 from ui.reader.render import RenderService
 from ui.reader.tab import ReaderTab
 from ui.settings_dialog import role_label
@@ -125,11 +126,15 @@ class ReaderFeature(QObject):
             try:
                 doc = self.window.lib.resolve_document(doc_id)
             except UserError as exc:
-                QMessageBox.warning(self.window, self.tr("Kanttekening"), str(exc))
+                failures.show(self.window, str(exc))
+                return None
+            path = self.window.lib.document_file(doc)
+            if not path.is_file():
+                failures.show(self.window, failures.missing_pdf(doc, path))
                 return None
             tab = ReaderTab(self.window, self.service, doc)
-            index = self.window.tabs.addTab(tab, _short(doc["title"]))
-            self.window.tabs.setTabToolTip(index, plain_tooltip(doc["title"]))
+            index = self.window.tabs.addTab(tab, _short(doc.title))
+            self.window.tabs.setTabToolTip(index, plain_tooltip(doc.title))
         self.window.tabs.setCurrentWidget(tab)
         tab.reveal(page, highlight)
         tab.view.setFocus()

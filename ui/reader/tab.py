@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import Document
 from app import annotations as uc
 from app import usecases
 from app.changes import Changes
@@ -38,13 +39,13 @@ class ReaderTab(QWidget):
     """The user chose an annotation (its id; "" for none): on the page, in the
     list, or by opening it from elsewhere. Other features follow this."""
 
-    def __init__(self, window: "MainWindow", service: RenderService, doc: dict) -> None:
+    def __init__(self, window: "MainWindow", service: RenderService, doc: Document) -> None:
         super().__init__()
         self.window_ = window
         self.lib = window.lib
         self.service = service
         self.doc = doc
-        self.doc_id = doc["id"]
+        self.doc_id = doc.id
         pages = usecases.document_pages(self.lib, self.doc_id)
         service.open(self.doc_id, self.lib.document_file(doc))
         self.view = PageView(service, self.doc_id, pages, self)
@@ -53,17 +54,17 @@ class ReaderTab(QWidget):
         # Contents (the PDF's outline) and a page list, side by side in tabs.
         self.outline = QTreeWidget()
         self.outline.setHeaderHidden(True)
-        for level, title, page in json.loads(doc.get("outline") or "[]"):
+        for level, title, page in json.loads(doc.outline or "[]"):
             self._add_outline(level, str(title), int(page))
         self.page_list = QListWidget()
         for p in pages:
-            label = self.tr("Page {0}").format(p["page_no"])
-            if p.get("label") and p["label"] != str(p["page_no"]):
-                label += f" ({p['label']})"
-            if not p.get("has_text", 1):
+            label = self.tr("Page {0}").format(p.page_no)
+            if p.label and p.label != str(p.page_no):
+                label += f" ({p.label})"
+            if not p.has_text:
                 label += " · " + self.tr("no text")
             item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, p["page_no"])
+            item.setData(Qt.ItemDataRole.UserRole, p.page_no)
             self.page_list.addItem(item)
         self.side = QTabWidget()
         self.side.addTab(self.outline, self.tr("Contents"))
@@ -189,7 +190,7 @@ class ReaderTab(QWidget):
         if anchor is not None and anchor.quote:
             return anchor.quote
         if self.panel.current is not None:
-            return self.panel.current["quote"]
+            return self.panel.current.quote
         return ""
 
     def copy(self, with_citation: bool = False) -> None:
@@ -198,11 +199,11 @@ class ReaderTab(QWidget):
         if anchor is not None and anchor.quote:
             page = anchor.page_no
         elif self.panel.current is not None:
-            page = self.panel.current["page_no"]
+            page = self.panel.current.page_no
         if not text:
             return
         if with_citation and page is not None:
-            text = self.tr("“{0}” ({1}, p. {2})").format(text, self.doc["title"], page)
+            text = self.tr("“{0}” ({1}, p. {2})").format(text, self.doc.title, page)
         QGuiApplication.clipboard().setText(text)
 
     def reveal(self, page: int | None = None, highlight: Any = None) -> None:
@@ -212,16 +213,16 @@ class ReaderTab(QWidget):
             self.view.set_highlight(highlight)
             rects = [list(map(float, h)) for h in highlight if isinstance(h, (list, tuple))]
             for a in self.view.annotations:
-                if rects and [list(map(float, r)) for r in a["rects"]] == rects:
+                if rects and [list(map(float, r)) for r in a.rects] == rects:
                     # As if clicked: the panel and the linked-passages dock follow.
-                    self.view.sig_annotation_clicked.emit(a["id"])
-                    self.view.select_annotation(a["id"])
+                    self.view.sig_annotation_clicked.emit(a.id)
+                    self.view.select_annotation(a.id)
                     break
         if highlight and all(isinstance(h, (list, tuple)) for h in highlight) and page is None:
             self.view.show_rects(highlight)
         elif page is not None:
-            rects = [h for h in highlight or [] if isinstance(h, (list, tuple)) and int(h[0]) == page]
-            self.view.go_to_page(page, rects[0][2] if rects else None)
+            on_page = [h for h in highlight or [] if isinstance(h, (list, tuple)) and int(h[0]) == page]
+            self.view.go_to_page(page, on_page[0][2] if on_page else None)
 
     def close_document(self) -> None:
         self.panel._flush()

@@ -8,8 +8,11 @@ meanwhile is reported in the status bar and the command becomes obsolete.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 
+from app.domain import Link as LinkRecord
 from app import annotations as ann_uc
 from app.library import Library
 from app.recommendations import register as reg
@@ -31,7 +34,7 @@ class Link(UseCaseCommand):
         super().__init__(lib, tr("Link response"))
         self.args = (response_id, rec_id, stance, assessment)
         self.link_id = ""
-        self.previous: dict | None = None
+        self.previous: LinkRecord | None = None
 
     def first(self) -> None:
         result = reg.link(self.lib, *self.args)
@@ -53,7 +56,7 @@ class UpdateLink(UseCaseCommand):
         text = tr("Change stance") if stance is not None else tr("Change assessment")
         super().__init__(lib, text)
         self.link_id, self.stance, self.assessment = link_id, stance, assessment
-        self.before: dict | None = None
+        self.before: LinkRecord | None = None
 
     def first(self) -> None:
         self.before, _ = reg.update_link(self.lib, self.link_id, stance=self.stance,
@@ -71,7 +74,7 @@ class Unlink(UseCaseCommand):
     def __init__(self, lib: Library, link_id: str) -> None:
         super().__init__(lib, tr("Unlink response"))
         self.link_id = link_id
-        self.snapshot: dict | None = None
+        self.snapshot: LinkRecord | None = None
 
     def first(self) -> None:
         self.snapshot, _ = reg.unlink(self.lib, self.link_id)
@@ -90,13 +93,13 @@ class Created(UseCaseCommand):
     before), redo brings them back with the same ids."""
 
     def __init__(self, lib: Library, text: str, annotation_ids: list[str],
-                 link_id: str | None = None, link_previous: dict | None = None) -> None:
+                 link_id: str | None = None, link_previous: LinkRecord | None = None) -> None:
         super().__init__(lib, text)
         self.annotation_ids = list(annotation_ids)
         self.link_id = link_id
         self.link_previous = link_previous
-        self.snapshots: list[dict] = []
-        self.link_after: dict | None = None
+        self.snapshots: list[dict[str, Any]] = []
+        self.link_after: LinkRecord | None = None
 
     def first(self) -> None:
         pass  # the work was done by the background op

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import Document
 from app.recommendations import apply as detection
 from app.recommendations.detect import Proposal
 from ui.recommendations import commands as cmd
@@ -148,12 +149,12 @@ class DetectionDialog(QDialog):
     sig_stored = Signal(object)
     """The accepted items were stored (an ``ApplyResult``)."""
 
-    def __init__(self, window: "MainWindow", doc: dict, proposals: list[Proposal],
+    def __init__(self, window: "MainWindow", doc: Document, proposals: list[Proposal],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         self.window_ = window
         self.doc = doc
-        self.setWindowTitle(self.tr("Detected recommendations: {0}").format(doc["title"]))
+        self.setWindowTitle(self.tr("Detected recommendations: {0}").format(doc.title))
         self.resize(1000, 640)
         self.model = ProposalModel(proposals, self)
         self.table = QTableView()
@@ -203,11 +204,11 @@ class DetectionDialog(QDialog):
     def _maybe_open(self, index: QModelIndex, force: bool = False) -> None:
         if index.isValid() and (force or self.model.COLUMNS[index.column()] == "page"):
             p = self.model.rows[index.row()]
-            self.window_.open_document(self.doc["id"], p.page_no, [p.quote[:80]])
+            self.window_.open_document(self.doc.id, p.page_no, [p.quote[:80]])
 
     def store(self) -> None:
         chosen = self.model.chosen()
-        doc_id, everything = self.doc["id"], self.model.all
+        doc_id, everything = self.doc.id, self.model.all
         self.btn_store.setEnabled(False)
 
         def work(lib, progress, cancelled):  # noqa: ANN001 - worker thread, its own library

@@ -70,31 +70,31 @@ class LinkedDock(QDockWidget):
             self.caption.setText(self.tr("Select an annotation in a document."))
             return
         others = reg.counterparts(self.window_.lib, self.ann_id)
-        what = ann["label"] or " ".join(ann["quote"].split())[:60]
+        what = ann.label or " ".join(ann.quote.split())[:60]
         self.caption.setText(self.tr("Linked to “{0}”: {1}").format(what, len(others)) if others
                              else self.tr("Nothing is linked to “{0}” yet.").format(what))
         from ui.recommendations.view import stance_names
 
         names = stance_names()
         for c in others:
-            p, link = c["passage"], c["link"]
+            p, link = c.passage, c.link
             if p is None:
-                item = QListWidgetItem(self.tr("{0}: no response").format(names[link["stance"]]))
+                item = QListWidgetItem(self.tr("{0}: no response").format(names[link.stance]))
             else:
-                label = f"{p['label']} " if p["label"] else ""
+                label = f"{p.label} " if p.label else ""
                 item = QListWidgetItem(self.tr("{0} · {1}{2}, p. {3}\n{4}").format(
-                    names[link["stance"]], label, p["document"][:40], p["page_no"],
-                    " ".join(p["quote"].split())[:160]))
-                item.setToolTip(plain_tooltip(p["quote"]))
+                    names[link.stance], label, p.document[:40], p.page_no,
+                    " ".join(p.quote.split())[:160]))
+                item.setToolTip(plain_tooltip(p.quote))
                 item.setData(PASSAGE_ROLE, p)
-            item.setForeground(QColor(STANCE_COLORS[link["stance"]]))
+            item.setForeground(QColor(STANCE_COLORS[link.stance]))
             self.list.addItem(item)
         self.sig_shown.emit(self.ann_id, len(others))
 
     def open_item(self, item: QListWidgetItem) -> None:
         p = item.data(PASSAGE_ROLE)
         if p:
-            self.window_.open_document(p["document_id"], p["page_no"], p["rects"])
+            self.window_.open_document(p.document_id, p.page_no, p.rects)
 
     def on_changes(self, changes: Changes) -> None:
         self.hook_tabs()

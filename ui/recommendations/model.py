@@ -6,6 +6,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from app.recommendations.register import RegisterEntry
 from app.domain import STANCE_COLORS, STANCE_LABELS
 from ui.widgets import plain_tooltip
 
@@ -30,7 +31,7 @@ class RegisterModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.entries: list[dict] = []
+        self.entries: list[RegisterEntry] = []
         self._titles = {
             "label": self.tr("Label"),
             "text": self.tr("Recommendation"),
@@ -49,15 +50,15 @@ class RegisterModel(QAbstractTableModel):
             "": self.tr("no response yet"),
         }
 
-    def set_entries(self, entries: list[dict]) -> None:
+    def set_entries(self, entries: list[RegisterEntry]) -> None:
         self.beginResetModel()
         self.entries = list(entries)
         self.endResetModel()
 
-    def update_entries(self, entries: list[dict]) -> None:
+    def update_entries(self, entries: list[RegisterEntry]) -> None:
         """Replace rows in place when the same recommendations remain (keeps
         selection and scroll), otherwise reset."""
-        if [e["id"] for e in entries] != [e["id"] for e in self.entries]:
+        if [e.id for e in entries] != [e.id for e in self.entries]:
             self.set_entries(entries)
             return
         self.entries = list(entries)
@@ -80,8 +81,8 @@ class RegisterModel(QAbstractTableModel):
             return self._titles[self.COLUMNS[section]]
         return None
 
-    def _assessment(self, e: dict) -> str:
-        return " | ".join(l["assessment"] for l in e["links"] if l["assessment"])
+    def _assessment(self, e: RegisterEntry) -> str:
+        return " | ".join(l.assessment for l in e.links if l.assessment)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.entries):
@@ -92,29 +93,29 @@ class RegisterModel(QAbstractTableModel):
             return e
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             if col == "label":
-                return _label_key(e["label"]) if role == SORT_ROLE else e["label"]
+                return _label_key(e.label) if role == SORT_ROLE else e.label
             if col == "text":
-                return " ".join(e["quote"].split())
+                return " ".join(e.quote.split())
             if col == "responses":
-                return sum(1 for l in e["links"] if l["response_id"])
+                return sum(1 for l in e.links if l.response_id)
             if col == "stance":
-                return self.stance_text(e["stance"])
+                return self.stance_text(e.stance)
             if col == "assessment":
                 return self._assessment(e)
             if col == "tags":
-                return ", ".join(e["tags"])
+                return ", ".join(e.tags)
             if col == "document":
                 if role == SORT_ROLE:
-                    return f"{e['document']}\x00{e['page_no']:06d}"
-                return self.tr("{0}, p. {1}").format(e["document"], e["page_no"])
+                    return f"{e.document}\x00{e.page_no:06d}"
+                return self.tr("{0}, p. {1}").format(e.document, e.page_no)
         if role == Qt.ItemDataRole.ToolTipRole and col in ("text", "assessment", "document"):
-            text = {"text": e["quote"], "assessment": self._assessment(e),
-                    "document": e["document"]}[col]
+            text = {"text": e.quote, "assessment": self._assessment(e),
+                    "document": e.document}[col]
             return plain_tooltip(text) if text else None
-        if role == Qt.ItemDataRole.DecorationRole and col == "stance" and e["stance"]:
-            return QColor(STANCE_COLORS[e["stance"]])
-        if role == Qt.ItemDataRole.BackgroundRole and col == "stance" and e["stance"]:
-            color = QColor(STANCE_COLORS[e["stance"]])
+        if role == Qt.ItemDataRole.DecorationRole and col == "stance" and e.stance:
+            return QColor(STANCE_COLORS[e.stance])
+        if role == Qt.ItemDataRole.BackgroundRole and col == "stance" and e.stance:
+            color = QColor(STANCE_COLORS[e.stance])
             color.setAlpha(60)
             return QBrush(color)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == "responses":
@@ -123,7 +124,7 @@ class RegisterModel(QAbstractTableModel):
 
     def row_of(self, rec_id: str) -> int:
         for i, e in enumerate(self.entries):
-            if e["id"] == rec_id:
+            if e.id == rec_id:
                 return i
         return -1
 
@@ -154,12 +155,12 @@ class RegisterFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         model = self.sourceModel()
         e = model.entries[row]
-        if self.stance is not None and e["stance"] != self.stance:
+        if self.stance is not None and e.stance != self.stance:
             return False
-        if self.unanswered and e["covered"]:
+        if self.unanswered and e.covered:
             return False
-        if self.tag and not any(t == self.tag or t.startswith(self.tag + "/") for t in e["tags"]):
+        if self.tag and not any(t == self.tag or t.startswith(self.tag + "/") for t in e.tags):
             return False
-        if self.document and e["document_id"] != self.document:
+        if self.document and e.document_id != self.document:
             return False
         return super().filterAcceptsRow(row, parent)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu
 
 import shiboken6
 
+from app.domain import Annotation, Document
 from app import annotations as ann_uc
 from app import usecases
 from app.domain import UserError
@@ -79,7 +80,7 @@ class RecommendationsFeature(QObject):
         reader = self.window.features.get("ui.reader.plugin")
         return reader.current_tab() if reader is not None and hasattr(reader, "current_tab") else None
 
-    def _selected_annotation(self) -> dict | None:
+    def _selected_annotation(self) -> Annotation | None:
         tab = self._reader_tab()
         ann_id = getattr(getattr(tab, "view", None), "selected_annotation", None) if tab else None
         if not ann_id:
@@ -109,8 +110,8 @@ class RecommendationsFeature(QObject):
 
         if not rec_id:
             ann = self._selected_annotation()
-            if ann and ann["role"] == "recommendation":
-                rec_id = ann["id"]
+            if ann and ann.role == "recommendation":
+                rec_id = ann.id
         view = self.register_view if self._open(self.register_view) else self.show_register()
         if self._open(self.side_by_side) and self.side_by_side.register_view is not view:
             # The register it walked was closed: start afresh with the new one.
@@ -133,16 +134,16 @@ class RecommendationsFeature(QObject):
             tab = self._reader_tab()
             doc_id = getattr(tab, "doc_id", None)
         if not doc_id:
-            docs = [d for d in usecases.list_documents(self.window.lib) if d["pages_with_text"]]
+            docs = [d for d in usecases.list_documents(self.window.lib) if d.pages_with_text]
             if not docs:
                 cmd.show_error(self.window, self.tr("Import a report first."))
                 return
-            reports = sorted(docs, key=lambda d: d["kind"] != "report")
+            reports = sorted(docs, key=lambda d: d.kind != "report")
             title, ok = QInputDialog.getItem(self.window, self.tr("Detect recommendations"),
-                                             self.tr("Document:"), [d["title"] for d in reports], 0, False)
+                                             self.tr("Document:"), [d.title for d in reports], 0, False)
             if not ok:
                 return
-            doc_id = next(d["id"] for d in reports if d["title"] == title)
+            doc_id = next(d.id for d in reports if d.title == title)
         doc = self.window.lib.resolve_document(doc_id)
 
         def work(lib, progress, cancelled):  # noqa: ANN001 - worker thread, its own library
@@ -151,7 +152,7 @@ class RecommendationsFeature(QObject):
         self.window.ops.run(work, lambda props: self._review(doc, props),
                             title=self.tr("Detecting recommendations"))
 
-    def _review(self, doc: dict, proposals: list) -> None:
+    def _review(self, doc: Document, proposals: list) -> None:
         from ui.recommendations.detect_dialog import DetectionDialog
 
         self.dialog = DetectionDialog(self.window, doc, proposals)
@@ -162,8 +163,8 @@ class RecommendationsFeature(QObject):
     def suggest(self) -> None:
         ann = self._selected_annotation()
         view = self.show_register()
-        if ann and ann["role"] == "recommendation":
-            view.select(ann["id"])
+        if ann and ann.role == "recommendation":
+            view.select(ann.id)
         view.details_tabs.setCurrentWidget(view.suggestions)
 
     def show_linked(self) -> None:
@@ -171,21 +172,21 @@ class RecommendationsFeature(QObject):
         if ann is None:
             self.window.statusBar().showMessage(self.tr("Select an annotation in a document first."), 5000)
             return
-        others = reg.counterparts(self.window.lib, ann["id"])
+        others = reg.counterparts(self.window.lib, ann.id)
         menu = QMenu(self.window)
         if not others:
             menu.addAction(self.tr("No linked passages")).setEnabled(False)
         for c in others:
-            p, link = c["passage"], c["link"]
+            p, link = c.passage, c.link
             if p is None:
-                text = self.tr("{0}: no response").format(link["stance"])
+                text = self.tr("{0}: no response").format(link.stance)
                 menu.addAction(text).setEnabled(False)
                 continue
             text = self.tr("{0} · {1}, p. {2}: {3}").format(
-                link["stance"], _short(p["document"], 30), p["page_no"], _short(p["quote"], 60))
+                link.stance, _short(p.document, 30), p.page_no, _short(p.quote, 60))
             action = menu.addAction(text)
             action.triggered.connect(
-                lambda _=False, p=p: self.window.open_document(p["document_id"], p["page_no"], p["rects"]))
+                lambda _=False, p=p: self.window.open_document(p.document_id, p.page_no, p.rects))
         menu.popup(QCursor.pos())
         self._linked_menu = menu
 
@@ -195,11 +196,11 @@ class RecommendationsFeature(QObject):
             self.window.statusBar().showMessage(
                 self.tr("Select the response passage in a document first."), 5000)
             return
-        entries = [e for e in reg.register(self.window.lib) if e["id"] != ann["id"]]
+        entries = [e for e in reg.register(self.window.lib) if e.id != ann.id]
         if not entries:
             cmd.show_error(self.window, self.tr("There are no recommendations yet."))
             return
-        items = [f"{e['label'] or '–'}  {_short(e['quote'])}" for e in entries]
+        items = [f"{e.label or '–'}  {_short(e.quote)}" for e in entries]
         choice, ok = QInputDialog.getItem(self.window, self.tr("Link to a recommendation"),
                                           self.tr("Recommendation answered by this passage:"),
                                           items, 0, False)
@@ -213,13 +214,13 @@ class RecommendationsFeature(QObject):
         }
         from app.recommendations.suggest import stance_hint
 
-        hint = stance_hint(ann["quote"])[0] or "accepted"
+        hint = stance_hint(ann.quote)[0] or "accepted"
         keys = list(names)
         stance_text, ok = QInputDialog.getItem(self.window, self.tr("Stance"), self.tr("Stance:"),
                                                [names[k] for k in keys], keys.index(hint), False)
         if ok:
             stance = keys[[names[k] for k in keys].index(stance_text)]
-            cmd.push(self.window, cmd.Link(self.window.lib, ann["id"], rec["id"], stance))
+            cmd.push(self.window, cmd.Link(self.window.lib, ann.id, rec.id, stance))
 
 
 def install(window: "MainWindow") -> RecommendationsFeature:

@@ -14,11 +14,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from app.recommendations.register import Passage, RegisterEntry
 from app import annotations as ann_uc
 from app import usecases
 from app.changes import Changes
 from app.domain import STANCE_COLORS
 from app.recommendations import register as reg
+from ui import failures
 from ui.widgets import SafeLabel
 
 if TYPE_CHECKING:
@@ -48,23 +50,27 @@ class _Side(QWidget):
         reader = self.window_.features.get("ui.reader.plugin")
         return getattr(reader, "service", None)
 
-    def show_passage(self, passage: dict | None, heading: str, notice: str = "") -> None:
+    def show_passage(self, passage: Passage | None, heading: str, notice: str = "") -> None:
         self.title.setText(heading)
         if passage is None:
             self._set_doc(None)
             self.empty.setText(notice)
             return
-        self._set_doc(passage["document_id"])
+        self._set_doc(passage.document_id)
         if self.view is None:
-            self.empty.setText(passage["quote"])  # no reader in this build: the text at least
+            # No reader in this build, or the PDF is missing: the text at least.
+            doc = self.window_.lib.resolve_document(passage.document_id)
+            path = self.window_.lib.document_file(doc)
+            missing = "" if path.is_file() else "\n\n" + failures.missing_pdf(doc, path)
+            self.empty.setText(passage.quote + missing)
             return
-        self.view.set_annotations(ann_uc.list_annotations(self.window_.lib, passage["document_id"]))
-        self.view.set_highlight(passage["rects"])
-        self.view.select_annotation(passage["id"])
-        if passage["rects"]:
-            self.view.show_rects(passage["rects"])
+        self.view.set_annotations(ann_uc.list_annotations(self.window_.lib, passage.document_id))
+        self.view.set_highlight(passage.rects)
+        self.view.select_annotation(passage.id)
+        if passage.rects:
+            self.view.show_rects(passage.rects)
         else:
-            self.view.go_to_page(passage["page_no"])
+            self.view.go_to_page(passage.page_no)
 
     def _set_doc(self, doc_id: str | None) -> None:
         if doc_id == self.doc_id:
@@ -84,6 +90,9 @@ class _Side(QWidget):
 
         lib = self.window_.lib
         doc = lib.resolve_document(doc_id)
+        if not lib.document_file(doc).is_file():
+            self.empty.setVisible(True)
+            return
         service.open(self.key, lib.document_file(doc))
         self.view = PageView(service, self.key, usecases.document_pages(lib, doc_id), self)
         self.layout_.addWidget(self.view, 1)
@@ -100,7 +109,7 @@ class SideBySide(QWidget):
         super().__init__(window)
         self.window_ = window
         self.register_view = register_view
-        self.rec: dict | None = None
+        self.rec: RegisterEntry | None = None
         self.header = SafeLabel()
         self.header.setWordWrap(True)
         self.responses = QComboBox()
@@ -141,8 +150,8 @@ class SideBySide(QWidget):
         if rec_id is not None:
             self.register_view.select(rec_id)
         entry = self.register_view.current_entry()
-        if rec_id is not None and (entry is None or entry["id"] != rec_id):
-            entry = next((e for e in reg.register(self.window_.lib) if e["id"] == rec_id), None)
+        if rec_id is not None and (entry is None or entry.id != rec_id):
+            entry = next((e for e in reg.register(self.window_.lib) if e.id == rec_id), None)
         self.rec = entry
         self._fill()
 
@@ -158,23 +167,26 @@ class SideBySide(QWidget):
             self.responses.blockSignals(False)
             return
         names = self.register_view.model
-        stance = names.stance_text(e["stance"])
-        self.header.setText(self.tr("{0} · {1} · {2}").format(e["label"] or "–", stance,
-                                                             " ".join(e["quote"].split())[:160]))
-        self.header.setStyleSheet(f"color: {STANCE_COLORS[e['stance']]}" if e["stance"] else "")
-        for l in e["links"]:
-            r = l["response"]
-            text = names.stance_text(l["stance"])
+        stance = names.stance_text(e.stance)
+        self.header.setText(self.tr("{0} · {1} · {2}").format(e.label or "–", stance,
+                                                             " ".join(e.quote.split())[:160]))
+        self.header.setStyleSheet(f"color: {STANCE_COLORS[e.stance]}" if e.stance else "")
+        for l in e.links:
+            r = l.response
+            text = names.stance_text(l.stance)
             if r:
-                text = self.tr("{0}: {1}, p. {2}").format(text, r["document"][:40], r["page_no"])
-            self.responses.addItem(text, l["id"])
-        if not e["links"]:
+                text = self.tr("{0}: {1}, p. {2}").format(text, r.document[:40], r.page_no)
+            self.responses.addItem(text, l.id)
+        if not e.links:
             self.responses.addItem(self.tr("no response linked yet"), "")
         self.responses.setCurrentIndex(max(0, self.responses.findData(keep)))
         self.responses.blockSignals(False)
-        rec_passage = {k: e[k] for k in ("id", "document_id", "page_no", "rects", "quote")}
+        rec_passage = reg.Passage(
+            id=e.id, document_id=e.document_id, document=e.document, page_no=e.page_no,
+            label=e.label, role=e.annotation.role, quote=e.quote, rects=e.rects,
+        )
         self.left.show_passage(rec_passage, self.tr("Recommendation {0} — {1}, p. {2}").format(
-            e["label"], e["document"], e["page_no"]))
+            e.label, e.document, e.page_no))
         self._show_response()
 
     def _show_response(self) -> None:
@@ -182,17 +194,17 @@ class SideBySide(QWidget):
         if e is None:
             return
         link_id = self.responses.currentData() or ""
-        link = next((l for l in e["links"] if l["id"] == link_id), None)
-        if link is None or link["response"] is None:
+        link = next((l for l in e.links if l.id == link_id), None)
+        if link is None or link.response is None:
             self.right.show_passage(None, self.tr("Response"),
                                     self.tr("No response passage linked. Suggest one in the register."))
         else:
-            r = link["response"]
-            heading = self.tr("Response — {0}, p. {1}").format(r["document"], r["page_no"])
-            if link["assessment"]:
-                heading += "\n" + link["assessment"]
+            r = link.response
+            heading = self.tr("Response — {0}, p. {1}").format(r.document, r.page_no)
+            if link.assessment:
+                heading += "\n" + link.assessment
             self.right.show_passage(r, heading)
-        self.sig_shown.emit(e["id"], link_id)
+        self.sig_shown.emit(e.id, link_id)
 
     def step(self, delta: int) -> None:
         rec_id = self.register_view.move(delta)
@@ -205,9 +217,9 @@ class SideBySide(QWidget):
             self.responses.setCurrentIndex((self.responses.currentIndex() + delta) % n)
 
     def on_changes(self, changes: Changes) -> None:
-        if self.rec is not None and (changes.links or self.rec["id"] in changes.annotations
+        if self.rec is not None and (changes.links or self.rec.id in changes.annotations
                                      or changes.annotations):
-            self.show_recommendation(self.rec["id"])
+            self.show_recommendation(self.rec.id)
 
     def close_document(self) -> None:
         """Called when the tab closes: the render process forgets both documents."""

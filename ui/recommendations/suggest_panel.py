@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 import shiboken6
 
+from app.domain import Annotation
 from app import usecases
 from app.domain import STANCE_COLORS
 from app.recommendations import apply as detection
@@ -42,7 +43,7 @@ class SuggestPanel(QWidget):
     def __init__(self, window: "MainWindow", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.window_ = window
-        self.rec: dict | None = None
+        self.rec: Annotation | None = None
         self._request = 0
         self.where = QComboBox()
         self.where.currentIndexChanged.connect(lambda _: self.refresh())
@@ -93,13 +94,13 @@ class SuggestPanel(QWidget):
         self.where.clear()
         self.where.addItem(self.tr("All other documents"), None)
         for d in usecases.list_documents(self.window_.lib):
-            if d["pages_with_text"]:
-                self.where.addItem(d["title"], d["id"])
+            if d.pages_with_text:
+                self.where.addItem(d.title, d.id)
         self.where.setCurrentIndex(max(0, self.where.findData(keep)))
         self.where.blockSignals(False)
 
-    def set_recommendation(self, rec: dict | None) -> None:
-        changed = (rec or {}).get("id") != (self.rec or {}).get("id")
+    def set_recommendation(self, rec: Annotation | None) -> None:
+        changed = (rec.id if rec else None) != (self.rec.id if self.rec else None)
         self.rec = rec
         if changed:
             self.list.clear()
@@ -117,7 +118,7 @@ class SuggestPanel(QWidget):
         if self.rec is None:
             return
         self._request += 1
-        request, rec_id, in_doc = self._request, self.rec["id"], self.where.currentData()
+        request, rec_id, in_doc = self._request, self.rec.id, self.where.currentData()
         self.status.setText(self.tr("Looking for passages…"))
 
         def work(lib, progress, cancelled):  # noqa: ANN001 - worker thread, its own library
@@ -170,7 +171,7 @@ class SuggestPanel(QWidget):
         c = self.current_candidate()
         if c is None or self.rec is None:
             return
-        rec_id, stance, assessment = self.rec["id"], self.stance.currentData(), self.assessment.text()
+        rec_id, stance, assessment = self.rec.id, self.stance.currentData(), self.assessment.text()
 
         def work(lib, progress, cancelled):  # noqa: ANN001 - worker thread
             return detection.link_candidate(lib, rec_id, c, stance, assessment, in_child=True)

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import Document
+from app.recommendations.register import RegisterEntry, RegisterLink
 from app import usecases
 from app.annotations import list_tags
 from app.changes import Changes
@@ -193,13 +195,13 @@ class RegisterView(QWidget):
             box.setCurrentIndex(max(i, 0))
             box.blockSignals(False)
 
-        tags = sorted({t for e in self.model.entries for t in e["tags"]}, key=str.lower)
+        tags = sorted({t for e in self.model.entries for t in e.tags}, key=str.lower)
         for t in list_tags(self.lib, flat=True):
-            path = t.get("path") or t.get("name")
+            path = t.path or t.name
             if path and path not in tags:
                 tags.append(path)
         refill(self.tag_filter, self.tr("Any tag"), [(t, t) for t in tags])
-        docs = {e["document_id"]: e["document"] for e in self.model.entries}
+        docs = {e.document_id: e.document for e in self.model.entries}
         refill(self.doc_filter, self.tr("Any document"), sorted(((t, i) for i, t in docs.items())))
 
     def _apply_filters(self) -> None:
@@ -225,13 +227,13 @@ class RegisterView(QWidget):
         self.summary_bar.setText("  ·  ".join(parts))
 
     # --- selection -------------------------------------------------------------------------
-    def current_entry(self) -> dict | None:
+    def current_entry(self) -> RegisterEntry | None:
         index = self.table.currentIndex()
         return index.data(ENTRY_ROLE) if index.isValid() else None
 
     def current_id(self) -> str | None:
         e = self.current_entry()
-        return e["id"] if e else None
+        return e.id if e else None
 
     def select(self, rec_id: str) -> bool:
         row = self.model.row_of(rec_id)
@@ -255,7 +257,7 @@ class RegisterView(QWidget):
         index = self.proxy.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        return index.data(ENTRY_ROLE)["id"]
+        return index.data(ENTRY_ROLE).id
 
     def _show_selected(self) -> None:
         e = self.current_entry()
@@ -265,34 +267,34 @@ class RegisterView(QWidget):
             self.text.setPlainText("")
             self.suggestions.set_recommendation(None)
             return
-        where = self.tr("{0}, p. {1}").format(e["document"], e["page_no"])
-        head = f"{e['label']}  ({where})" if e["label"] else where
-        self.text.setPlainText(head + "\n\n" + e["quote"] + (f"\n\n{e['note']}" if e["note"] else ""))
-        for l in e["links"]:
-            r = l["response"]
+        where = self.tr("{0}, p. {1}").format(e.document, e.page_no)
+        head = f"{e.label}  ({where})" if e.label else where
+        self.text.setPlainText(head + "\n\n" + e.quote + (f"\n\n{e.note}" if e.note else ""))
+        for l in e.links:
+            r = l.response
             item = QTreeWidgetItem([
-                names.get(l["stance"], l["stance"]),
-                " ".join(r["quote"].split())[:200] if r else self.tr("(no response)"),
-                self.tr("{0}, p. {1}").format(r["document"], r["page_no"]) if r else "",
-                l["assessment"],
+                names.get(l.stance, l.stance),
+                " ".join(r.quote.split())[:200] if r else self.tr("(no response)"),
+                self.tr("{0}, p. {1}").format(r.document, r.page_no) if r else "",
+                l.assessment,
             ])
             item.setData(0, LINK_ROLE, l)
-            item.setForeground(0, QColor(STANCE_COLORS[l["stance"]]))
+            item.setForeground(0, QColor(STANCE_COLORS[l.stance]))
             if r:
-                item.setToolTip(1, plain_tooltip(r["quote"]))
-            if l["assessment"]:
-                item.setToolTip(3, plain_tooltip(l["assessment"]))
+                item.setToolTip(1, plain_tooltip(r.quote))
+            if l.assessment:
+                item.setToolTip(3, plain_tooltip(l.assessment))
             self.links.addTopLevelItem(item)
         if self.links.topLevelItemCount():
             self.links.setCurrentItem(self.links.topLevelItem(0))
-        self.suggestions.set_recommendation(e)
+        self.suggestions.set_recommendation(e.annotation)
 
     def _sync_stance_box(self) -> None:
         link = self.current_link()
         if link is not None:
-            self.stance_box.setCurrentIndex(max(0, self.stance_box.findData(link["stance"])))
+            self.stance_box.setCurrentIndex(max(0, self.stance_box.findData(link.stance)))
 
-    def current_link(self) -> dict | None:
+    def current_link(self) -> RegisterLink | None:
         item = self.links.currentItem()
         return item.data(0, LINK_ROLE) if item else None
 
@@ -302,22 +304,22 @@ class RegisterView(QWidget):
         if link is None:
             return
         stance = self.stance_box.currentData()
-        if stance != link["stance"]:
-            cmd.push(self.window_, cmd.UpdateLink(self.lib, link["id"], stance=stance))
+        if stance != link.stance:
+            cmd.push(self.window_, cmd.UpdateLink(self.lib, link.id, stance=stance))
 
     def edit_assessment(self) -> None:
         link = self.current_link()
         if link is None:
             return
         text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Assessment"), self.tr("Your assessment of this response:"), link["assessment"])
-        if ok and text != link["assessment"]:
-            cmd.push(self.window_, cmd.UpdateLink(self.lib, link["id"], assessment=text))
+            self, self.tr("Assessment"), self.tr("Your assessment of this response:"), link.assessment)
+        if ok and text != link.assessment:
+            cmd.push(self.window_, cmd.UpdateLink(self.lib, link.id, assessment=text))
 
     def unlink_selected(self) -> None:
         link = self.current_link()
         if link is not None:
-            cmd.push(self.window_, cmd.Unlink(self.lib, link["id"]))
+            cmd.push(self.window_, cmd.Unlink(self.lib, link.id))
 
     def record_no_response(self) -> None:
         rec = self.current_id()
@@ -327,13 +329,13 @@ class RegisterView(QWidget):
     def open_recommendation(self) -> None:
         e = self.current_entry()
         if e:
-            self.window_.open_document(e["document_id"], e["page_no"], e["rects"])
+            self.window_.open_document(e.document_id, e.page_no, e.rects)
 
     def open_link(self, item: QTreeWidgetItem) -> None:
         link = item.data(0, LINK_ROLE)
-        r = link and link["response"]
+        r = link and link.response
         if r:
-            self.window_.open_document(r["document_id"], r["page_no"], r["rects"])
+            self.window_.open_document(r.document_id, r.page_no, r.rects)
 
-    def documents(self) -> list[dict]:
+    def documents(self) -> list[Document]:
         return usecases.list_documents(self.lib)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from app import search_service
 from app.domain import UserError
 from app.library import Library
+from ui.failures import sentence
 
 
 class _Worker(QObject):
@@ -31,7 +32,7 @@ class _Worker(QObject):
         except UserError as exc:
             outcome = str(exc)
         except Exception as exc:  # noqa: BLE001 - a search must never take the window down
-            outcome = f"{type(exc).__name__}: {exc}"
+            outcome = sentence(exc, self.lib.root)  # one sentence; details in the log
         self.sig_done.emit(number, outcome)
 
     @Slot()
