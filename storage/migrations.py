@@ -200,7 +200,21 @@ def _m1_initial(conn: sqlite3.Connection) -> None:
     )
 
 
-def _m2_machine_remarks(conn: sqlite3.Connection) -> None:
+def _m2_ocr_pages(conn: sqlite3.Connection) -> None:
+    """Pages whose text Tesseract recognised (issue 13): ``ocr`` is '' for a
+    page's own text layer (or a scan not tried yet), 'recognised' or
+    'unreadable'; ``ocr_confidence`` is Tesseract's mean word confidence (0-100)."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE pages ADD COLUMN ocr TEXT NOT NULL DEFAULT ''
+            CHECK (ocr IN ('', 'recognised', 'unreadable'));
+        ALTER TABLE pages ADD COLUMN ocr_confidence REAL;
+        """,
+    )
+
+
+def _m3_machine_remarks(conn: sqlite3.Connection) -> None:
     """Machine remarks (what the detector noticed, such as a recommendation
     printed twice) get their own column, apart from the reviewer's note, as a
     JSON list of ``{"kind": ..., ...}`` that each export words in its own
@@ -228,7 +242,8 @@ def _m2_machine_remarks(conn: sqlite3.Connection) -> None:
 
 MIGRATIONS: list[Migration] = [
     _m1_initial,
-    _m2_machine_remarks,
+    _m2_ocr_pages,
+    _m3_machine_remarks,
 ]
 
 LATEST = len(MIGRATIONS)
