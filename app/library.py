@@ -32,6 +32,7 @@ from storage.types import Document
 
 ENV_VAR = "KANTTEKENING_LIBRARY"
 CACHE_ENV_VAR = "KANTTEKENING_CACHE_DIR"
+AUTHOR_ENV_VAR = "KANTTEKENING_AUTHOR"
 DB_NAME = "library.sqlite"
 # How long a write waits for another writer (a second window, a command, the
 # indexer) before it is refused with a sentence. Scripts and tests may set
@@ -291,6 +292,11 @@ class Library:
     # --- who is reviewing ----------------------------------------------------
     @property
     def reviewer(self) -> str:
+        """The reviewer's name: $KANTTEKENING_AUTHOR (scripts, tests), else
+        the settings, else the login name."""
+        env = os.environ.get(AUTHOR_ENV_VAR, "").strip()
+        if env:
+            return env
         name = records.get_meta(self.db, "reviewer")
         if name:
             return name
@@ -298,6 +304,11 @@ class Library:
             return getpass.getuser()
         except Exception:  # noqa: BLE001 - no login name on some systems
             return "reviewer"
+
+    @property
+    def reviewer_id(self) -> str:
+        """The reviewer's short id ('' until one is chosen or a team is joined)."""
+        return records.get_meta(self.db, "reviewer_id") or ""
 
     def set_reviewer(self, name: str) -> None:
         with self.write() as db:
