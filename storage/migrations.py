@@ -260,10 +260,37 @@ def _m3_team_review(conn: sqlite3.Connection) -> None:
         )
 
 
+def _m4_machine_remarks(conn: sqlite3.Connection) -> None:
+    """Machine remarks (what the detector noticed, such as a recommendation
+    printed twice) get their own column, apart from the reviewer's note, as a
+    JSON list of ``{"kind": ..., ...}`` that each export words in its own
+    language. The detector's English sentence "Also printed on page N as X."
+    moves out of existing notes into it."""
+    import json
+    import re
+
+    conn.execute("ALTER TABLE annotations ADD COLUMN remarks TEXT NOT NULL DEFAULT '[]'")
+    pattern = re.compile(r"^Also printed on page (\d+) as (.+)\.$")
+    rows = conn.execute(
+        "SELECT id, note FROM annotations WHERE role = 'recommendation' AND note LIKE '%Also printed on page %'"
+    ).fetchall()
+    for ann_id, note in rows:
+        kept, remarks = [], []
+        for line in note.split("\n"):
+            m = pattern.match(line.strip())
+            if m:
+                remarks.append({"kind": "also_printed", "page": int(m.group(1)), "label": m.group(2)})
+            else:
+                kept.append(line)
+        conn.execute("UPDATE annotations SET note = ?, remarks = ? WHERE id = ?",
+                     ("\n".join(kept).strip(), json.dumps(remarks, ensure_ascii=False), ann_id))
+
+
 MIGRATIONS: list[Migration] = [
     _m1_initial,
     _m2_ocr_pages,
     _m3_team_review,
+    _m4_machine_remarks,
 ]
 
 LATEST = len(MIGRATIONS)

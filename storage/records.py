@@ -296,7 +296,7 @@ def count_annotations(db: sqlite_utils.Database) -> int:
 
 ANNOTATION_COLUMNS = (
     "id, document_id, role, label, color, note, author, created, modified, page_no, "
-    "rects, is_area, quote, prefix, suffix, orphaned, author_id"
+    "rects, is_area, quote, prefix, suffix, orphaned, author_id, remarks"
 )
 
 
@@ -327,6 +327,7 @@ def _annotation(row: Row, tag_ids: Iterable[str] = ()) -> Annotation:
         orphaned=bool(row["orphaned"]),
         author_id=row["author_id"],
         tag_ids=tuple(tag_ids),
+        remarks=tuple(json.loads(row.get("remarks") or "[]")),
     )
 
 
@@ -338,6 +339,7 @@ def insert_annotation(
     row["rects"] = json.dumps([list(r) for r in ann.rects])
     row["is_area"] = int(ann.is_area)
     row["orphaned"] = int(ann.orphaned)
+    row["remarks"] = json.dumps(list(ann.remarks), ensure_ascii=False)
     db.table("annotations").insert(row)
     set_annotation_tags(db, ann.id, ann.tag_ids if tag_ids is None else tag_ids)
 
@@ -410,7 +412,7 @@ def _tag_ids_for(db: sqlite_utils.Database, ann_ids: list[str]) -> dict[str, lis
 
 ANNOTATION_EDITABLE = {
     "role", "label", "color", "note", "author", "modified", "page_no", "rects",
-    "is_area", "quote", "prefix", "suffix", "orphaned", "author_id",
+    "is_area", "quote", "prefix", "suffix", "orphaned", "author_id", "remarks",
 }
 
 
@@ -424,6 +426,8 @@ def update_annotation(db: sqlite_utils.Database, ann_id: str, fields: Row) -> No
     for flag in ("is_area", "orphaned"):
         if flag in row:
             row[flag] = int(bool(row[flag]))
+    if "remarks" in row:
+        row["remarks"] = json.dumps(list(row["remarks"]), ensure_ascii=False)
     db.table("annotations").update(ann_id, row)
 
 

@@ -138,6 +138,9 @@ class Annotation:
     tag_ids: tuple[str, ...] = ()
     # Full tag paths ("Parent/Child"), filled by the use cases in app/.
     tags: tuple[str, ...] = ()
+    # What the detector noticed, apart from the reviewer's note:
+    # ({"kind": "also_printed", "page": 91, "label": "1a"}, {"kind": "group", "text": ...}).
+    remarks: tuple[dict, ...] = ()
 
     @property
     def anchor(self) -> Anchor:

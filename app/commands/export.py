@@ -1,4 +1,4 @@
-"""Export and exchange commands: export summary|pdf|bundle|qdpx, import-bundle."""
+"""Export and exchange commands: export summary|pdf|bundle|qdpx, import-bundle, import-annotations."""
 from __future__ import annotations
 
 import argparse
@@ -49,6 +49,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--json", action="store_true", help="print the merge report as JSON")
     p.set_defaults(func=cmd_import_bundle)
+
+    p = sub.add_parser("import-annotations",
+                       help="merge annotations made in another program: the highlights and notes inside a PDF "
+                            "(Acrobat, Okular, Zotero, Preview, Kanttekening) or a Hypothesis export (JSON)")
+    p.add_argument("file", metavar="FILE", help="an annotated PDF or a Hypothesis JSON export")
+    p.add_argument("--doc", metavar="DOC",
+                   help="the library document they belong to; default: the one with the same fingerprint or text")
+    p.add_argument("--json", action="store_true", help="print the merge report as JSON")
+    p.set_defaults(func=cmd_import_annotations)
 
     p = sub.add_parser("waiting", help="list bundle annotations that wait for documents not in this library")
     p.add_argument("--json", action="store_true")
@@ -110,6 +119,18 @@ def cmd_import_bundle(args: argparse.Namespace, lib: Library) -> int:
             print(line)
     if report.conflicts:
         print(f"{len(report.conflicts)} conflict(s): the newer version was kept each time", file=sys.stderr)
+    return 0
+
+
+def cmd_import_annotations(args: argparse.Namespace, lib: Library) -> int:
+    from app.export.foreign import import_annotations
+
+    report = import_annotations(lib, args.file, doc_ref=args.doc)
+    if args.json:
+        print_json(report.to_json())
+    else:
+        for line in report.lines():
+            print(line)
     return 0
 
 

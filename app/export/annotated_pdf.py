@@ -2,9 +2,16 @@
 
 Text annotations become Highlight annotations over their rectangles (one
 annotation per page the passage touches), area annotations become Square
-annotations; colour per role (or the annotation's own colour), the label
-and note as the content, the author as the title. Other PDF readers
-(Acrobat, Okular, browsers, poppler) show them as their own.
+annotations; colour per role (or the annotation's own colour), the author as
+the title. The content carries the review in words: a response names its
+recommendation, stance and assessment, a recommendation its responses (or
+"not judged yet"), then the note and tags. Other PDF readers (Acrobat,
+Okular, browsers, poppler) show them as their own.
+
+``/NM`` (the annotation's name) is the library annotation's id (with
+``-2``, ``-3`` for its parts on later pages), and a private key
+``/KanttekeningReview`` holds the role, label, tags and links as JSON, so
+that reading the PDF back (``app.export.pdf_annotations``) recovers them.
 
 The library's file is only read: the copy is made by PyMuPDF in a child
 process and written to a temporary file beside the target.
@@ -18,11 +25,15 @@ from pathlib import Path
 from app.domain import ROLE_COLORS, UserError
 from app.export import ExportResult, ProgressFn, no_progress
 from app.export.atomic import atomic_path
-from app.export.i18n import Labels, catalogue
+from app.export.i18n import Labels, catalogue, remark_lines
 from app.export.isolated import run_isolated
 from app.export.text import display
 from app.library import Library
 from storage import records
+from storage.types import Annotation, Document, Link
+
+
+REVIEW_KEY = "KanttekeningReview"
 
 
 @dataclass
@@ -38,6 +49,7 @@ class Mark:
     is_area: bool
     created: str
     modified: str
+    review: str = ""  # JSON for /KanttekeningReview
 
 
 def _rgb(hex_color: str) -> tuple[float, float, float]:
@@ -66,7 +78,7 @@ def draw_marks(source: str, out_path: str, marks: list[Mark]) -> int:
             for page_no, x0, y0, x1, y1 in mark.rects:
                 if 1 <= int(page_no) <= doc.page_count:
                     by_page.setdefault(int(page_no), []).append(pymupdf.Rect(x0, y0, x1, y1))
-            for page_no, rects in sorted(by_page.items()):
+            for part, (page_no, rects) in enumerate(sorted(by_page.items())):
                 page = doc[page_no - 1]
                 if mark.is_area:
                     box = rects[0]
@@ -86,25 +98,84 @@ def draw_marks(source: str, out_path: str, marks: list[Mark]) -> int:
                     modDate=_pdf_date(mark.modified),
                 )
                 annot.update()
+                name = mark.id if part == 0 else f"{mark.id}-{part + 1}"
+                doc.xref_set_key(annot.xref, "NM", pymupdf.get_pdf_str(name))
+                if mark.review and part == 0:
+                    doc.xref_set_key(annot.xref, REVIEW_KEY, pymupdf.get_pdf_str(mark.review))
                 made += 1
         doc.save(out_path, garbage=1, deflate=True)
     return made
 
 
+def _review_lines(a: Annotation, links_of: dict[str, list[Link]], anns: dict[str, Annotation],
+                  docs: dict[str, Document], words: Labels) -> list[str]:
+    def where(ann_id: str | None) -> str:
+        other = anns.get(ann_id or "")
+        if other is None:
+            return "?"
+        return words.where.format(docs[other.document_id].title, other.page_no)
+
+    lines: list[str] = []
+    mine = links_of.get(a.id, [])
+    if a.role == "response":
+        for link in mine:
+            if link.response_id == a.id:
+                rec = anns.get(link.recommendation_id)
+                label = rec.label if rec is not None and rec.label else words.no_label
+                lines.append(words.response_to.format(label, where(link.recommendation_id),
+                                                      words.stance_name(link.stance)))
+                if link.assessment:
+                    lines.append(f"{words.assessment}: {display(link.assessment)}")
+    elif a.role == "recommendation":
+        judged = [link for link in mine if link.recommendation_id == a.id]
+        if not judged:
+            lines.append(words.not_judged)
+        for link in judged:
+            if link.response_id:
+                lines.append(words.answered_by.format(where(link.response_id), words.stance_name(link.stance)))
+            else:
+                lines.append(words.no_response)
+            if link.assessment:
+                lines.append(f"{words.assessment}: {display(link.assessment)}")
+    return lines
+
+
 def _marks(lib: Library, doc_id: str, role_colors: dict[str, str], words: Labels) -> list[Mark]:
+    import json
+
     from app.export.summary import _tag_paths
 
     tags = _tag_paths(records.list_tags(lib.db))
+    docs = {d.id: d for d in records.list_documents(lib.db)}
+    all_anns = {a.id: a for a in records.list_annotations(lib.db)}
+    links_of: dict[str, list[Link]] = {}
+    for link in records.list_links(lib.db):
+        for end in (link.recommendation_id, link.response_id):
+            if end:
+                links_of.setdefault(end, []).append(link)
     out = []
     for a in records.list_annotations(lib.db, document_id=doc_id):
         if not a.rects:
             continue
         role = words.role_name(a.role)
         head = role + (f" {a.label}" if a.label else "")
-        tag_line = ", ".join(sorted(tags[t] for t in a.tag_ids if t in tags))
+        tag_list = sorted(tags[t] for t in a.tag_ids if t in tags)
+        tag_line = ", ".join(tag_list)
+        review = _review_lines(a, links_of, all_anns, docs, words) + remark_lines(list(a.remarks), words)
         content = "\n".join(
-            part for part in (head, a.note, f"{words.tags}: {tag_line}" if tag_line else "") if part
+            part for part in (head, *review, a.note, f"{words.tags}: {tag_line}" if tag_line else "") if part
         )
+        data = {
+            "format": 1, "role": str(a.role), "label": a.label, "note": a.note, "tags": tag_list,
+            "quote": a.quote, "prefix": a.prefix, "suffix": a.suffix, "rects": [list(r) for r in a.rects],
+            "remarks": list(a.remarks),
+            "links": [
+                {k: str(v) if k == "stance" else v
+                 for k, v in ((k, getattr(link, k)) for k in ("id", "recommendation_id", "response_id", "stance",
+                                                               "assessment", "author", "created", "modified"))}
+                for link in links_of.get(a.id, [])
+            ],
+        }
         out.append(
             Mark(
                 id=a.id,
@@ -116,6 +187,7 @@ def _marks(lib: Library, doc_id: str, role_colors: dict[str, str], words: Labels
                 is_area=a.is_area,
                 created=a.created,
                 modified=a.modified,
+                review=json.dumps(data, ensure_ascii=True, sort_keys=True),
             )
         )
     return out

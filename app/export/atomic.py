@@ -4,11 +4,14 @@ Every export goes to a temporary file in the target's own folder (so the
 final rename never crosses file systems), is flushed and fsynced, and only
 then replaces the target with ``os.replace``. An export that fails or is
 interrupted leaves the previous file, or none, and removes its temporary
-file.
+file. The file gets the permissions any program's new file would get (the
+user's umask), or keeps those of the file it replaces: ``mkstemp`` alone
+would make every export private to its owner.
 """
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,6 +42,27 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _current_umask() -> int:
+    # /proc tells without changing anything; os.umask can only be read by setting it.
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    old = os.umask(0o022)
+    os.umask(old)
+    return old
+
+
+def _final_mode(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_current_umask()
+
+
 @contextmanager
 def atomic_path(target: Path | str, suffix: str = ".part") -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success make it ``target``.
@@ -58,6 +82,7 @@ def atomic_path(target: Path | str, suffix: str = ".part") -> Iterator[Path]:
         yield tmp
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        os.chmod(tmp, _final_mode(target))
         os.replace(tmp, target)
         _fsync_dir(target.parent)
     except OSError as exc:  # a full disk, a vanished folder: say so, keep the old file

@@ -3,8 +3,11 @@ W3C Web Annotation ``AnnotationCollection`` (JSON-LD).
 
 The format is described for users in ``docs/bundle-format.md``. In short:
 each annotation carries the W3C context plus ours, targets its document by
-``urn:sha256:<hex>`` with a ``page=N`` fragment selector (RFC 3778, the PDF
-fragment identifiers) refined by a ``TextQuoteSelector``, and keeps its
+``urn:sha256:<hex>`` (and, as ``sameAs``, ``urn:x-pdf:<pdf.js fingerprint>``,
+the name Hypothesis gives it) with a list of selectors: a ``page=N`` fragment
+selector (RFC 3778, the PDF fragment identifiers), a ``TextQuoteSelector``
+and ``TextPositionSelector``, and Hypothesis's ``PageSelector`` (and
+``ShapeSelector`` for an area; see ``selectors``), and keeps its
 rectangles, colour and flags in our own terms; role, label, note, tags and
 links are bodies. The collection embeds its one page of items, lists the
 documents and the tag tree, and holds nothing that changes from one export
@@ -19,12 +22,15 @@ import hashlib
 import json
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from app import __version__
 from app.export import ExportResult, ProgressFn, no_progress
 from app.export.atomic import atomic_open
+from app.export.fingerprint import urn as fp_urn
+from app.export.qdpx_text import locate
 from app.library import Library
 from storage import records
 from storage.types import Annotation, Document, Link, PendingAnnotation, Stance, Tag
@@ -51,7 +57,17 @@ KT_CONTEXT: dict[str, Any] = {
     "tagId": {"@id": "kt:tag", "@type": "@id"},
     "linkId": {"@id": "kt:link", "@type": "@id"},
     "stance": "kt:stance",
+    "remarks": {"@id": "kt:remarks", "@type": "@json"},
     "assessment": "kt:assessment",
+    # The document's other names (its pdf.js fingerprint, as Hypothesis names it).
+    "sameAs": {"@id": "http://www.w3.org/2002/07/owl#sameAs", "@type": "@id", "@container": "@set"},
+    # Hypothesis's selectors (hypothesis/client src/types/api.ts), beside the W3C ones.
+    "PageSelector": "kt:PageSelector",
+    "ShapeSelector": "kt:ShapeSelector",
+    "index": {"@id": "kt:pageIndex", "@type": "xsd:integer"},
+    "anchor": "kt:shapeAnchor",
+    "shape": {"@id": "kt:shape", "@type": "@json"},
+    "view": {"@id": "kt:view", "@type": "@json"},
 }
 CONTEXT = [ANNO_CONTEXT, KT_CONTEXT]
 FORMAT_VERSION = 1
@@ -73,8 +89,64 @@ def tag_paths(tags: list[Tag]) -> dict[str, str]:
     return _tag_paths(tags)
 
 
+@dataclass
+class Placement:
+    """What Hypothesis's selectors need beside the annotation itself."""
+
+    page_label: str = ""
+    page_height: float = 0.0
+    page_width: float = 0.0
+    position: tuple[int, int] | None = None  # in the document's text, pages run together
+
+
+def _selector_id(ann_id: str, kind: str) -> str:
+    return uuid.uuid5(uuid.UUID(hex=ann_id), kind).urn
+
+
+def selectors(ann: Annotation, place: Placement) -> list[dict[str, Any]]:
+    """The selectors of one annotation, W3C and Hypothesis alike.
+
+    Hypothesis's PDF anchoring (hypothesis/client ``src/annotator/anchoring/pdf.ts``)
+    looks for a top-level ``TextQuoteSelector`` (required for text), tries a
+    ``TextPositionSelector`` first (offsets in the pages' text run together;
+    it checks them against the quote and falls back to the quote), and for an
+    area a ``PageSelector`` (0-based index) with a ``ShapeSelector`` in PDF
+    user space (origin at the bottom left). The RFC 3778 fragment stays for
+    W3C readers and older Kanttekening versions.
+    """
+    out: list[dict[str, Any]] = [
+        {"type": "FragmentSelector", "conformsTo": PDF_FRAGMENT_SPEC, "value": f"page={ann.page_no}"}
+    ]
+    if ann.quote and not ann.is_area:
+        out.append({"type": "TextQuoteSelector", "exact": ann.quote, "prefix": ann.prefix,
+                    "suffix": ann.suffix})
+        if place.position is not None:
+            out.append({"type": "TextPositionSelector", "start": place.position[0], "end": place.position[1]})
+    # The W3C suite knows no PageSelector or ShapeSelector; it accepts a
+    # selector it does not know when the selector has an id (a resource of its own).
+    out.append({"id": _selector_id(ann.id, "page"), "type": "PageSelector", "index": ann.page_no - 1,
+                "label": place.page_label or str(ann.page_no)})
+    on_page = [r for r in ann.rects if int(r[0]) == ann.page_no]
+    if ann.is_area and on_page and place.page_height > 0:
+        h = place.page_height
+        shape = {
+            "type": "rect",
+            "left": round(min(r[1] for r in on_page), 2), "top": round(h - min(r[2] for r in on_page), 2),
+            "right": round(max(r[3] for r in on_page), 2), "bottom": round(h - max(r[4] for r in on_page), 2),
+        }
+        sel: dict[str, Any] = {"id": _selector_id(ann.id, "shape"), "type": "ShapeSelector",
+                               "anchor": "page", "shape": shape,
+                               "view": {"left": 0, "top": round(h, 2), "right": round(place.page_width, 2),
+                                        "bottom": 0}}
+        if ann.quote:
+            sel["text"] = ann.quote  # the text inside the area (Hypothesis's own stop at 256 characters)
+        out.append(sel)
+    return out
+
+
 def annotation_item(
-    ann: Annotation, doc: Document, paths: dict[str, str], links: list[Link]
+    ann: Annotation, doc: Document, paths: dict[str, str], links: list[Link],
+    place: Placement | None = None, fingerprint: str | None = None,
 ) -> dict[str, Any]:
     """One library annotation (with its outgoing links) as a W3C annotation."""
     bodies: list[dict] = [{"type": "TextualBody", "purpose": "classifying", "value": ann.role}]
@@ -84,6 +156,12 @@ def annotation_item(
         bodies.append(
             {"type": "TextualBody", "purpose": "commenting", "value": ann.note, "format": "text/plain"}
         )
+    if ann.remarks:
+        from app.export.i18n import ENGLISH, remark_lines
+
+        # The detector's remarks: worded for people, kept as data for Kanttekening.
+        bodies.append({"type": "TextualBody", "purpose": "describing", "format": "text/plain",
+                       "value": " ".join(remark_lines(list(ann.remarks), ENGLISH)), "remarks": list(ann.remarks)})
     for tid in sorted(ann.tag_ids):
         if tid in paths:
             bodies.append(
@@ -105,18 +183,7 @@ def annotation_item(
         body["created"] = link.created
         body["modified"] = link.modified
         bodies.append(body)
-    selector: dict[str, Any] = {
-        "type": "FragmentSelector",
-        "conformsTo": PDF_FRAGMENT_SPEC,
-        "value": f"page={ann.page_no}",
-    }
-    if ann.quote and not ann.is_area:
-        selector["refinedBy"] = {
-            "type": "TextQuoteSelector",
-            "exact": ann.quote,
-            "prefix": ann.prefix,
-            "suffix": ann.suffix,
-        }
+    selector = selectors(ann, place or Placement())
     item: dict[str, Any] = {
         "@context": CONTEXT,
         "id": urn_uuid(ann.id),
@@ -136,6 +203,7 @@ def annotation_item(
             "type": "Text",
             "format": "application/pdf",
             "fileName": doc.file_name,
+            **({"sameAs": [fp_urn(fingerprint)]} if fingerprint else {}),
         },
         "selector": selector,
         "rects": [list(r) for r in ann.rects],
@@ -176,10 +244,14 @@ def build_bundle(lib: Library) -> dict[str, Any]:
             )
     items = []
     used_docs: dict[str, Document] = {}
-    for ann in records.list_annotations(db):
+    anns = records.list_annotations(db)
+    places = placements(lib, anns)
+    prints = pdf_fingerprints(lib, [docs[i] for i in sorted({a.document_id for a in anns})])
+    for ann in anns:
         doc = docs[ann.document_id]
         used_docs[doc.sha256] = doc
-        items.append(annotation_item(ann, doc, paths, links_by_rec.get(ann.id, [])))
+        items.append(annotation_item(ann, doc, paths, links_by_rec.get(ann.id, []),
+                                     places.get(ann.id), prints.get(doc.id)))
     pending_docs: dict[str, str] = {}
     for row in waiting:
         payload = json.loads(row.payload)
@@ -194,6 +266,7 @@ def build_bundle(lib: Library) -> dict[str, Any]:
             "title": d.title,
             "kind": d.kind,
             "pageCount": d.page_count,
+            **({"sameAs": [fp_urn(prints[d.id])]} if prints.get(d.id) else {}),
         }
         for sha, d in sorted(used_docs.items())
     ]
@@ -224,6 +297,48 @@ def build_bundle(lib: Library) -> dict[str, Any]:
         "tags": tag_list,
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }
+
+
+def placements(lib: Library, anns: list[Annotation]) -> dict[str, Placement]:
+    """Page label and size, and the quote's place in the document's text, per annotation."""
+    out: dict[str, Placement] = {}
+    by_doc: dict[str, list[Annotation]] = {}
+    for a in anns:
+        by_doc.setdefault(a.document_id, []).append(a)
+    for doc_id, doc_anns in by_doc.items():
+        pages = records.get_pages(lib.db, doc_id)
+        text, starts = "".join(p.text for p in pages), []
+        at = 0
+        for p in pages:
+            starts.append(at)
+            at += len(p.text)
+        for a in doc_anns:
+            page = pages[a.page_no - 1] if 0 < a.page_no <= len(pages) else None
+            span = locate(text, starts, a.page_no, a.quote) if a.quote and not a.is_area else None
+            if span is not None and text[span[0]:span[1]] != a.quote:
+                span = None  # Hypothesis would refuse it anyway
+            out[a.id] = Placement(
+                page_label=page.label if page else "", page_height=page.height if page else 0.0,
+                page_width=page.width if page else 0.0, position=span,
+            )
+    return out
+
+
+def pdf_fingerprints(lib: Library, docs: list[Document]) -> dict[str, str]:
+    """pdf.js fingerprints of the documents' files (read in a child process)."""
+    from app.domain import UserError
+    from app.export.fingerprint import fingerprints
+    from app.export.isolated import run_isolated
+
+    files = [(d.id, lib.document_file(d)) for d in docs]
+    files = [(i, p) for i, p in files if p.is_file()]
+    if not files:
+        return {}
+    try:
+        found = run_isolated(fingerprints, [str(p) for _, p in files], timeout=120)
+    except UserError:
+        return {}
+    return {i: fp for (i, _), fp in zip(files, found) if fp}
 
 
 def dumps(bundle: dict) -> str:

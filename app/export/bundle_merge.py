@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from app.changes import Changes
 from app.domain import UserError, new_id, now_iso
@@ -208,10 +208,10 @@ class _Merger:
             rects=tuple(tuple(r) for r in ann.rects), created=ann.created, modified=ann.modified,
             label=ann.label, color=ann.color, note=ann.note, author=ann.author,
             is_area=bool(ann.is_area), quote=ann.quote, prefix=ann.prefix, suffix=ann.suffix,
-            orphaned=bool(ann.orphaned), tag_ids=tuple(tags),
+            orphaned=bool(ann.orphaned), tag_ids=tuple(tags), remarks=tuple(ann.remarks),
         )
         content = ("role", "label", "color", "note", "author", "page_no", "rects", "is_area",
-                   "quote", "prefix", "suffix", "orphaned")
+                   "quote", "prefix", "suffix", "orphaned", "remarks")
         fields: dict[str, Any] = {k: getattr(theirs, k) for k in content}
         name = f"annotation {ann.label or ann.id[:8]} ({ann.role}, page {ann.page_no})"
         if local is None:
@@ -332,11 +332,25 @@ def _merge(lib: Library, parsed: ParsedBundle, report: MergeReport) -> _Merger:
 
 def import_bundle(lib: Library, path: Path | str) -> MergeReport:
     """Merge the bundle at ``path`` into the library, all or nothing."""
-    parsed = parse_bundle(path)
+    return merge_parsed(lib, parse_bundle(path))
+
+
+def merge_parsed(lib: Library, parsed: ParsedBundle,
+                 extra_links: Sequence[tuple[str, LinkIn]] = ()) -> MergeReport:
+    """Merge annotations already checked (from a bundle, a Hypothesis export or
+    a PDF's own annotations) into the library, all or nothing. ``extra_links``
+    (recommendation id, link) are merged when both ends are in the library."""
     report = MergeReport()
     try:
         with lib.write():
             merger = _merge(lib, parsed, report)
+            for rec_id, link in extra_links:
+                if records.get_annotation(lib.db, rec_id) is None or (
+                    link.response_id and records.get_annotation(lib.db, link.response_id) is None
+                ):
+                    report.skipped.append(f"link {link.id[:8]}: the other passage is not in this library yet")
+                    continue
+                merger.link(rec_id, link)
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - e.g. a constraint the checks missed: nothing is kept

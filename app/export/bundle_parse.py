@@ -88,6 +88,7 @@ class AnnotationIn:
     tags: list[tuple[str | None, str]]  # (tag id if given, tag path)
     links: list[LinkIn]
     raw: dict  # the item as received, kept for pending annotations
+    remarks: list[dict] = field(default_factory=list)  # the detector's (app.export.i18n.remark_lines)
 
 
 @dataclass
@@ -282,6 +283,66 @@ def _parse_link(b: dict, where: str) -> LinkIn:
     )
 
 
+def _quote(q: dict, where: str) -> tuple[str, str, str]:
+    return (
+        _str(q.get("exact"), f"{where}.exact", MAX_TEXT),
+        _str(q.get("prefix", ""), f"{where}.prefix", MAX_SHORT, optional=True),
+        _str(q.get("suffix", ""), f"{where}.suffix", MAX_SHORT, optional=True),
+    )
+
+
+def _selectors(value: Any, where: str) -> tuple[int, str, str, str]:
+    """(page, quote, prefix, suffix) from one selector or a list of them.
+
+    The page comes from a ``page=N`` FragmentSelector or else a PageSelector
+    (0-based index); the quote from a top-level TextQuoteSelector or one
+    refining the fragment (the form of format version 1)."""
+    items = _list(value, where, 20) if isinstance(value, list) else [_obj(value, where)]
+    page: int | None = None
+    quote: tuple[str, str, str] | None = None
+    for i, sel in enumerate(items):
+        sw = f"{where}[{i}]" if isinstance(value, list) else where
+        sel = _obj(sel, sw)
+        if _has_type(sel, "FragmentSelector"):
+            pm = _PAGE.match(_str(sel.get("value"), f"{sw}.value", 20))
+            if not pm or not 1 <= int(pm.group(1)) <= MAX_PAGE:
+                raise _fail(f"{sw}.value", "expected page=N with N from 1")
+            page = int(pm.group(1))
+            if sel.get("refinedBy") is not None:
+                q = _obj(sel["refinedBy"], f"{sw}.refinedBy")
+                if not _has_type(q, "TextQuoteSelector"):
+                    raise _fail(f"{sw}.refinedBy", "expected a TextQuoteSelector")
+                quote = quote or _quote(q, f"{sw}.refinedBy")
+        elif _has_type(sel, "TextQuoteSelector"):
+            quote = _quote(sel, sw)  # wins over an area's text
+        elif _has_type(sel, "ShapeSelector") and sel.get("text") is not None and quote is None:
+            quote = (_str(sel.get("text"), f"{sw}.text", MAX_TEXT), "", "")
+        elif _has_type(sel, "PageSelector") and page is None:
+            index = sel.get("index")
+            if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < MAX_PAGE:
+                raise _fail(f"{sw}.index", "expected a page index from 0")
+            page = index + 1
+    if page is None:
+        raise _fail(where, "expected a FragmentSelector (page=N) or a PageSelector")
+    return (page, *(quote or ("", "", "")))
+
+
+def parse_remarks(value: Any, where: str) -> list[dict]:
+    """The detector's remarks: a short list of known kinds with checked fields."""
+    out = []
+    for i, r in enumerate(_list(value, where, 20)):
+        r = _obj(r, f"{where}[{i}]")
+        kind = r.get("kind")
+        if kind == "also_printed":
+            page = r.get("page")
+            if isinstance(page, bool) or not isinstance(page, int) or not 1 <= page <= MAX_PAGE:
+                raise _fail(f"{where}[{i}].page", "expected a page number")
+            out.append({"kind": kind, "page": page, "label": _str(r.get("label", ""), f"{where}[{i}].label")})
+        elif kind == "group":
+            out.append({"kind": kind, "text": _str(r.get("text", ""), f"{where}[{i}].text", MAX_TEXT)})
+    return out
+
+
 def parse_annotation(item: Any, where: str) -> AnnotationIn:
     a = _obj(item, where)
     if not _has_type(a, "Annotation"):
@@ -292,20 +353,7 @@ def parse_annotation(item: Any, where: str) -> AnnotationIn:
     m = _SHA.match(_str(source.get("id"), f"{where}.target.source.id", 100))
     if not m:
         raise _fail(f"{where}.target.source.id", "expected urn:sha256: and 64 lower-case hex digits")
-    selector = _obj(target.get("selector"), f"{where}.target.selector")
-    if not _has_type(selector, "FragmentSelector"):
-        raise _fail(f"{where}.target.selector", "expected a FragmentSelector")
-    pm = _PAGE.match(_str(selector.get("value"), f"{where}.target.selector.value", 20))
-    if not pm or not 1 <= int(pm.group(1)) <= MAX_PAGE:
-        raise _fail(f"{where}.target.selector.value", "expected page=N with N from 1")
-    quote = prefix = suffix = ""
-    if selector.get("refinedBy") is not None:
-        q = _obj(selector["refinedBy"], f"{where}.target.selector.refinedBy")
-        if not _has_type(q, "TextQuoteSelector"):
-            raise _fail(f"{where}.target.selector.refinedBy", "expected a TextQuoteSelector")
-        quote = _str(q.get("exact"), f"{where}...exact", MAX_TEXT)
-        prefix = _str(q.get("prefix", ""), f"{where}...prefix", MAX_SHORT)
-        suffix = _str(q.get("suffix", ""), f"{where}...suffix", MAX_SHORT)
+    page_no, quote, prefix, suffix = _selectors(target.get("selector"), f"{where}.target.selector")
     rects = []
     for i, r in enumerate(_list(target.get("rects", []), f"{where}.target.rects", MAX_RECTS)):
         r = _list(r, f"{where}.target.rects[{i}]", 5)
@@ -325,6 +373,7 @@ def parse_annotation(item: Any, where: str) -> AnnotationIn:
     if isinstance(bodies, dict):
         bodies = [bodies]
     role, label, note = None, "", ""
+    remarks: list[dict] = []
     tags: list[tuple[str | None, str]] = []
     links: list[LinkIn] = []
     for i, b in enumerate(_list(bodies, f"{where}.body", MAX_BODIES)):
@@ -337,6 +386,8 @@ def parse_annotation(item: Any, where: str) -> AnnotationIn:
             role = _str(b.get("value"), f"{bw}.value", 40)
         elif purpose == "identifying":
             label = _str(b.get("value"), f"{bw}.value")
+        elif purpose == "describing" and "remarks" in b:
+            remarks = parse_remarks(b.get("remarks"), f"{bw}.remarks")
         elif purpose == "commenting":
             note = _str(b.get("value"), f"{bw}.value", MAX_TEXT)
         elif purpose == "tagging":
@@ -353,7 +404,7 @@ def parse_annotation(item: Any, where: str) -> AnnotationIn:
         id=ann_id,
         sha256=m.group(1),
         file_name=_file_name(source.get("fileName", ""), f"{where}.target.source.fileName"),
-        page_no=int(pm.group(1)),
+        page_no=page_no,
         rects=rects,
         quote=quote,
         prefix=prefix,
@@ -370,6 +421,7 @@ def parse_annotation(item: Any, where: str) -> AnnotationIn:
         tags=tags,
         links=links,
         raw=a,
+        remarks=remarks,
     )
 
 

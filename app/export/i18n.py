@@ -65,6 +65,11 @@ class Labels:
     filter_documents: str  # "{0}": titles
     filter_tags: str  # "{0}": tags
     filter_roles: str  # "{0}": roles
+    response_to: str  # "{0}": recommendation label, "{1}": where, "{2}": stance
+    answered_by: str  # "{0}": where, "{1}": stance
+    not_judged: str
+    also_printed: str  # "{0}": page, "{1}": label (the detector's remark)
+    remarks: str  # heading of the detector's remarks
     stances: dict[str, str] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
@@ -125,6 +130,11 @@ ENGLISH = Labels(
     filter_documents="documents: {0}",
     filter_tags="tags: {0}",
     filter_roles="roles: {0}",
+    response_to="Response to recommendation {0} ({1}): {2}",
+    answered_by="Response ({0}): {1}",
+    not_judged="Not judged yet.",
+    also_printed="Also printed on page {0} as {1}.",
+    remarks="Detection",
     stances={s: STANCE_LABELS.get(s, s) for s in STANCES},
     kinds={k: k for k in KINDS},
     roles={r: r for r in ROLES},
@@ -175,6 +185,11 @@ DUTCH = Labels(
     ),
     agreement_pair="{0} en {1}: {2} gemeenschappelijk, overeenstemming {3} %, kappa van Cohen {4}",
     agreement_differ="Waar beoordelaars verschillen (grootste verschil eerst)",
+    response_to="Reactie op aanbeveling {0} ({1}): {2}",
+    answered_by="Reactie ({0}): {1}",
+    not_judged="Nog niet beoordeeld.",
+    also_printed="Ook afgedrukt op pagina {0} als {1}.",
+    remarks="Herkenning",
     stances={
         "accepted": "overgenomen",
         "partial": "deels overgenomen",
@@ -198,6 +213,20 @@ DUTCH = Labels(
 )
 
 _CATALOGUES = {"en": ENGLISH, "nl": DUTCH}
+
+
+def remark_lines(remarks: list[dict], words: Labels) -> list[str]:
+    """The detector's remarks on an annotation, worded in the export's language;
+    a group title is PDF text and stays as it is."""
+    out = []
+    for r in remarks or []:
+        if not isinstance(r, dict):
+            continue
+        if r.get("kind") == "also_printed":
+            out.append(words.also_printed.format(r.get("page", "?"), r.get("label", "")))
+        elif r.get("kind") == "group" and r.get("text"):
+            out.append(str(r["text"]))
+    return out
 
 
 def catalogue(language: str | None = "en") -> Labels:

@@ -58,6 +58,7 @@ class Passage:
     tags: list[str]
     author: str
     is_area: bool
+    remarks: list[str] = field(default_factory=list)  # the detector's, in the summary's language
 
 
 @dataclass
@@ -222,7 +223,7 @@ def build_summary(
     what the reply says. ``language`` ("en" or "nl") is the language of the
     headings and labels the writers use, and of the filter descriptions.
     """
-    from app.export.i18n import catalogue
+    from app.export.i18n import catalogue, remark_lines
 
     words = catalogue(language)
     db = lib.db
@@ -254,6 +255,7 @@ def build_summary(
             tags=sorted((paths[t] for t in a.tag_ids if t in paths), key=str.lower),
             author=a.author,
             is_area=a.is_area,
+            remarks=remark_lines(list(a.remarks), words),
         )
 
     def selected(a: Annotation) -> bool:

@@ -13,6 +13,9 @@ import re
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 # Bidirectional overrides can make text read differently than it is stored.
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# In a spreadsheet cell every bidirectional control (also the marks) can hide
+# or reorder what the cell really says ("Trojan Source", CVE-2021-42574).
+_BIDI_CELL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def xml_safe(text: str) -> str:
@@ -45,11 +48,18 @@ def md(text: str) -> str:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+_LEADING_SPACE = " \t\r\n\u00a0\u2007\u202f\u3000"
+
+
 def csv_safe(value: object) -> object:
-    """A cell that spreadsheet programs will not run as a formula (OWASP, CWE-1236)."""
+    """A cell that spreadsheet programs will not run as a formula (OWASP, CWE-1236).
+
+    Spreadsheets skip leading whitespace before a formula (``" =1+1"`` is a
+    formula in LibreOffice and Excel), so the test is on the text after it;
+    bidirectional controls are dropped (CSV and XLSX use this alike)."""
     if isinstance(value, str):
-        value = xml_safe(value)
-        if value.startswith(_FORMULA_START):
+        value = _BIDI_CELL.sub("", xml_safe(value))
+        if value.startswith(_FORMULA_START) or value.lstrip(_LEADING_SPACE).startswith(_FORMULA_START):
             return "'" + value
     return value
 

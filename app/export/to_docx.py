@@ -102,6 +102,8 @@ def write_docx(s: Summary, path: Path) -> None:
             meta(f"{w.tags}: " + ", ".join(p.tags))
         if p.note:
             meta(f"{w.note}: {p.note}")
+        if p.remarks:
+            meta(f"{w.remarks}: {' '.join(p.remarks)}")
         if not rec.has_response:
             explicit = [r for r in rec.responses if r.passage is None]
             line = w.no_response

@@ -86,6 +86,8 @@ def render_html(s: Summary) -> str:
             add(f'<p class="meta">{e(w.note)}: {e(p.note)}</p>')
         if rec.agreed is not None:
             add(f'<p class="agreed"><strong>{e(agreed_line(w, rec.agreed))}</strong></p>')
+        if p.remarks:
+            add(f'<p class="meta">{e(w.remarks)}: {e(" ".join(p.remarks))}</p>')
         if not rec.has_response:
             explicit = [r for r in rec.responses if r.passage is None]
             extra = f" {e(w.assessment)}: {e(explicit[0].assessment)}" if explicit and explicit[0].assessment else ""

@@ -57,6 +57,8 @@ def render_md(s: Summary) -> str:
             add("")
         if rec.agreed is not None:
             add(f"**{md(agreed_line(w, rec.agreed))}**")
+        if p.remarks:
+            add(f"{w.remarks}: {md(' '.join(p.remarks))}")
             add("")
         if not rec.has_response:
             explicit = [r for r in rec.responses if r.passage is None]

@@ -80,6 +80,8 @@ def _body(s: Summary, toc_html: str) -> str:
             add(f'<p class="meta">{e(w.tags)}: {", ".join(e(t) for t in p.tags)}</p>')
         if p.note:
             add(f'<p class="meta">{e(w.note)}: {e(p.note)}</p>')
+        if p.remarks:
+            add(f'<p class="meta">{e(w.remarks)}: {e(" ".join(p.remarks))}</p>')
         if not rec.has_response:
             explicit = [r for r in rec.responses if r.passage is None]
             extra = f" {e(w.assessment)}: {e(explicit[0].assessment)}" if explicit and explicit[0].assessment else ""

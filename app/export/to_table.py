@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.export.atomic import atomic_open, atomic_path
 from app.export.summary import PairRow, Summary
-from app.export.text import csv_safe, xml_safe
+from app.export.text import csv_safe
 
 COLUMNS = [
     "recommendation_label",
@@ -33,7 +33,29 @@ COLUMNS = [
     "link_id",
     "agreed_stance",
     "agreed_by",
+    "recommendation_remarks",  # the detector's, in the export's language; added last so older scripts still work
 ]
+
+
+# Characters per column: quotes get room to wrap, ids stay narrow.
+WIDTHS = {
+    "recommendation_label": 14, "recommendation_quote": 50, "recommendation_document": 24,
+    "recommendation_page": 8, "recommendation_tags": 16, "recommendation_note": 30, "stance": 11,
+    "response_quote": 50, "response_document": 24, "response_page": 8, "assessment": 36,
+    "assessed_by": 16, "recommendation_id": 12, "response_id": 12, "link_id": 12, "recommendation_remarks": 24,
+}
+
+
+def _print_setup(ws) -> None:  # noqa: ANN001 - an openpyxl worksheet
+    """Landscape A4, every column on one page width (as many pages down as it
+    takes), the header row repeated on each page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
 
 
 def rows(s: Summary) -> list[list[object]]:
@@ -64,6 +86,7 @@ def _row(pair: PairRow) -> list[object]:
         resp.link_id if resp is not None else "",
         pair.agreed.stance if pair.agreed is not None else "",
         pair.agreed.agreed_by if pair.agreed is not None else "",
+        " ".join(rec.remarks),
     ]
 
 
@@ -86,24 +109,28 @@ def write_xlsx(s: Summary, path: Path) -> None:
     ws.append(COLUMNS)
     for cell in ws[1]:
         cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
     for r, row in enumerate(rows(s), start=2):
         for c, value in enumerate(row, start=1):
             cell = ws.cell(row=r, column=c)
             if isinstance(value, str):
-                cell.value = xml_safe(value)
+                cell.value = csv_safe(value)
                 # openpyxl stores a string that starts with "=" as a formula
                 # unless the cell is told it holds text.
                 cell.data_type = "s"
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             else:
                 cell.value = value
-    widths = {"recommendation_quote": 60, "response_quote": 60, "assessment": 40}
     for i, name in enumerate(COLUMNS, start=1):
-        ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = widths.get(name, 16)
+        ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = WIDTHS.get(name, 14)
     ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    _print_setup(ws)
     cov = wb.create_sheet("Coverage")
     cov.append(["stance", "pairs"])
     for stance, n in s.coverage().items():
         cov.append([stance, n])
+    cov.column_dimensions["A"].width = 16
+    _print_setup(cov)
     with atomic_path(path) as tmp:
         wb.save(tmp)

@@ -53,21 +53,16 @@ def _words_for(pdf: Path, page_nos: Sequence[int], in_child: bool) -> dict[int, 
         return pool.submit(load_words, pdf, list(page_nos)).result(timeout=300)[1]
 
 
-_TWIN_NOTE = {
-    "nl": "Ook afgedrukt op pagina {page} als {label}.",
-    "en": "Also printed on page {page} as {label}.",
-}
-
-
-def _note_for(p: Proposal, props: Sequence[Proposal], language: str = "en") -> str:
-    # The note is the reviewer's text from then on: written in the document's language.
-    parts = []
+def _remarks_for(p: Proposal, props: Sequence[Proposal]) -> list[dict]:
+    """What the detector noticed, kept apart from the reviewer's note and
+    worded by each export in its language (``app.export.i18n.remark_lines``)."""
+    remarks: list[dict] = []
     if p.context:
-        parts.append(p.context)
+        remarks.append({"kind": "group", "text": p.context})
     if p.twin is not None and 0 <= p.twin < len(props):
         twin = props[p.twin]
-        parts.append(_TWIN_NOTE.get(language, _TWIN_NOTE["en"]).format(page=twin.page_no, label=twin.label))
-    return "\n".join(parts)
+        remarks.append({"kind": "also_printed", "page": twin.page_no, "label": twin.label})
+    return remarks
 
 
 def _overlap(a: str, b: str) -> bool:
@@ -191,8 +186,10 @@ def apply_proposals(
                 suffix=anchor.suffix,
                 role=Role.RECOMMENDATION,
                 label=p.label,
-                note=_note_for(p, all_proposals or proposals, doc.language or "en"),
             )
+            remarks = _remarks_for(p, all_proposals or proposals)
+            if remarks:
+                records.update_annotation(lib.db, ann_id, {"remarks": remarks})
             result.created.append(ann_id)
             changes = changes | ch
     result.changes = changes

@@ -272,4 +272,6 @@ def suggest(lib, rec_id: str, *, in_doc: str | None = None, limit: int = 5) -> l
     if not docs:
         raise UserError("there is no other document to look for responses in; import the reply first")
     ranker = build_ranker(lib, docs)
-    return ranker.rank(rec.quote, limit, context=rec.note)
+    # The group title the detector found (a machine remark) is context as much as the note.
+    groups = [str(r.get("text", "")) for r in rec.remarks if r.get("kind") == "group"]
+    return ranker.rank(rec.quote, limit, context="\n".join([*groups, rec.note]).strip())

@@ -764,6 +764,10 @@
         <translation>Bundel importeren…</translation>
     </message>
     <message>
+        <source>Import annotations from a PDF or &amp;Hypothesis…</source>
+        <translation>Aantekeningen importeren uit een PDF of &amp;Hypothesis…</translation>
+    </message>
+    <message>
         <source>Exported to {0} in {1} s</source>
         <translation>Geëxporteerd naar {0} in {1} s</translation>
     </message>
@@ -830,6 +834,22 @@
     <message>
         <source>Importing the bundle</source>
         <translation>Bezig met importeren van de bundel</translation>
+    </message>
+    <message>
+        <source>Import annotations</source>
+        <translation>Aantekeningen importeren</translation>
+    </message>
+    <message>
+        <source>Annotated PDF or Hypothesis export (*.pdf *.json);;All files (*)</source>
+        <translation>PDF met aantekeningen of Hypothesis-export (*.pdf *.json);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Annotations imported</source>
+        <translation>Aantekeningen geïmporteerd</translation>
+    </message>
+    <message>
+        <source>Importing annotations</source>
+        <translation>Bezig met importeren van de aantekeningen</translation>
     </message>
 </context>
 <context>

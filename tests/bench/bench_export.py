@@ -1,5 +1,6 @@
 """Export speed on the samples: every summary format, the annotated PDF, the
-bundle (export and import into a second library), the REFI-QDA project.
+bundle (export and import into a second library), the REFI-QDA project,
+reading an annotated PDF's annotations back into a second library.
 
 Two registers: the test fixture's (6 recommendations, 5 responses, 13
 annotations) and a dense one with 1,000 more annotations (500
@@ -51,6 +52,7 @@ def run() -> list[dict]:
     from app.export.annotated_pdf import export_annotated_pdf
     from app.export.bundle import export_bundle
     from app.export.bundle_merge import import_bundle
+    from app.export.foreign import import_annotations
     from app.export.qdpx import export_qdpx
     from app.importer import import_files
     from app.library import Library
@@ -97,5 +99,17 @@ def run() -> list[dict]:
                 times.append(time.perf_counter() - start)
                 other.close()
             figures.append({"bench": "export", "metric": f"bundle_import_{name}", "unit": "s",
+                            "median": round(statistics.median(times), 3)})
+            # Reading an annotated PDF back (child process, matching by text, merge).
+            times = []
+            for i in range(3):
+                other_root = base / f"{name}-pdf{i}"
+                shutil.copytree(template, other_root)
+                other = Library.open(other_root)
+                start = time.perf_counter()
+                import_annotations(other, out / "annotated.pdf")
+                times.append(time.perf_counter() - start)
+                other.close()
+            figures.append({"bench": "export", "metric": f"pdf_annotations_import_{name}", "unit": "s",
                             "median": round(statistics.median(times), 3)})
     return figures

@@ -115,7 +115,8 @@ def test_annotated_pdf_refuses_the_library_file(linked):
 def test_qdpx_passes_the_refi_qda_check(linked, tmp_path):
     out = tmp_path / "project.qdpx"
     result = export_qdpx(linked.lib, out)
-    assert result.counts["sources"] == 2
+    assert result.counts["sources"] == 6  # every document, annotated or not
+    assert result.counts["passages without a text position"] == 0
     if not QDPX_CHECKER.exists():
         pytest.skip(f"the shared conformance checks are not at {QDPX_CHECKER.parent}")
     check = subprocess.run([sys.executable, str(QDPX_CHECKER), str(out)], capture_output=True, text=True,
@@ -131,8 +132,9 @@ def test_qdpx_content(linked, tmp_path):
     export_qdpx(linked.lib, out)
     with zipfile.ZipFile(out) as zf:
         names = set(zf.namelist())
-        assert names == {"project.qde", f"Sources/{linked.report.sha256}.pdf",
-                         f"Sources/{linked.reply.sha256}.pdf"}
+        assert {"project.qde", f"Sources/{linked.report.sha256}.pdf",
+                f"Sources/{linked.reply.sha256}.pdf"} <= names
+        assert len([n for n in names if n.endswith(".pdf")]) == 6
         assert zf.read(f"Sources/{linked.report.sha256}.pdf") == \
             linked.lib.document_file(linked.report).read_bytes()
         root = etree.fromstring(zf.read("project.qde"))
@@ -140,22 +142,31 @@ def test_qdpx_content(linked, tmp_path):
     assert sorted(u.get("name") for u in root.iterfind(".//q:Users/q:User", ns)) == sorted(
         {"Anna de Vries", "Bram Jansen", linked.lib.reviewer})
     codes = {c.get("name"): c.get("guid") for c in root.iterfind(".//q:Code", ns)}
-    assert {"Tags", "Roles", "Stances", "capaciteit", "Financiering", "recommendation", "accepted", "none"} <= set(codes)
+    assert {"Tags", "Roles", "Stances", "capaciteit", "Financiering", "recommendation", "accepted", "none",
+            "not judged yet"} <= set(codes)
     selections = {s.get("guid"): s for s in root.iterfind(".//q:PDFSelection", ns)}
-    assert len(selections) == 13
+    assert len(selections) == 13  # no passage of the fixture crosses a page
     rec = selections[str(__import__("uuid").UUID(hex=linked.recs["1b"]))]
     assert rec.get("page") == "11"  # 0-based, as QualCoder reads it
     assert rec.find("q:Description", ns).text == "Behoud voldoende mensenrechtencapaciteit op ambassades en investeer in de kennis"
     coded = {c.get("targetGUID") for c in rec.iterfind("q:Coding/q:CodeRef", ns)}
-    assert coded == {codes["recommendation"], codes["capaciteit"]}
+    assert coded == {codes["recommendation"], codes["capaciteit"], codes["partial"]}
+    assert rec.get("name") == rec.find("q:Description", ns).text  # QualCoder keeps the name as the memo
     links = root.findall(".//q:Links/q:Link", ns)
     assert len(links) == 5
     assert {l.get("name") for l in links} == {"accepted", "partly accepted", "noted without commitment", "rejected"}
-    # a recommendation without any response carries the "none" stance code
-    rec_1d = selections[str(__import__("uuid").UUID(hex=linked.recs["1d"]))]
-    assert codes["none"] in {c.get("targetGUID") for c in rec_1d.iterfind("q:Coding/q:CodeRef", ns)}
+    # nobody judged "1d": "not judged yet"; "2" was judged to have no response: "none"
+    def coded_on(label):
+        sel = selections[str(__import__("uuid").UUID(hex=linked.recs[label]))]
+        return {c.get("targetGUID") for c in sel.iterfind("q:Coding/q:CodeRef", ns)}
+
+    assert codes["not judged yet"] in coded_on("1d") and codes["none"] not in coded_on("1d")
+    assert codes["none"] in coded_on("2") and codes["not judged yet"] not in coded_on("2")
+    # every note and every selection has its dates (QualCoder needs them)
+    for el in root.iterfind(".//q:Note", ns):
+        assert el.get("creationDateTime") and el.get("modifiedDateTime")
     # stable: the same library gives the same project
-    assert build_project(linked.lib)[0] == build_project(linked.lib)[0]
+    assert build_project(linked.lib).xml == build_project(linked.lib).xml
 
 
 def test_a_damaged_library_file_gives_a_message(linked, tmp_path):

@@ -66,10 +66,11 @@ def test_bundle_shape(linked):
     target = rec["target"]
     assert target["source"]["id"] == f"urn:sha256:{linked.report.sha256}"
     assert target["source"]["fileName"] == "iob-evaluatie-mensenrechtenbeleid-2017-2022.pdf"
-    assert target["selector"]["value"] == "page=12"
-    assert target["selector"]["conformsTo"] == "http://tools.ietf.org/rfc/rfc3778"
-    quote = target["selector"]["refinedBy"]
-    assert quote["type"] == "TextQuoteSelector"
+    by_type = {sel["type"]: sel for sel in target["selector"]}
+    assert by_type["FragmentSelector"]["value"] == "page=12"
+    assert by_type["FragmentSelector"]["conformsTo"] == "http://tools.ietf.org/rfc/rfc3778"
+    assert by_type["PageSelector"]["index"] == 11
+    quote = by_type["TextQuoteSelector"]
     assert quote["exact"] == "Behoud voldoende mensenrechtencapaciteit op ambassades en investeer in de kennis"
     assert quote["prefix"].endswith("\nb) ") and target["rects"][0][0] == 12
     purposes = {b["purpose"] for b in rec["body"]}

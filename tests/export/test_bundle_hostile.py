@@ -66,7 +66,7 @@ def test_wrong_types(linked, good, tmp_path):
     first_item(bad)["target"]["rects"][0][1] = "left"
     refused(lib, write(tmp_path, bad), "rects", "expected a number")
     bad = copy.deepcopy(good)
-    first_item(bad)["target"]["selector"]["value"] = "page=twelve"
+    first_item(bad)["target"]["selector"][0]["value"] = "page=twelve"
     refused(lib, write(tmp_path, bad), "page=N")
     bad = copy.deepcopy(good)
     first_item(bad)["body"] = [{"type": "TextualBody", "purpose": "classifying", "value": "virus"}]

@@ -36,7 +36,7 @@ def test_export_commands(linked, tmp_path, capsys):
     code, out, err = run(capsys, "--library", root, "export", "bundle", "-o", tmp_path / "b.jsonld")
     assert code == 0 and "13 annotations" in out
     code, out, err = run(capsys, "--library", root, "export", "qdpx", "-o", tmp_path / "p.qdpx")
-    assert code == 0 and "2 sources" in out
+    assert code == 0 and "6 sources" in out
     code, out, err = run(capsys, "--library", root, "import-bundle", tmp_path / "b.jsonld", "--json")
     assert code == 0 and json.loads(out)["unchanged"] == 13
 

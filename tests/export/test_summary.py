@@ -252,7 +252,8 @@ def test_csv_and_xlsx_cells_are_not_formulas(hostile, tmp_path):
     xlsx = tmp_path / "s.xlsx"
     export_summary(hostile.lib, xlsx)
     ws = load_workbook(xlsx)["Recommendations"]
-    cells = [c for row in ws.iter_rows(min_row=2) for c in row if c.value == "=cmd|' /C calc'!A0"]
+    # a text cell, and defused as in CSV: editing the cell cannot make it a formula
+    cells = [c for row in ws.iter_rows(min_row=2) for c in row if c.value == "'=cmd|' /C calc'!A0"]
     assert cells and all(c.data_type == "s" for c in cells)
 
 
@@ -266,7 +267,7 @@ def test_interrupted_export_keeps_the_old_file(linked, tmp_path, monkeypatch, fm
     target = {
         "md": "app.export.to_md.md", "html": "app.export.to_html.display",
         "docx": "app.export.to_docx.display", "csv": "app.export.to_table.csv_safe",
-        "xlsx": "app.export.to_table.xml_safe",
+        "xlsx": "app.export.to_table.csv_safe",
     }[fmt]
     module, name = target.rsplit(".", 1)
     original = getattr(__import__(module, fromlist=[name]), name)

@@ -144,3 +144,19 @@ def test_export_annotated_pdf_uses_the_chosen_colours(qtbot, linked, window_on, 
                if a.get_object()["/Contents"].startswith("recommendation")}
     assert colours == {(0.0, 1.0, 0.0)}
     assert settings.get("export/folder") == str(tmp_path)
+
+
+def test_import_annotations_from_the_file_menu(qtbot, linked, second_library, window_on, tmp_path, monkeypatch):
+    from app.export.annotated_pdf import export_annotated_pdf
+
+    marked = tmp_path / "reply-marked.pdf"
+    export_annotated_pdf(linked.lib, linked.reply.id, marked)
+    window = window_on(second_library)
+    plugin = window.features["ui.export.plugin"]
+    monkeypatch.setattr("ui.export.plugin.QFileDialog.getOpenFileName", lambda *a: (str(marked), ""))
+    with qtbot.waitSignal(plugin.sig_import_finished, timeout=60000) as blocker:
+        menu_action(window, "action_import_annotations").trigger()
+    assert len(blocker.args[0].added) == 5
+    assert {a.id for a in records.list_annotations(second_library.db)} == {r[1] for r in linked.responses}
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert any("5 annotation(s) added" in b.text() for b in boxes)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 
 from app.cli import main
+from app.library import Library
+from storage import records
 from tests.conftest import doc_by_file
 
 
@@ -29,7 +31,11 @@ def test_detect_apply_suggest_link_list_unlink(capsys, sample_library):
     data = json.loads(out)
     assert data["summary"]["recommendations"] == 30 and data["summary"]["covered"] == 0
     rec = next(r for r in data["recommendations"] if r["label"] == "2d")
-    assert rec["stance"] is None and rec["note"] == "Ook afgedrukt op pagina 92 als 2d."  # the report's language
+    assert rec["stance"] is None and rec["note"] == ""  # the detector's remark is kept apart
+    lib2 = Library.open(root)
+    assert records.get_annotation(lib2.db, rec["id"]).remarks == (
+        {"kind": "also_printed", "page": 92, "label": "2d"},)
+    lib2.close()
     code, out, _ = run(capsys, "--library", root, "recommendations", "suggest", rec["id"][:10], "--json",
                        "--limit", "3")
     cands = json.loads(out)

@@ -1,5 +1,6 @@
 """Export and exchange in the window: File → Export summary…, Export annotated
-PDF…, Export bundle…, Export REFI-QDA project…, Import bundle….
+PDF…, Export bundle…, Export REFI-QDA project…, Import bundle…, Import
+annotations… (a PDF someone marked up, or a Hypothesis export).
 
 Each action asks for a file, then runs the use case from ``app.export`` in the
 background through the window's op runner (progress bar and Cancel in the
@@ -58,8 +59,11 @@ class ExportPlugin(QObject):
         self.action_bundle = self._action(self.tr("Export &bundle…"), self.export_bundle, "action_export_bundle")
         self.action_qdpx = self._action(self.tr("Export &REFI-QDA project…"), self.export_qdpx, "action_export_qdpx")
         self.action_import = self._action(self.tr("Import bundle…"), self.import_bundle, "action_import_bundle")
+        self.action_import_annotations = self._action(
+            self.tr("Import annotations from a PDF or &Hypothesis…"), self.import_annotations,
+            "action_import_annotations")
         for action in (self.action_summary, self.action_pdf, self.action_bundle, self.action_qdpx,
-                       self.action_import):
+                       self.action_import, self.action_import_annotations):
             menu.addAction(action)
 
     def _action(self, text: str, slot: Callable[[], None], name: str) -> QAction:
@@ -202,6 +206,23 @@ class ExportPlugin(QObject):
 
         self.window.ops.run(lambda lib, progress, cancelled: import_bundle(lib, name), done,
                             title=self.tr("Importing the bundle"), cancellable=False)
+
+    def import_annotations(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import annotations"), self._start_dir(),
+            self.tr("Annotated PDF or Hypothesis export (*.pdf *.json);;All files (*)"),
+        )
+        if not name:
+            return
+        self._remember(name)
+        from app.export.foreign import import_annotations
+
+        def done(report: Any) -> None:
+            self._info(self.tr("Annotations imported"), "\n".join(report.lines()))
+            self.sig_import_finished.emit(report)
+
+        self.window.ops.run(lambda lib, progress, cancelled: import_annotations(lib, name), done,
+                            title=self.tr("Importing annotations"), cancellable=False)
 
 
 def install(window: Any) -> ExportPlugin:
