@@ -114,6 +114,7 @@ def create_annotation(
                 color=color,
                 note=note,
                 author=lib.reviewer if author is None else author,
+                author_id=lib.reviewer_id,
                 created=stamp,
                 modified=stamp,
                 page_no=int(page_no),
@@ -295,7 +296,7 @@ def _insert_snapshot(lib: Library, snapshot: dict[str, Any]) -> list[str]:
         if any(e and records.get_annotation(lib.db, e) is None for e in ends):
             continue
         if records.get_link(lib.db, link.id) or records.find_link(
-            lib.db, link.recommendation_id, link.response_id
+            lib.db, link.recommendation_id, link.response_id, (link.author_id,)
         ):
             continue
         records.insert_link(lib.db, link)
@@ -319,6 +320,7 @@ def annotation_json(row: Annotation) -> dict[str, Any]:
         "is_area": bool(row.is_area),
         "orphaned": bool(row.orphaned),
         "author": row.author,
+        "author_id": row.author_id,
         "created": row.created,
         "modified": row.modified,
     }

@@ -214,9 +214,56 @@ def _m2_ocr_pages(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m3_team_review(conn: sqlite3.Connection) -> None:
+    """Team review: who wrote each annotation and link (a reviewer's short
+    id next to the name), one judgement per reviewer for the same pair,
+    the team's agreed judgement kept apart, and which team files were merged."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE annotations ADD COLUMN author_id TEXT NOT NULL DEFAULT '';
+        ALTER TABLE links ADD COLUMN author_id TEXT NOT NULL DEFAULT '';
+        DROP INDEX links_unique_pair;
+        CREATE UNIQUE INDEX links_unique_pair_per_author
+            ON links(recommendation_id, coalesce(response_id, ''), author_id);
+        CREATE INDEX links_by_author ON links(author_id);
+
+        -- The stance a team agreed on for a recommendation, apart from the
+        -- reviewers' own judgements. recorded_by_id: whose team file carries it.
+        CREATE TABLE agreed_judgements (
+            recommendation_id TEXT PRIMARY KEY
+                REFERENCES annotations(id) ON DELETE CASCADE,
+            stance TEXT NOT NULL
+                CHECK (stance IN ('accepted', 'partial', 'rejected', 'noted', 'none')),
+            assessment TEXT NOT NULL DEFAULT '',
+            agreed_by TEXT NOT NULL DEFAULT '',
+            agreed_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL DEFAULT '',
+            recorded_by_id TEXT NOT NULL DEFAULT '',
+            modified TEXT NOT NULL
+        );
+
+        -- Teammates' files already merged, by content hash, so a sync reads
+        -- only what changed.
+        CREATE TABLE team_files (
+            path TEXT PRIMARY KEY,
+            sha256 TEXT NOT NULL,
+            merged_at TEXT NOT NULL
+        );
+        """
+    )
+    for op, row in (("insert", "NEW"), ("update", "NEW"), ("delete", "OLD")):
+        conn.execute(
+            f"CREATE TRIGGER log_agreed_judgements_{op} AFTER {op.upper()} ON agreed_judgements "
+            f"BEGIN INSERT INTO change_log(entity, entity_id, op) "
+            f"VALUES ('annotation', {row}.recommendation_id, 'update'); END"
+        )
+
+
 MIGRATIONS: list[Migration] = [
     _m1_initial,
     _m2_ocr_pages,
+    _m3_team_review,
 ]
 
 LATEST = len(MIGRATIONS)

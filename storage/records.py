@@ -296,7 +296,7 @@ def count_annotations(db: sqlite_utils.Database) -> int:
 
 ANNOTATION_COLUMNS = (
     "id, document_id, role, label, color, note, author, created, modified, page_no, "
-    "rects, is_area, quote, prefix, suffix, orphaned"
+    "rects, is_area, quote, prefix, suffix, orphaned, author_id"
 )
 
 
@@ -325,6 +325,7 @@ def _annotation(row: Row, tag_ids: Iterable[str] = ()) -> Annotation:
         prefix=row["prefix"],
         suffix=row["suffix"],
         orphaned=bool(row["orphaned"]),
+        author_id=row["author_id"],
         tag_ids=tuple(tag_ids),
     )
 
@@ -409,7 +410,7 @@ def _tag_ids_for(db: sqlite_utils.Database, ann_ids: list[str]) -> dict[str, lis
 
 ANNOTATION_EDITABLE = {
     "role", "label", "color", "note", "author", "modified", "page_no", "rects",
-    "is_area", "quote", "prefix", "suffix", "orphaned",
+    "is_area", "quote", "prefix", "suffix", "orphaned", "author_id",
 }
 
 
@@ -542,7 +543,9 @@ def retag(db: sqlite_utils.Database, from_tag: str, to_tag: str) -> None:
 
 # --- links ------------------------------------------------------------------
 
-LINK_COLUMNS = "id, recommendation_id, response_id, stance, assessment, author, created, modified"
+LINK_COLUMNS = (
+    "id, recommendation_id, response_id, stance, assessment, author, created, modified, author_id"
+)
 
 
 _LINK_STORED = tuple(c.strip() for c in LINK_COLUMNS.split(","))
@@ -560,6 +563,7 @@ def _link(row: Row | None) -> Link | None:
         modified=row["modified"],
         assessment=row["assessment"],
         author=row["author"],
+        author_id=row["author_id"],
     )
 
 
@@ -571,13 +575,24 @@ def get_link(db: sqlite_utils.Database, link_id: str) -> Link | None:
     return _link(_one(db, f"SELECT {LINK_COLUMNS} FROM links WHERE id = ?", (link_id,)))
 
 
-def find_link(db: sqlite_utils.Database, recommendation_id: str, response_id: str | None) -> Link | None:
-    return _link(_one(
-        db,
+def find_link(
+    db: sqlite_utils.Database,
+    recommendation_id: str,
+    response_id: str | None,
+    author_ids: Iterable[str] | None = None,
+) -> Link | None:
+    """The link of a pair; with ``author_ids``, only one written by one of
+    those reviewers (in a team each reviewer judges the pair separately)."""
+    sql = (
         f"SELECT {LINK_COLUMNS} FROM links WHERE recommendation_id = ? "
-        f"AND coalesce(response_id, '') = coalesce(?, '')",
-        (recommendation_id, response_id),
-    ))
+        f"AND coalesce(response_id, '') = coalesce(?, '')"
+    )
+    params: list[Any] = [recommendation_id, response_id]
+    if author_ids is not None:
+        ids = list(author_ids)
+        sql += f" AND author_id IN ({','.join('?' * len(ids))})" if ids else " AND 0"
+        params += ids
+    return _link(_one(db, sql + " ORDER BY author_id DESC", params))
 
 
 def stances_touching(db: sqlite_utils.Database, ann_id: str) -> list[Stance]:
@@ -610,7 +625,7 @@ def list_links(
 
 
 def update_link(db: sqlite_utils.Database, link_id: str, fields: Row) -> None:
-    bad = set(fields) - {"stance", "assessment", "author", "modified"}
+    bad = set(fields) - {"stance", "assessment", "author", "modified", "author_id"}
     if bad:
         raise ValueError(f"cannot change link fields {sorted(bad)}")
     db.table("links").update(link_id, fields)

@@ -134,6 +134,7 @@ class Annotation:
     prefix: str = ""
     suffix: str = ""
     orphaned: bool = False
+    author_id: str = ""  # the reviewer's short id (team review); '' before a team
     tag_ids: tuple[str, ...] = ()
     # Full tag paths ("Parent/Child"), filled by the use cases in app/.
     tags: tuple[str, ...] = ()
@@ -169,6 +170,7 @@ class Link:
     modified: str
     assessment: str = ""
     author: str = ""
+    author_id: str = ""  # the reviewer's short id: in a team each judges a pair separately
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,7 @@ FEATURES = [
     "ui.search.plugin",
     "ui.recommendations.plugin",
     "ui.export.plugin",
+    "ui.team.plugin",
 ]
 
 

@@ -50,6 +50,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language)
         self.reviewer = QLineEdit(window.lib.reviewer)
         form.addRow(self.tr("Your name (stored with your annotations):"), self.reviewer)
+        self.reviewer_id = QLineEdit(window.lib.reviewer_id)
+        self.reviewer_id.setPlaceholderText(self.tr("chosen when you join a team"))
+        form.addRow(self.tr("Your short id (for team review):"), self.reviewer_id)
         self.colors: dict[str, str] = {}
         self.color_buttons: dict[str, QPushButton] = {}
         for role in ROLES:
@@ -87,6 +90,16 @@ class SettingsDialog(QDialog):
         name = self.reviewer.text().strip()
         if name and name != self.window_.lib.reviewer:
             self.window_.lib.set_reviewer(name)
+        short_id = self.reviewer_id.text().strip()
+        if short_id and short_id != self.window_.lib.reviewer_id:
+            from app.domain import UserError
+            from app.team.identity import set_identity
+
+            try:
+                set_identity(self.window_.lib, short_id=short_id)
+            except UserError as exc:
+                QMessageBox.warning(self, self.windowTitle(), str(exc))
+                return
         for role, color in self.colors.items():
             settings.set(f"colors/{role}", color)
         super().accept()

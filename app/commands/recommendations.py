@@ -133,6 +133,9 @@ def _entry_json(e: RegisterEntry) -> dict[str, Any]:
         "tags": list(e.tags),
         "note": e.note,
         "stance": e.stance or None,
+        "agreed": None if e.agreed is None else {
+            k: e.agreed[k] for k in ("stance", "assessment", "agreed_by", "agreed_at", "recorded_by")
+        },
         "covered": e.covered,
         "responses": [
             {
@@ -140,6 +143,7 @@ def _entry_json(e: RegisterEntry) -> dict[str, Any]:
                 "stance": l.stance,
                 "assessment": l.assessment,
                 "author": l.author,
+                "author_id": l.link.author_id,
                 "modified": l.modified,
                 "response": None if l.response is None else {
                     "id": l.response.id,

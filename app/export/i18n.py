@@ -67,6 +67,15 @@ class Labels:
     stances: dict[str, str] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
+    # Team review (app.team): the agreed judgement and the agreement figures.
+    agreed: str = "Agreed by the team: {0} ({1}, {2})"  # stance, who, date
+    agreement: str = "Agreement between reviewers"
+    agreement_summary: str = (
+        "{0} recommendation(s) judged by two or more of {1}; plain agreement {2} %; "
+        "Krippendorff's alpha nominal {3}, ordinal {4}"
+    )
+    agreement_pair: str = "{0} and {1}: {2} in common, agreement {3} %, Cohen's kappa {4}"
+    agreement_differ: str = "Where reviewers differ (furthest apart first)"
 
     def stance_name(self, code: str) -> str:
         return self.stances.get(code, code)
@@ -157,6 +166,14 @@ DUTCH = Labels(
     filter_documents="documenten: {0}",
     filter_tags="tags: {0}",
     filter_roles="rollen: {0}",
+    agreed="Gezamenlijk oordeel van het team: {0} ({1}, {2})",
+    agreement="Overeenstemming tussen beoordelaars",
+    agreement_summary=(
+        "{0} aanbeveling(en) beoordeeld door twee of meer van {1}; eenvoudige overeenstemming {2} %; "
+        "alfa van Krippendorff nominaal {3}, ordinaal {4}"
+    ),
+    agreement_pair="{0} en {1}: {2} gemeenschappelijk, overeenstemming {3} %, kappa van Cohen {4}",
+    agreement_differ="Waar beoordelaars verschillen (grootste verschil eerst)",
     stances={
         "accepted": "overgenomen",
         "partial": "deels overgenomen",

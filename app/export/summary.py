@@ -74,9 +74,20 @@ class Response:
 
 
 @dataclass
+class Agreed:
+    """The team's agreed judgement (app.team.agreed), apart from the responses'."""
+
+    stance: str
+    assessment: str
+    agreed_by: str
+    agreed_at: str
+
+
+@dataclass
 class Recommendation:
     passage: Passage
     responses: list[Response] = field(default_factory=list)
+    agreed: Agreed | None = None
 
     @property
     def answered(self) -> list[Response]:
@@ -99,6 +110,7 @@ class PairRow:
 
     recommendation: Passage
     response: Response | None
+    agreed: Agreed | None = None  # the team's agreed judgement of the recommendation
 
 
 @dataclass
@@ -111,6 +123,7 @@ class Summary:
     other_groups: list[TagGroup]
     filters: list[str]  # human-readable description of --doc/--tag/--role
     language: str = "en"  # of the headings and labels (app.export.i18n)
+    agreement: dict | None = None  # app.team.agreement.agreement(), when two reviewers judged
 
     def pairs(self) -> list[PairRow]:
         rows: list[PairRow] = []
@@ -118,9 +131,9 @@ class Summary:
             answered = rec.answered
             if not answered:
                 explicit = [r for r in rec.responses if r.passage is None]
-                rows.append(PairRow(rec.passage, explicit[0] if explicit else None))
+                rows.append(PairRow(rec.passage, explicit[0] if explicit else None, rec.agreed))
             for resp in answered:
-                rows.append(PairRow(rec.passage, resp))
+                rows.append(PairRow(rec.passage, resp, rec.agreed))
         return rows
 
     def coverage(self) -> dict[str, int]:
@@ -256,12 +269,17 @@ def build_summary(
     for link in records.list_links(db):
         links_by_rec.setdefault(link.recommendation_id, []).append(link)
 
+    from storage import team as team_db
+
+    agreed = {g["recommendation_id"]: g for g in team_db.list_agreed(db)}
     recs: list[Recommendation] = []
     shown_responses: set[str] = set()
     for a in anns:
         if a.role != "recommendation" or not selected(a):
             continue
-        rec = Recommendation(passage(a))
+        g = agreed.get(a.id)
+        rec = Recommendation(passage(a), agreed=Agreed(
+            g["stance"], g["assessment"], g["agreed_by"], g["agreed_at"][:10]) if g else None)
         for link in links_by_rec.get(a.id, []):
             resp = by_id.get(link.response_id) if link.response_id else None
             rec.responses.append(
@@ -317,4 +335,12 @@ def build_summary(
         other_groups=other,
         filters=filters,
         language=words.language,
+        agreement=_agreement(lib),
     )
+
+
+def _agreement(lib: Library) -> dict | None:
+    from app.team.agreement import agreement
+
+    data = agreement(lib)
+    return data if data["units"] else None

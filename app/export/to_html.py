@@ -15,6 +15,7 @@ from app.export.atomic import atomic_open
 from app.export.i18n import Labels, catalogue
 from app.export.summary import NO_TAG, Passage, Summary
 from app.export.text import display
+from app.team.summary_text import agreed_line, agreement_section
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'"
 
@@ -83,6 +84,8 @@ def render_html(s: Summary) -> str:
             add(f'<p class="meta">{e(w.tags)}: {", ".join(e(t) for t in p.tags)}</p>')
         if p.note:
             add(f'<p class="meta">{e(w.note)}: {e(p.note)}</p>')
+        if rec.agreed is not None:
+            add(f'<p class="agreed"><strong>{e(agreed_line(w, rec.agreed))}</strong></p>')
         if not rec.has_response:
             explicit = [r for r in rec.responses if r.passage is None]
             extra = f" {e(w.assessment)}: {e(explicit[0].assessment)}" if explicit and explicit[0].assessment else ""
@@ -110,6 +113,11 @@ def render_html(s: Summary) -> str:
         add(f"<tr><td>{e(w.stance_name(stance))}</td><td>{n}</td></tr>")
     add("</table>")
     add(f"<p>{e(w.totals.format(len(s.recommendations), len(s.without_response)))}</p>")
+    if s.agreement is not None:
+        figures, differ = agreement_section(w, s.agreement)
+        add(f"<h2>{e(w.agreement)}</h2><ul>" + "".join(f"<li>{e(x)}</li>" for x in figures) + "</ul>")
+        if differ:
+            add(f"<p>{e(w.agreement_differ)}:</p><ul>" + "".join(f"<li>{e(x)}</li>" for x in differ) + "</ul>")
     add(f"<h2>{e(w.other)}</h2>")
     if not s.other_groups:
         add(f"<p>{e(w.none)}</p>")

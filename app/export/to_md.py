@@ -7,6 +7,7 @@ from app.export.atomic import atomic_open
 from app.export.i18n import Labels, catalogue
 from app.export.summary import NO_TAG, Passage, Summary
 from app.export.text import md
+from app.team.summary_text import agreed_line, agreement_section
 
 
 def _where(w: Labels, p: Passage) -> str:
@@ -54,6 +55,9 @@ def render_md(s: Summary) -> str:
         if p.note:
             add(f"{w.note}: {md(p.note)}")
             add("")
+        if rec.agreed is not None:
+            add(f"**{md(agreed_line(w, rec.agreed))}**")
+            add("")
         if not rec.has_response:
             explicit = [r for r in rec.responses if r.passage is None]
             line = w.no_response
@@ -85,6 +89,19 @@ def render_md(s: Summary) -> str:
     add("")
     add(w.totals.format(len(s.recommendations), len(s.without_response)))
     add("")
+    if s.agreement is not None:
+        figures, differ = agreement_section(w, s.agreement)
+        add(f"## {w.agreement}")
+        add("")
+        for line in figures:
+            add(f"- {md(line)}")
+        add("")
+        if differ:
+            add(f"{w.agreement_differ}:")
+            add("")
+            for line in differ:
+                add(f"- {md(line)}")
+            add("")
     add(f"## {w.other}")
     add("")
     if not s.other_groups:

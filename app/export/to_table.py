@@ -1,7 +1,8 @@
 """The summary as a table: one row per recommendation-response pair (CSV, XLSX).
 
 The columns are fixed (``COLUMNS``) so that spreadsheets and scripts built
-on an export keep working. A recommendation without a response has one row
+on an export keep working (new ones are only added at the end: the team's
+agreed stance and who agreed). A recommendation without a response has one row
 with stance "none" and empty response columns. Quotes are stored exactly as
 in the library (not reflowed).
 """
@@ -30,6 +31,8 @@ COLUMNS = [
     "recommendation_id",
     "response_id",
     "link_id",
+    "agreed_stance",
+    "agreed_by",
 ]
 
 
@@ -59,6 +62,8 @@ def _row(pair: PairRow) -> list[object]:
         rec.id,
         rp.id if rp else "",
         resp.link_id if resp is not None else "",
+        pair.agreed.stance if pair.agreed is not None else "",
+        pair.agreed.agreed_by if pair.agreed is not None else "",
     ]
 
 

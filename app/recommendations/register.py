@@ -15,7 +15,7 @@ link to a response passage whose stance is not ``none``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from app.annotations import tag_paths
@@ -96,6 +96,10 @@ class RegisterEntry:
     links: tuple[RegisterLink, ...]
     stance: str
     covered: bool
+    # Team review: each reviewer's own stance by reviewer id, and the team's
+    # agreed judgement (a dict from storage.team) when one was recorded.
+    judgements: dict[str, str] = field(default_factory=dict)
+    agreed: dict | None = None
 
     @property
     def id(self) -> str:
@@ -186,7 +190,9 @@ def link(
             if records.get_annotation(lib.db, response_id) is None:
                 raise UserError(f"no annotation with id {response_id}")
         stamp = now_iso()
-        existing = records.find_link(lib.db, rec_id, response_id)
+        # In a team each reviewer judges a pair separately: only this
+        # reviewer's own link (or one nobody claimed yet) is updated.
+        existing = records.find_link(lib.db, rec_id, response_id, (lib.reviewer_id, ""))
         if existing is not None:
             records.update_link(
                 lib.db,
@@ -203,6 +209,7 @@ def link(
                 stance=stance,
                 assessment=assessment,
                 author=lib.reviewer if author is None else author,
+                author_id=lib.reviewer_id,
                 created=stamp,
                 modified=stamp,
             )
@@ -250,7 +257,9 @@ def restore_link(lib: Library, snapshot: Link) -> Changes:
                 raise UserError("a passage of that link no longer exists")
         current = records.get_link(lib.db, snapshot.id)
         if current is None:
-            clash = records.find_link(lib.db, snapshot.recommendation_id, snapshot.response_id)
+            clash = records.find_link(
+                lib.db, snapshot.recommendation_id, snapshot.response_id, (snapshot.author_id,)
+            )
             if clash is not None:
                 records.delete_link(lib.db, clash.id)
             records.insert_link(lib.db, snapshot)
@@ -265,7 +274,10 @@ def restore_link(lib: Library, snapshot: Link) -> Changes:
 
 
 def find_link(lib: Library, response_id: str | None, rec_id: str) -> Link | None:
-    return records.find_link(lib.db, rec_id, response_id)
+    """This reviewer's link of the pair (else anyone's)."""
+    return records.find_link(lib.db, rec_id, response_id, (lib.reviewer_id, "")) or records.find_link(
+        lib.db, rec_id, response_id
+    )
 
 
 def get_link(lib: Library, link_id: str) -> Link:
@@ -304,9 +316,16 @@ def overall_stance(links: Sequence[Link | RegisterLink]) -> str:
     return "none" if links else ""
 
 
-def register(lib: Library, *, document_id: str | None = None) -> list[RegisterEntry]:
+def register(
+    lib: Library, *, document_id: str | None = None, reviewer: str | None = None
+) -> list[RegisterEntry]:
     """Every recommendation (of one document, or all) with its links, in
-    document and page order."""
+    document and page order. In a team: ``reviewer`` (an id) keeps only that
+    reviewer's links; otherwise the team's agreed judgement, when recorded,
+    is the stance shown."""
+    from storage import team as team_db
+
+    agreed = {g["recommendation_id"]: g for g in team_db.list_agreed(lib.db)}
     recs = records.list_annotations(lib.db, document_id=document_id, role="recommendation")
     titles = {d.id: d.title for d in records.list_documents(lib.db)}
     paths = tag_paths(lib)
@@ -320,6 +339,14 @@ def register(lib: Library, *, document_id: str | None = None) -> list[RegisterEn
     out = []
     for rec in recs:
         links = records.list_links(lib.db, recommendation_id=rec.id)
+        by_reviewer: dict[str, list[Link]] = {}
+        for lk in links:
+            by_reviewer.setdefault(lk.author_id, []).append(lk)
+        if reviewer is not None:
+            links = by_reviewer.get(reviewer, [])
+        shown = overall_stance(links)
+        if reviewer is None and rec.id in agreed:
+            shown = agreed[rec.id]["stance"]
         tags = sorted((paths[t] for t in rec.tag_ids if t in paths), key=str.lower)
         out.append(RegisterEntry(
             annotation=replace(rec, tags=tuple(tags)),
@@ -328,8 +355,10 @@ def register(lib: Library, *, document_id: str | None = None) -> list[RegisterEn
                 RegisterLink(lk, _passage(ann(lk.response_id), titles) if lk.response_id else None)
                 for lk in links
             ),
-            stance=overall_stance(links),
+            stance=shown,
             covered=any(bool(lk.response_id) and lk.stance in CONFIRMED for lk in links),
+            judgements={rid: overall_stance(ls) for rid, ls in by_reviewer.items()},
+            agreed=agreed.get(rec.id),
         ))
     return out
 

@@ -89,6 +89,77 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement between reviewers</source>
+        <translation>Overeenstemming tussen beoordelaars</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Waar</translation>
+    </message>
+    <message>
+        <source>Judgements</source>
+        <translation>Oordelen</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Gezamenlijk</translation>
+    </message>
+    <message>
+        <source>Record the agreed stance…</source>
+        <translation>Gezamenlijk oordeel vastleggen…</translation>
+    </message>
+    <message>
+        <source>No recommendation has been judged by two or more reviewers yet.</source>
+        <translation>Nog geen aanbeveling is door twee of meer beoordelaars beoordeeld.</translation>
+    </message>
+    <message>
+        <source>{0} recommendations judged by two or more of: {1}</source>
+        <translation>{0} aanbevelingen beoordeeld door twee of meer van: {1}</translation>
+    </message>
+    <message>
+        <source>Plain agreement {0} %; Krippendorff&apos;s alpha nominal {1}, ordinal {2}</source>
+        <translation>Eenvoudige overeenstemming {0} %; alfa van Krippendorff nominaal {1}, ordinaal {2}</translation>
+    </message>
+    <message>
+        <source>{0} and {1}: {2} in common, agreement {3} %, Cohen&apos;s kappa {4}</source>
+        <translation>{0} en {1}: {2} gemeenschappelijk, overeenstemming {3} %, kappa van Cohen {4}</translation>
+    </message>
+    <message>
+        <source>{0}, p. {1}</source>
+        <translation>{0}, p. {1}</translation>
+    </message>
+    <message>
+        <source>Agreed stance</source>
+        <translation>Gezamenlijk oordeel</translation>
+    </message>
+    <message>
+        <source>The team agrees on:</source>
+        <translation>Het team is het eens over:</translation>
+    </message>
+    <message>
+        <source>Agreed assessment</source>
+        <translation>Gezamenlijke beoordeling</translation>
+    </message>
+    <message>
+        <source>The agreed assessment (optional):</source>
+        <translation>De gezamenlijke beoordeling (niet verplicht):</translation>
+    </message>
+    <message>
+        <source>Who agreed</source>
+        <translation>Wie zijn het eens</translation>
+    </message>
+    <message>
+        <source>Who agreed (names):</source>
+        <translation>Wie zijn het eens (namen):</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationListModel</name>
     <message>
         <source>p. {0}</source>
@@ -281,8 +352,16 @@
 <context>
     <name>DebateView</name>
     <message>
-        <source>“{0}” ({1}, p. {2})</source>
-        <translation>“{0}” ({1}, p. {2})</translation>
+        <source>({0}, p. {1})</source>
+        <translation>({0}, p. {1})</translation>
+    </message>
+    <message>
+        <source>“{0}” {1}</source>
+        <translation>“{0}” {1}</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>Notitie: {0}</translation>
     </message>
     <message>
         <source>Debate mode</source>
@@ -291,6 +370,10 @@
     <message>
         <source>Search… (Enter copies the passage with its source)</source>
         <translation>Zoeken… (Enter kopieert de passage met bronvermelding)</translation>
+    </message>
+    <message>
+        <source>Copy my &amp;note too (on its own line)</source>
+        <translation>Ook mijn &amp;notitie kopiëren (op een eigen regel)</translation>
     </message>
     <message>
         <source>{0}, p. {1}</source>
@@ -303,6 +386,10 @@
     <message>
         <source>No matches</source>
         <translation>Geen treffers</translation>
+    </message>
+    <message>
+        <source>(plain text search: the search index is being rebuilt)</source>
+        <translation>(gewone tekstzoekactie: de zoekindex wordt opnieuw opgebouwd)</translation>
     </message>
     <message>
         <source>Copied: {0}</source>
@@ -1286,6 +1373,10 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>nog niets gekoppeld</translation>
     </message>
     <message>
+        <source>Whose judgements the register shows</source>
+        <translation>Wiens oordelen het register toont</translation>
+    </message>
+    <message>
         <source>No confirmed response yet</source>
         <translation>Nog geen bevestigde reactie</translation>
     </message>
@@ -1334,6 +1425,18 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Voorgestelde reacties</translation>
     </message>
     <message>
+        <source>Team (agreed judgement where recorded)</source>
+        <translation>Team (gezamenlijk oordeel waar vastgelegd)</translation>
+    </message>
+    <message>
+        <source>All reviewers side by side</source>
+        <translation>Alle beoordelaars naast elkaar</translation>
+    </message>
+    <message>
+        <source>Only {0}</source>
+        <translation>Alleen {0}</translation>
+    </message>
+    <message>
         <source>Any tag</source>
         <translation>Elke tag</translation>
     </message>
@@ -1375,6 +1478,10 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>Notitie: {0}</translation>
     </message>
     <message>
         <source>Tags: {0}</source>
@@ -1459,6 +1566,14 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Treffer op pagina {0} ({1} van {2} pagina&apos;s met treffers)</translation>
     </message>
     <message>
+        <source>The search index could not be used and is being rebuilt</source>
+        <translation>De zoekindex was onbruikbaar en wordt opnieuw opgebouwd</translation>
+    </message>
+    <message>
+        <source>Another program is updating the search index; results may be behind</source>
+        <translation>Een ander programma werkt de zoekindex bij; resultaten lopen mogelijk achter</translation>
+    </message>
+    <message>
         <source>The search index is ready</source>
         <translation>De zoekindex is gereed</translation>
     </message>
@@ -1490,12 +1605,24 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Volgorde in het document</translation>
     </message>
     <message>
+        <source>{0} matches (plain text search: the search index is being rebuilt)</source>
+        <translation>{0} treffers (gewone tekstzoekactie: de zoekindex wordt opnieuw opgebouwd)</translation>
+    </message>
+    <message>
         <source>No matches</source>
         <translation>Geen treffers</translation>
     </message>
     <message>
-        <source>{0} matches (plain text: the search index is being rebuilt)</source>
-        <translation>{0} treffers (platte tekst: de zoekindex wordt opnieuw opgebouwd)</translation>
+        <source>(the index is catching up)</source>
+        <translation>(de index werkt zich bij)</translation>
+    </message>
+    <message>
+        <source>Typo-tolerant words (word~) are matched as typed.</source>
+        <translation>Woorden met tikfouttolerantie (woord~) worden gezocht zoals getypt.</translation>
+    </message>
+    <message>
+        <source>Excluded filters (-field:value) are not applied.</source>
+        <translation>Uitsluitende filters (-veld:waarde) worden niet toegepast.</translation>
     </message>
     <message>
         <source>{0} matches in {1} documents</source>
@@ -1519,6 +1646,14 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Your name (stored with your annotations):</source>
         <translation>Uw naam (opgeslagen bij uw annotaties):</translation>
+    </message>
+    <message>
+        <source>chosen when you join a team</source>
+        <translation>gekozen zodra je aan een team deelneemt</translation>
+    </message>
+    <message>
+        <source>Your short id (for team review):</source>
+        <translation>Je korte id (voor beoordelen in een team):</translation>
     </message>
     <message>
         <source>Colour of {0}:</source>
@@ -1774,6 +1909,65 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Description</source>
         <translation>Beschrijving</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPlugin</name>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <source>&amp;Join a team folder…</source>
+        <translation>&amp;Deelnemen aan een teammap…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync with the team now</source>
+        <translation>Nu &amp;synchroniseren met het team</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement between reviewers…</source>
+        <translation>&amp;Overeenstemming tussen beoordelaars…</translation>
+    </message>
+    <message>
+        <source>Team sync</source>
+        <translation>Teamsynchronisatie</translation>
+    </message>
+    <message>
+        <source>1 new judgement from {0}</source>
+        <translation>1 nieuw oordeel van {0}</translation>
+    </message>
+    <message>
+        <source>{0} new judgements from {1}</source>
+        <translation>{0} nieuwe oordelen van {1}</translation>
+    </message>
+    <message>
+        <source>Conflict copies read and merged: {0}</source>
+        <translation>Conflictkopieën gelezen en samengevoegd: {0}</translation>
+    </message>
+    <message>
+        <source>Documents brought in from the team folder: {0}</source>
+        <translation>Documenten uit de teammap overgenomen: {0}</translation>
+    </message>
+    <message>
+        <source>New work from {0}</source>
+        <translation>Nieuw werk van {0}</translation>
+    </message>
+    <message>
+        <source>Team sync did not complete: {0}</source>
+        <translation>De teamsynchronisatie is niet voltooid: {0}</translation>
+    </message>
+    <message>
+        <source>Choose the team&apos;s shared folder (or a git clone)</source>
+        <translation>Kies de gedeelde map van het team (of een git-kloon)</translation>
+    </message>
+    <message>
+        <source>Team folder</source>
+        <translation>Teammap</translation>
+    </message>
+    <message>
+        <source>Joining the team folder</source>
+        <translation>Deelnemen aan de teammap</translation>
     </message>
 </context>
 </TS>

@@ -27,11 +27,13 @@ def _label_key(label: str) -> str:
 class RegisterModel(QAbstractTableModel):
     """One row per recommendation: label, text, responses, stance, assessment, tags, document."""
 
-    COLUMNS = ("label", "text", "responses", "stance", "assessment", "tags", "document")
+    BASE_COLUMNS = ("label", "text", "responses", "stance", "assessment", "tags", "document")
+    COLUMNS: tuple[str, ...] = BASE_COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.entries: list[RegisterEntry] = []
+        self._reviewer_names: dict[str, str] = {}
         self._titles = {
             "label": self.tr("Label"),
             "text": self.tr("Recommendation"),
@@ -49,6 +51,17 @@ class RegisterModel(QAbstractTableModel):
             "none": self.tr("no response"),
             "": self.tr("no response yet"),
         }
+
+    def set_reviewers(self, reviewers: list[tuple[str, str]]) -> None:
+        """Add one column per reviewer (id, name) with that reviewer's own
+        stance: all reviewers side by side. An empty list removes them."""
+        columns = self.BASE_COLUMNS + tuple(f"reviewer:{rid}" for rid, _ in reviewers)
+        if columns == self.COLUMNS:
+            return
+        self.beginResetModel()
+        self.COLUMNS = columns
+        self._reviewer_names = dict(reviewers)
+        self.endResetModel()
 
     def set_entries(self, entries: list[RegisterEntry]) -> None:
         self.beginResetModel()
@@ -78,7 +91,10 @@ class RegisterModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self.COLUMNS):
-            return self._titles[self.COLUMNS[section]]
+            col = self.COLUMNS[section]
+            if col.startswith("reviewer:"):
+                return self._reviewer_names.get(col[9:], col[9:])
+            return self._titles[col]
         return None
 
     def _assessment(self, e: RegisterEntry) -> str:
@@ -91,6 +107,8 @@ class RegisterModel(QAbstractTableModel):
         col = self.COLUMNS[index.column()]
         if role == ENTRY_ROLE:
             return e
+        if col.startswith("reviewer:"):
+            return self._reviewer_data(e, col[9:], role)
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             if col == "label":
                 return _label_key(e.label) if role == SORT_ROLE else e.label
@@ -120,6 +138,18 @@ class RegisterModel(QAbstractTableModel):
             return QBrush(color)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == "responses":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _reviewer_data(self, e: RegisterEntry, rid: str, role: int) -> Any:
+        stance = e.judgements.get(rid)
+        if stance is None:
+            return None  # not judged by this reviewer
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return self.stance_text(stance)
+        if role == Qt.ItemDataRole.BackgroundRole and stance:
+            color = QColor(STANCE_COLORS[stance])
+            color.setAlpha(60)
+            return QBrush(color)
         return None
 
     def row_of(self, rec_id: str) -> int:

@@ -32,6 +32,7 @@ from app.annotations import list_tags
 from app.changes import Changes
 from app.domain import STANCE_COLORS
 from app.recommendations import register as reg
+from app.team.people import team_reviewers
 from ui.recommendations import commands as cmd
 from ui.recommendations.model import ENTRY_ROLE, RegisterFilter, RegisterModel
 from ui.recommendations.suggest_panel import SuggestPanel
@@ -78,12 +79,17 @@ class RegisterView(QWidget):
         self.stance_filter.addItem(self.tr("nothing linked yet"), "")
         self.tag_filter = QComboBox()
         self.doc_filter = QComboBox()
+        self.reviewer_filter = QComboBox()
+        self.reviewer_filter.setObjectName("register-reviewer")
+        self.reviewer_filter.setToolTip(self.tr("Whose judgements the register shows"))
+        self.reviewer_filter.currentIndexChanged.connect(lambda _: self.reload())
         self.unanswered = QCheckBox(self.tr("No confirmed response yet"))
         for w in (self.stance_filter, self.tag_filter, self.doc_filter):
             w.currentIndexChanged.connect(self._apply_filters)
         self.unanswered.toggled.connect(self._apply_filters)
         filters = QHBoxLayout()
-        for w in (self.search, self.stance_filter, self.tag_filter, self.doc_filter, self.unanswered):
+        for w in (self.search, self.reviewer_filter, self.stance_filter, self.tag_filter, self.doc_filter,
+                  self.unanswered):
             filters.addWidget(w)
 
         # Table.
@@ -171,13 +177,32 @@ class RegisterView(QWidget):
     # --- data -------------------------------------------------------------------------
     def reload(self) -> None:
         current = self.current_id()
-        entries = reg.register(self.lib)
+        choice = self._fill_reviewers()
+        entries = reg.register(self.lib, reviewer=None if choice in (None, "*") else choice)
+        self.model.set_reviewers(team_reviewers(self.lib) if choice == "*" else [])
         self.model.update_entries(entries)
         self._fill_filters()
         self._update_summary()
         if current:
             self.select(current)
         self._show_selected()
+
+    def _fill_reviewers(self) -> str | None:
+        """The reviewer choice: None the team (agreed where recorded), "*" all
+        side by side, else one reviewer's id. Hidden with one reviewer."""
+        box = self.reviewer_filter
+        keep = box.currentData()
+        people = team_reviewers(self.lib)
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(self.tr("Team (agreed judgement where recorded)"), None)
+        box.addItem(self.tr("All reviewers side by side"), "*")
+        for rid, name in people:
+            box.addItem(self.tr("Only {0}").format(name), rid)
+        box.setCurrentIndex(max(box.findData(keep), 0))
+        box.blockSignals(False)
+        box.setVisible(len(people) > 1)
+        return box.currentData()
 
     def on_changes(self, changes: Changes) -> None:
         if changes.links or changes.annotations or changes.tags or changes.documents:

@@ -1,0 +1,1 @@
+"""Team review in the window: join a team folder, stay in step, agreement."""
