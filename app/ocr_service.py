@@ -189,5 +189,9 @@ def recognise_imported(
         for doc_id in todo:
             if cancelled():
                 break
-            reports.append(recognise_document(lib, doc_id, progress=progress, cancelled=cancelled, worker=worker))
+            try:
+                reports.append(recognise_document(lib, doc_id, progress=progress, cancelled=cancelled, worker=worker))
+            except UserError as exc:  # one document that fails does not stop the others
+                doc = records.get_document(lib.db, doc_id)
+                reports.append(OcrReport(doc_id, doc.title if doc else doc_id, "", message=str(exc)))
     return reports, ""
