@@ -246,11 +246,17 @@ def restore(root: Path, choice: str | None = None, *, check_window: bool = True)
         os.fsync(fout.fileno())
     os.replace(tmp, db_path)
     _fsync_dir(root)
-    # The search index followed the database that was replaced: rebuilt on next use.
-    index = root / "index"
-    if index.is_dir():
-        shutil.rmtree(index, ignore_errors=True)
-    index.mkdir(exist_ok=True)
+    # The search index (in the cache folder) followed the database that was
+    # replaced: dropped, so that it is rebuilt on next use.
+    from app.library import index_cache_dir
+
+    conn = health.open_readonly(db_path)
+    try:
+        created = health.library_id(conn)
+    finally:
+        conn.close()
+    if created:
+        shutil.rmtree(index_cache_dir(root, created), ignore_errors=True)
     return Restored(picked, found, kept)
 
 

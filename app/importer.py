@@ -133,12 +133,13 @@ def _copy_atomically(src: Path, dest: Path) -> None:
 
 
 def stray_files(lib: Library) -> list[Path]:
-    """Files in files/ that no document points to (left by an interrupted import)."""
+    """Files in files/ that no document points to (left by an interrupted
+    import). ``<sha>.ocr.pdf``, the copy OCR made, belongs to document ``<sha>``."""
     known = {d.sha256 for d in records.list_documents(lib.db)}
     return [
         p
         for p in lib.files_dir.iterdir()
-        if p.is_file() and (p.suffix == ".part" or p.stem not in known)
+        if p.is_file() and (p.suffix == ".part" or p.name.split(".")[0] not in known)
     ]
 
 

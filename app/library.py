@@ -1,13 +1,19 @@
-"""A library: one folder holding the database, the PDFs, the index and backups.
+"""A library: one folder holding the database, the PDFs and backups.
 
     library.sqlite   the source of truth
     files/           each imported PDF, named by its SHA-256
-    index/           the search index (a cache, rebuilt when in doubt)
     backups/         verified copies of library.sqlite
+
+The search index is a cache kept outside the folder, in the user's cache
+folder under a key made of the library's id and place (``index_cache_dir``):
+a library folder is shared and synced, and the index's files (Whoosh's
+table of contents is a pickle) must never be opened from a place others
+can write to. A copied or synced library builds its own index.
 """
 from __future__ import annotations
 
 import getpass
+import hashlib
 import os
 import sqlite3
 import threading
@@ -26,6 +32,7 @@ from storage.types import Document
 
 ENV_VAR = "KANTTEKENING_LIBRARY"
 AUTHOR_ENV_VAR = "KANTTEKENING_AUTHOR"
+CACHE_ENV_VAR = "KANTTEKENING_CACHE_DIR"
 DB_NAME = "library.sqlite"
 # How long a write waits for another writer (a second window, a command, the
 # indexer) before it is refused with a sentence. Scripts and tests may set
@@ -49,6 +56,15 @@ def default_library_dir() -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir("Kanttekening", appauthor=False)) / "library"
+
+
+def index_cache_dir(root: Path, library_id: str) -> Path:
+    """Where the search index of the library at ``root`` lives: the user's
+    cache folder (or ``$KANTTEKENING_CACHE_DIR``), one folder per library id
+    and resolved place, so two copies of one library never share an index."""
+    base = os.environ.get(CACHE_ENV_VAR) or platformdirs.user_cache_dir("Kanttekening", appauthor=False)
+    key = hashlib.sha256(f"{library_id}\0{Path(root).resolve()}".encode("utf-8")).hexdigest()[:24]
+    return Path(base) / "index" / key
 
 
 class Library:
@@ -78,6 +94,7 @@ class Library:
         self._closed = False
         self.write_timeout = _write_timeout()
         self._listeners: list[Callable[[Changes], None]] = []
+        self._index_dir: Path | None = None
         # change_log numbers this process wrote, as (after, up_to] ranges, so
         # that foreign_changes() can tell other processes' changes apart.
         self._own: list[tuple[int, int]] = []
@@ -179,7 +196,7 @@ class Library:
             root.mkdir(parents=True)
         guard.before_open(root)
         try:
-            for sub in ("files", "index", "backups"):
+            for sub in ("files", "backups"):
                 (root / sub).mkdir(exist_ok=True)
             db = open_database(root / DB_NAME)
         except (StorageError, OSError) as exc:
@@ -236,7 +253,10 @@ class Library:
 
     @property
     def index_dir(self) -> Path:
-        return self.root / "index"
+        """The search index (a cache outside the library folder, see above)."""
+        if self._index_dir is None:
+            self._index_dir = index_cache_dir(self.root, records.get_meta(self.db, "created") or "")
+        return self._index_dir
 
     @property
     def backups_dir(self) -> Path:
@@ -249,8 +269,15 @@ class Library:
     def file_path(self, sha256: str) -> Path:
         return self.files_dir / f"{sha256}.pdf"
 
+    def ocr_file_path(self, sha256: str) -> Path:
+        """The copy with the text layer that OCR added (see ``app/ocr_service``)."""
+        return self.files_dir / f"{sha256}.ocr.pdf"
+
     def document_file(self, doc: Document) -> Path:
-        return self.file_path(doc.sha256)
+        """The PDF to read words from and show: the copy with recognised text
+        when OCR made one, else the imported file."""
+        layered = self.ocr_file_path(doc.sha256)
+        return layered if layered.is_file() else self.file_path(doc.sha256)
 
     def stored_file(self, doc: Document) -> Path:
         """The stored PDF of ``doc``; a ``MissingFile`` error naming it and how

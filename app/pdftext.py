@@ -121,6 +121,14 @@ def _join_across_pages(texts: list[str], vocab: set[str]) -> None:
         texts[i] = "\n".join(lines)
 
 
+def recognised_page_text(page: pymupdf.Page, vocab: set[str]) -> str:
+    """The text of one page whose text layer OCR has just added, normalised
+    as ``page_texts`` does (``vocab`` grows with the words seen so far)."""
+    blocks = _page_lines(page)
+    vocab |= _vocabulary([blocks])
+    return "\n".join(_join_block(list(lines), vocab) for lines in blocks)
+
+
 def page_texts(doc: pymupdf.Document) -> list[str]:
     all_blocks = [_page_lines(page) for page in doc.pages()]
     vocab = _vocabulary(all_blocks)

@@ -10,12 +10,42 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
 DEFAULT_TIMEOUT = 120.0
+OCR_SILENCE = 300.0  # no word from the child about a page this long: it hangs
+
+
+@dataclass
+class OcrRequest:
+    """Recognise ``page_nos`` of ``source`` and write the copy with a text layer
+    to ``target`` (atomically, after every page). ``base`` is the file to start
+    from: ``target`` itself when earlier pages already have their layer."""
+
+    source: str
+    base: str
+    target: str
+    page_nos: list[int]
+    language: str
+    # Pages recognised before (their layer is in ``base``). If ``base`` already
+    # has text on a page to do (a run was killed after saving the copy but
+    # before the library stored the page), the child starts again from
+    # ``source`` and recognises these too, so no page gets two layers.
+    previous: list[int] = field(default_factory=list)
+
+
+@dataclass
+class OcrPageResult:
+    page_no: int
+    state: str  # recognised, unreadable
+    confidence: float | None
+    text: str
+    words: int
+    seconds: float
+    message: str = ""
 
 
 @dataclass
@@ -97,7 +127,89 @@ def extract_in_this_process(path: str, password: str | None, decrypted_copy: str
         doc.close()
 
 
+def _save_atomically(doc: Any, target: str) -> None:
+    part = target + ".part"
+    doc.save(part, garbage=0, deflate=False)
+    with open(part, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(part, target)
+
+
+def ocr_in_this_process(conn: Connection, req: OcrRequest) -> None:
+    """Recognise the pages one by one; after each, save the layered copy and
+    report the page (``("page", OcrPageResult)``), so the window can show and
+    search it while later pages are still being recognised. A ``"cancel"``
+    message from the parent stops Tesseract at once. Ends with ``("done", msg)``."""
+    import pymupdf
+
+    from app.ocr import OcrCancelled, lay_text_over, recognise_page
+    from app.pdftext import recognised_page_text
+
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    stop = [False]
+
+    def cancelled() -> bool:
+        while not stop[0] and conn.poll():
+            if conn.recv() == "cancel":
+                stop[0] = True
+        return stop[0]
+
+    try:
+        doc = pymupdf.open(req.base, filetype="pdf")
+    except Exception as exc:  # noqa: BLE001 - reported to the parent
+        conn.send(("done", f"the stored PDF cannot be opened ({exc})"))
+        return
+    vocab: set[str] = set()
+    page_nos = list(req.page_nos)
+    if req.base != req.source and any(
+        1 <= n <= doc.page_count and doc[n - 1].get_text("text").strip() for n in page_nos
+    ):
+        doc.close()
+        doc = pymupdf.open(req.source, filetype="pdf")
+        page_nos = sorted(set(page_nos) | set(req.previous))
+    try:
+        for page_no in page_nos:
+            if cancelled():
+                break
+            if not 1 <= page_no <= doc.page_count:
+                continue
+            try:
+                result = recognise_page(doc[page_no - 1], page_no, req.language, cancelled)
+            except OcrCancelled:
+                break
+            except Exception as exc:  # noqa: BLE001 - one bad page does not end the run
+                conn.send(("page", OcrPageResult(page_no, "unreadable", None, "", 0, 0.0, str(exc))))
+                continue
+            text = ""
+            if result.state == "recognised":
+                lay_text_over(doc[page_no - 1], result.words, result.lines)
+                _save_atomically(doc, req.target)
+                text = recognised_page_text(doc[page_no - 1], vocab)
+            state = result.state if text.strip() else "unreadable"
+            conn.send((
+                "page",
+                OcrPageResult(page_no, state, result.confidence, text if state == "recognised" else "",
+                              len(result.words), result.seconds),
+            ))
+        conn.send(("done", ""))
+    finally:
+        doc.close()
+
+
+def die_with_parent() -> None:
+    """Be killed when the parent process dies (Linux only): a killed import
+    must not leave a child recognising pages for nobody."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def _serve(conn: Connection) -> None:
+    die_with_parent()
     # A hostile file must not make the child write gigabytes: cap memory.
     try:
         import resource
@@ -113,6 +225,17 @@ def _serve(conn: Connection) -> None:
             return
         if request is None:
             return
+        if isinstance(request, OcrRequest):
+            try:
+                ocr_in_this_process(conn, request)
+            except Exception:  # noqa: BLE001 - report, never die silently
+                try:
+                    conn.send(("done", traceback.format_exc(limit=3).strip().splitlines()[-1]))
+                except (BrokenPipeError, OSError):
+                    return
+            continue
+        if request == "cancel":  # a cancel that came after the run ended
+            continue
         try:
             reply = extract_in_this_process(*request)
         except MemoryError:
@@ -123,6 +246,12 @@ def _serve(conn: Connection) -> None:
             conn.send(reply)
         except (BrokenPipeError, OSError):
             return
+
+
+def _now() -> float:
+    import time
+
+    return time.monotonic()
 
 
 class ExtractionWorker:
@@ -173,6 +302,55 @@ class ExtractionWorker:
             code = self._proc.exitcode if self._proc else None
             self._stop(kill=True)
             return ExtractFailure("crash", f"the PDF reader crashed on this file (exit {code})")
+
+    def ocr(self, request: OcrRequest, cancelled: Callable[[], bool] = lambda: False) -> Iterator[OcrPageResult]:
+        """The pages of ``request`` as the child recognises them. Raises
+        ``RuntimeError`` with a sentence when the child fails or hangs."""
+        if self._proc is None or not self._proc.is_alive():
+            self._start()
+        assert self._conn is not None
+        conn = self._conn
+        conn.send(request)
+        finished = False
+        try:
+            yield from self._ocr_replies(conn, cancelled)
+            finished = True
+        finally:
+            if not finished:  # abandoned or failed: the child's replies must not reach the next caller
+                self._stop(kill=True)
+
+    def _ocr_replies(self, conn: Connection, cancelled: Callable[[], bool]) -> Iterator[OcrPageResult]:
+        sent_cancel = False
+        silent_since = _now()
+        while True:
+            if not sent_cancel and cancelled():
+                try:
+                    conn.send("cancel")
+                except (BrokenPipeError, OSError):
+                    pass
+                sent_cancel = True
+            try:
+                ready = conn.poll(0.1)
+            except (EOFError, OSError):
+                ready = True
+            if not ready:
+                if _now() - silent_since > OCR_SILENCE:
+                    self._stop(kill=True)
+                    raise RuntimeError("text recognition stopped answering and was ended")
+                continue
+            try:
+                msg = conn.recv()
+            except (EOFError, OSError):
+                code = self._proc.exitcode if self._proc else None
+                self._stop(kill=True)
+                raise RuntimeError(f"text recognition crashed (exit {code})") from None
+            silent_since = _now()
+            if msg[0] == "page":
+                yield msg[1]
+            elif msg[0] == "done":
+                if msg[1]:
+                    raise RuntimeError(msg[1])
+                return
 
     def close(self) -> None:
         self._stop()

@@ -10,6 +10,7 @@ on standard output, one JSON object a line:
     {"event": "progress", "done": 500, "total": 10000}
     {"event": "ready", "seq": 123, "rebuilt": false}
     {"event": "error", "message": "..."}
+    {"event": "busy"}      another process holds the index's write lock
 
 Killed at any moment, it leaves either the previous generation (with its
 own state) or an incomplete one that the next start ignores and removes.
@@ -27,6 +28,7 @@ from typing import Callable
 from app.library import Library
 
 Listener = Callable[[dict], None]
+BUSY_RETRY = 2.0  # seconds between tries while another process writes the index
 
 
 def _emit(event: dict) -> None:
@@ -48,14 +50,22 @@ def _progress() -> Callable[[int, int], None]:
 
 def child_main(root: str) -> int:
     from app import search_service
-    from search import IndexUnavailable
+    from search import IndexBusy, IndexUnavailable
 
     lib = Library.open(root, create=False)
     try:
         status = search_service.index_status(lib, verify=True)
         _emit({"event": "status", "state": status.state, "detail": status.detail})
         rebuilt = not status.usable
-        search_service.ensure_index(lib, progress=_progress())
+        while True:
+            try:
+                search_service.ensure_index(lib, progress=_progress())
+                break
+            except IndexBusy:
+                # Another process (a command line search, a second window)
+                # is writing: say so, and try again shortly.
+                _emit({"event": "busy"})
+                time.sleep(BUSY_RETRY)
         _emit({"event": "ready", "seq": search_service.engine(lib).state().seq, "rebuilt": rebuilt})
         for line in sys.stdin:
             command = line.strip()
@@ -69,7 +79,11 @@ def child_main(root: str) -> int:
                     rebuilt = False
                     try:
                         search_service.sync_index(lib)
+                    except IndexBusy:
+                        _emit({"event": "busy"})
+                        continue
                     except IndexUnavailable:
+                        search_service.retire_index(lib)
                         search_service.rebuild_index(lib, progress=_progress())
                         rebuilt = True
                 else:

@@ -2,16 +2,25 @@
 (from the SQLite text), annotation details, grouping and ordering."""
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from app.library import Library
 from search import Results, SearchEngine
 from storage import records
-from storage.types import Annotation
 
 
-def _annotation_text(ann: Annotation) -> str:
-    return "\n".join(p for p in (ann.quote, ann.note, ann.label) if p)
+def _on_page(quote: str, page_text: str) -> str:
+    """The quote as it stands on the page (white space as there), or the
+    quote itself when the page no longer has it."""
+    if not quote.strip():
+        return ""
+    if quote in page_text:
+        return quote
+    words = quote.split()
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    m = re.search(pattern, page_text)
+    return m.group() if m else quote.strip()
 
 
 def _tag_names(lib: Library, tag_ids: Iterable[str]) -> list[str]:
@@ -57,26 +66,39 @@ def assemble(lib: Library, results: Results) -> list:
             continue  # deleted after the index saw it; the next sync drops it
         language = str(doc.language)
         role = label = None
+        note = note_snippet = ""
+        ocr_confidence = None
         tags: list[str] = []
         counterparts: list[dict] = []
+        page = records.get_page(lib.db, raw.document, raw.page)
+        page_text = page.text if page else ""
         if raw.kind == "annotation" and raw.annotation:
             ann = records.get_annotation(lib.db, raw.annotation)
             if ann is None:
                 continue
-            text = _annotation_text(ann)
-            role, label = str(ann.role), ann.label
+            # The snippet and the passage are the quote's words only; the
+            # reviewer's note goes beside them, never into them.
+            text = ann.quote or ""
+            role, label, note = str(ann.role), ann.label, ann.note or ""
+            if note:
+                note_snippet = SearchEngine.snippet(note, results.highlight, language).marked()
             tags = _tag_names(lib, ann.tag_ids)
             counterparts = _counterparts(lib, ann.id)
+            snip = SearchEngine.snippet(text, results.highlight, language)
+            passage = _on_page(text, page_text)
         else:
-            page = records.get_page(lib.db, raw.document, raw.page)
-            text = page.text if page else ""
-        snip = SearchEngine.snippet(text, results.highlight, language)
+            text = page_text
+            snip = SearchEngine.snippet(text, results.highlight, language)
+            passage = snip.passage(text)
+        if page and page.ocr == "recognised":
+            ocr_confidence = page.ocr_confidence if page.ocr_confidence is not None else 0.0
         hits.append(
             Hit(
                 document=raw.document, title=doc.title, page=raw.page, kind=raw.kind,
                 annotation=raw.annotation, score=raw.score, snippet=snip.marked(),
-                marks=snip.marks, plain=snip.text, role=role, label=label, tags=tags,
-                counterparts=counterparts,
+                marks=snip.marks, plain=snip.text, passage=passage, role=role, label=label,
+                note=note, note_snippet=note_snippet, tags=tags, counterparts=counterparts,
+                ocr_confidence=ocr_confidence,
             )
         )
     return hits

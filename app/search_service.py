@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterable, Iterator
 from app.library import Library
 from search import (
     AnnotationEntry,
+    IndexBusy,
     IndexUnavailable,
     PageEntry,
     Query,
@@ -138,7 +139,16 @@ def check_index(lib: Library) -> list[dict[str, str]]:
     detail = st.detail
     if status == "problem":
         detail += "; run 'kanttekening reindex' (the window rebuilds it by itself)"
-    return [{"what": "search index", "status": status, "detail": detail}]
+    items = [{"what": "search index", "status": status, "detail": detail}]
+    old = lib.root / "index"
+    if old.exists():
+        # Earlier versions kept the index inside the library folder. It is
+        # never opened now (a synced folder is no place for files we load).
+        items.append({
+            "what": "old search index", "status": "note",
+            "detail": f"{old} is from an earlier version and is no longer read; it can be deleted",
+        })
+    return items
 
 
 # --- what goes into the index ---------------------------------------------------------
@@ -313,22 +323,39 @@ def ensure_index(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> IndexStatus:
-    """Catch up, or rebuild when the index cannot be trusted."""
+    """Catch up, or rebuild when the index cannot be trusted (searches
+    meanwhile are answered by the SQLite fallback, which says so)."""
     st = index_status(lib, verify=True)
     if st.usable:
         try:
             sync_index(lib)
             return index_status(lib)
+        except IndexBusy:
+            raise
         except IndexUnavailable:
             pass
+    retire_index(lib)
     rebuild_index(lib, progress, cancelled)
     return index_status(lib)
+
+
+def retire_index(lib: Library) -> None:
+    """Stop answering from the current index (it is about to be rebuilt
+    because it cannot be trusted): searches fall back to SQLite."""
+    eng = engine(lib)
+    eng.close()
+    eng.retire()
 
 
 # --- queries --------------------------------------------------------------------------
 
 @dataclass
 class Hit:
+    """One hit. The source's words and the reviewer's are kept apart:
+    ``passage``, ``snippet``, ``plain`` and ``marks`` hold only words of the
+    page (for an annotation: of its quote); the note, label and tags are
+    separate fields."""
+
     document: str
     title: str
     page: int
@@ -338,18 +365,28 @@ class Hit:
     snippet: str  # plain text, matched words between « and »
     marks: list[tuple[int, int]]  # offsets of matched words in ``plain``
     plain: str  # the snippet without marks
+    passage: str = ""  # the source's words exactly as they stand on the page
     role: str | None = None
     label: str | None = None
+    note: str = ""  # the reviewer's note (annotations), never part of the passage
+    note_snippet: str = ""  # the note with matched words between « and »
     tags: list[str] = field(default_factory=list)
     counterparts: list[dict] = field(default_factory=list)
+    # Set when the page's text was recognised by OCR: Tesseract's confidence (0-100).
+    ocr_confidence: float | None = None
 
     def as_json(self) -> dict:
-        return {
+        out = {
             "document": self.document, "title": self.title, "page": self.page,
             "kind": self.kind, "annotation": self.annotation, "score": round(self.score, 4),
-            "snippet": self.snippet,
+            "snippet": self.snippet, "passage": self.passage,
             "matched": list(dict.fromkeys(self.plain[s:e] for s, e in self.marks)),
+            "recognised_text": self.ocr_confidence is not None,
+            "ocr_confidence": self.ocr_confidence,
         }
+        if self.kind == "annotation":
+            out.update(role=self.role, label=self.label, note=self.note, tags=self.tags)
+        return out
 
 
 @dataclass
@@ -360,6 +397,23 @@ class SearchOutcome:
     source: str  # "index" or "sqlite" (the index is being rebuilt)
     query: Query
     highlight: Any = None  # what the query matched, for marking words on a page
+    notices: list[str] = field(default_factory=list)  # what differs from a full answer
+    behind: int = 0  # changes the index had not yet applied (0: up to date)
+
+    @property
+    def notice(self) -> str:
+        """One sentence for the user, or "" when the answer is the index's
+        own and up to date."""
+        parts = []
+        if self.source == "sqlite":
+            parts.append("the search index is being rebuilt: these results come from a plain "
+                         "text search of the library (ranked by word counts)")
+        elif self.behind:
+            parts.append(f"the search index is {self.behind} change(s) behind the library")
+        from app.search_fallback import NOTICES
+
+        parts += [NOTICES.get(n, n) for n in self.notices]
+        return "; ".join(parts)
 
 
 def resolver(lib: Library) -> Callable[[str], list[str]]:
@@ -387,12 +441,15 @@ def search(
     doc: str | None = None,
     sort: str = "relevance",
     counts: bool = False,
+    typing: bool = False,
 ) -> SearchOutcome:
     """Answer ``text`` (the query language of docs/search.md). Never raises
-    on a malformed query; ``doc`` limits to one document (id or file name)."""
+    on a malformed query; ``doc`` limits to one document (id or file name).
+    ``typing``: the last word, not yet followed by a space, also matches the
+    words it begins (search as you type), below the word itself."""
     from app import search_fallback, search_results
 
-    query = parse_query(text)
+    query = parse_query(text, typing=typing)
     if doc:
         d = lib.resolve_document(doc)
         from search import Filter
@@ -400,19 +457,25 @@ def search(
         query.filters.append(Filter("doc", d.id))
     if query.empty:
         return SearchOutcome([], 0, [], "index", query, None)
+    notices: list[str] = []
+    behind = 0
     try:
-        results = engine(lib).search(
+        eng = engine(lib)
+        results = eng.search(
             query, limit=limit, resolve_doc=resolver(lib), resolve_tag=tag_resolver(lib), counts=counts
         )
         source = "index"
+        behind = max(0, records.last_change_seq(lib.db) - eng.searcher().state.seq)
     except IndexUnavailable:
-        results = search_fallback.search(lib, query, limit=limit, resolve_doc=resolver(lib))
+        results, notices = search_fallback.search(
+            lib, query, limit=limit, resolve_doc=resolver(lib), resolve_tag=tag_resolver(lib)
+        )
         source = "sqlite"
     hits = search_results.assemble(lib, results)
     if sort == "document":
         hits = search_results.document_order(lib, hits)
     groups = search_results.groups(lib, hits, results.counts)
-    return SearchOutcome(hits, results.total, groups, source, query, results.highlight)
+    return SearchOutcome(hits, results.total, groups, source, query, results.highlight, notices, behind)
 
 
 def page_words(lib: Library, outcome: SearchOutcome, doc_id: str, page: int) -> list[str]:
@@ -448,7 +511,7 @@ def match_pages(lib: Library, text: str, doc_id: str) -> list[int]:
     except IndexUnavailable:
         from app import search_fallback
 
-        results = search_fallback.search(lib, query, limit=limit)
+        results, _notices = search_fallback.search(lib, query, limit=limit)
     return sorted({h.page for h in results.hits})
 
 

@@ -53,7 +53,8 @@ def remove_document(lib: Library, doc_id: str) -> Changes:
         records.delete_document(lib.db, doc_id)
         records.set_meta(lib.db, REMOVED + doc.sha256, now_iso())
     if doc.sha256 not in fingerprints_in_backups(lib.root):
-        lib.document_file(doc).unlink(missing_ok=True)
+        lib.ocr_file_path(doc.sha256).unlink(missing_ok=True)
+        lib.file_path(doc.sha256).unlink(missing_ok=True)
         with lib.write():
             records.delete_meta(lib.db, REMOVED + doc.sha256)
     return lib.changed(Changes.of(documents=[doc_id], annotations=anns))
@@ -89,7 +90,7 @@ def check_library(lib: Library) -> dict:
     missing, altered = [], []
     docs = records.list_documents(lib.db)
     for d in docs:
-        path = lib.document_file(d)
+        path = lib.file_path(d.sha256)  # the imported file, not the OCR copy
         if not path.is_file():
             missing.append(d.file_name)
         elif sha256_of(path) != d.file_sha256:

@@ -1,9 +1,22 @@
 """Text analysis shared by indexing, querying and snippets.
 
-One pass per token: a word regex, lower case, diacritics folded, then the
-Snowball stemmer of the document's language (PyStemmer, C). Stop words are
-kept, so a phrase such as ``"mensenrechten en democratie"`` only matches
-where those three words stand together.
+One pass per token: a word regex, lower case, diacritics folded, Dutch
+apostrophe forms normalised, then the Snowball stemmer of the document's
+language (PyStemmer, C). Stop words are kept, so a phrase such as
+``"mensenrechten en democratie"`` only matches where those three words
+stand together.
+
+Apostrophes. Every apostrophe sign (’ ‘ ʼ ') is the straight one. Dutch
+writes the plural and the possessive of words ending in a vowel, and of
+acronyms, with ``'s`` (thema's, ngo's, NGO’s, Anna's); Snowball's Dutch
+stemmer does not know the apostrophe and Lucene's Dutch analysis leaves
+such a token whole (its English chain has a possessive filter that drops
+``'s``). Here ``'s`` at the end of a word is dropped, as Lucene does for
+English, so ``thema``, ``thema's`` and ``thema’s`` are one term. The
+clitics stand for whole words and are indexed as them: ``'t`` het,
+``'n`` een, ``'k`` ik, ``'s`` (alone: 's avonds, 's-Gravenhage) des,
+``z'n`` zijn, ``m'n`` mijn, ``d'r`` haar. Other words with an apostrophe
+inside (``zo'n``, ``d'Ancona``) stay one word.
 
 Whoosh pickles analyzers into the index schema, so the classes here must
 stay importable under this module path.
@@ -21,9 +34,18 @@ from whoosh.analysis import Token, Tokenizer
 LANGUAGES = {"nl": "dutch", "en": "english"}
 DEFAULT_LANGUAGE = "nl"
 
-# Letters and digits; an apostrophe inside a word stays ("zo'n"), a hyphen
-# splits ("VN-Mensenrechtenraad" gives "vn" and "mensenrechtenraad").
-WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+# Letters and digits; an apostrophe inside a word stays ("zo'n"), as does
+# one before a clitic ("'t", "'s"); a hyphen splits ("VN-Mensenrechtenraad"
+# gives "vn" and "mensenrechtenraad").
+APOSTROPHES = "'’‘ʼ"
+WORD = re.compile(
+    rf"(?:[{APOSTROPHES}](?=[tnks]\b))?\w+(?:[{APOSTROPHES}]\w+)*", re.UNICODE
+)
+_STRAIGHT = str.maketrans({c: "'" for c in APOSTROPHES[1:]})
+CLITICS = {
+    "'t": "het", "'n": "een", "'k": "ik", "'s": "des",
+    "z'n": "zijn", "m'n": "mijn", "d'r": "haar",
+}
 
 _stemmers: dict[str, "Stemmer.Stemmer"] = {}
 
@@ -34,12 +56,25 @@ def language_of(code: str | None) -> str:
 
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
-    """Lower case without diacritics: ``Geëvalueerde`` -> ``geevalueerde``."""
+    """Lower case without diacritics, apostrophe forms normalised:
+    ``Geëvalueerde`` -> ``geevalueerde``, ``NGO’s`` -> ``ngo``, ``’t`` -> ``het``."""
     low = word.lower()
-    if low.isascii():
-        return low
-    decomposed = unicodedata.normalize("NFKD", low)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+    if not low.isascii():
+        decomposed = unicodedata.normalize("NFKD", low)
+        low = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_STRAIGHT)
+    if "'" in low:
+        return apostrophe_form(low)
+    return low
+
+
+def apostrophe_form(word: str) -> str:
+    """The word an apostrophe form stands for (see the module's notes)."""
+    clitic = CLITICS.get(word)
+    if clitic is not None:
+        return clitic
+    if word.endswith("'s") and len(word) > 2:
+        return word[:-2]
+    return word
 
 
 def _stemmer(language: str) -> "Stemmer.Stemmer":

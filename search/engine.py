@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 
 from search.index import (
     AnnotationEntry,
+    IndexBusy,
     IndexState,
     IndexUnavailable,
     IndexWriter,
@@ -24,11 +25,14 @@ from search.index import (
     new_generation,
     open_generation,
     read_state,
+    rebuild_lock,
     remove_stale_generations,
+    retire_current,
 )
 from search.query import Query
 from search.searching import DocResolver, Results, Searcher
 from search.snippets import Highlight, Snippet, make_snippet
+from search.vocab import Vocabulary
 
 Progress = Callable[[int, int], None]
 
@@ -63,6 +67,10 @@ class SearchEngine:
         """Open the index fully (catches damaged files); (state, entries)."""
         folder, state, ix = open_generation(self.root)
         try:
+            Vocabulary.load(folder)
+        except ValueError as exc:
+            raise IndexUnavailable(f"the index's word list is damaged: {exc}") from exc
+        try:
             with ix.searcher() as s:
                 return state, s.doc_count()
         except Exception as exc:  # noqa: BLE001
@@ -92,6 +100,22 @@ class SearchEngine:
         ``seq`` is the change number the given rows are a snapshot of; the
         caller then applies the changes after it. Returns the entry count.
         """
+        with rebuild_lock(self.root):
+            return self._rebuild(library, seq, pages, annotations, total=total, progress=progress,
+                                 cancelled=cancelled, procs=procs)
+
+    def _rebuild(
+        self,
+        library: str,
+        seq: int,
+        pages: Iterable[PageEntry],
+        annotations: Iterable[AnnotationEntry],
+        *,
+        total: int,
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+        procs: int | None,
+    ) -> int:
         folder, ix = new_generation(self.root)
         if procs is None:  # starting processes only pays off on big rebuilds
             procs = rebuild_procs() if total >= 2000 else 1
@@ -124,13 +148,23 @@ class SearchEngine:
             progress(total or done, total or done)
         return done
 
+    def retire(self) -> None:
+        """Forget the current generation (searchers opened after this find
+        no index); its files go with the next cleanup."""
+        retire_current(self.root)
+
     def cleanup(self) -> None:
-        remove_stale_generations(self.root)
+        try:
+            with rebuild_lock(self.root, timeout=0):
+                remove_stale_generations(self.root)
+        except IndexBusy:
+            pass  # another process is building: its generation must stay
 
     # --- searching ------------------------------------------------------------------
     def searcher(self) -> Searcher:
         """An open searcher, refreshed to the latest commit; raises
-        ``IndexUnavailable`` when there is no usable index."""
+        ``IndexUnavailable`` when there is no usable index (missing, retired
+        for a rebuild, or damaged: found when it is opened)."""
         with self._lock:
             s = self._searcher
             if s is not None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, Callable
 
-from search.scoring import K1, _norms
+from search.scoring import K1, _norms, average_length
 
 Scores = dict[int, float]
 TermSpec = tuple[str, str, float]  # field, term, boost
@@ -68,9 +68,16 @@ class Evaluator:
         self.leaves = searcher.reader().leaf_readers()
         self.schema = searcher.schema
         self._cache: OrderedDict[tuple, tuple] = OrderedDict()
+        self._averages: dict[str, float] = {}
 
     def clear(self) -> None:
         self._cache.clear()
+
+    def _average(self, fieldname: str) -> float:
+        avg = self._averages.get(fieldname)
+        if avg is None:
+            avg = self._averages[fieldname] = average_length([seg for seg, _ in self.leaves], fieldname)
+        return avg
 
     # --- postings ---------------------------------------------------------------------
     def postings(self, fieldname: str, text: str, boost: float = 1.0, values: bool = False) -> tuple:
@@ -91,7 +98,7 @@ class Evaluator:
             if (fieldname, btext) not in seg:
                 continue
             m = seg._terms.matcher(fieldname, btext, fieldobj.format)
-            norms, _avg = _norms(seg, fieldname)
+            norms = _norms(seg, fieldname, self._average(fieldname))
             deleted = seg.deleted_docs_set
             while m.is_active():
                 if m._ids is None:

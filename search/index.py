@@ -1,11 +1,12 @@
 """The Whoosh index: its folder, schema, writing and state.
 
-Layout of the index folder (``library/index/``)::
+Layout of the index folder (in the user's cache folder, never inside the
+library folder: Whoosh's table of contents is a pickle)::
 
     CURRENT          the name of the generation in use, replaced atomically
     gen-<hex>/       one complete Whoosh index, with
         state.json   {"schema", "seq", "library"} written after each commit
-        words.pickle the folded surface words (see ``vocab``)
+        words.json   the folded surface words (see ``vocab``)
 
 A rebuild writes a new generation beside the current one and switches
 ``CURRENT`` when it is complete, so searches keep using the old one (or the
@@ -18,17 +19,23 @@ import json
 import os
 import shutil
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import whoosh.index
+from whoosh.util.filelock import FileLock, try_for
 from whoosh.analysis import Analyzer
-from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, FieldType, Schema
+from whoosh.fields import ID, KEYWORD, NUMERIC, FieldType, Schema
 
 from search.analysis import LANGUAGES, WORD, analyzer, fold, language_of
+from search.fields import WordsText
 from search.vocab import Vocabulary
 
-SCHEMA_VERSION = 1
+# 2: Dutch apostrophe forms ("thema's" is indexed as "thema"), words.json,
+#    text fields of type ``fields.WordsText``.
+SCHEMA_VERSION = 2
 CURRENT = "CURRENT"
 STATE = "state.json"
 INDEX_NAME = "MAIN"
@@ -42,6 +49,11 @@ LABEL_BOOST = 3.0
 
 class IndexUnavailable(Exception):
     """The index is missing, from another schema, or unreadable."""
+
+
+class IndexBusy(IndexUnavailable):
+    """Another process holds the index's write lock (the index is there,
+    but may be behind the library until that writer is done)."""
 
 
 def _as_analyzer(tokenizer: object) -> Analyzer:
@@ -61,11 +73,11 @@ def build_schema() -> Schema:
         "stance": KEYWORD(commas=True),
         "tags": KEYWORD(commas=True),
         "author": ID,
-        "label": TEXT(analyzer=_as_analyzer(analyzer("nl", stemming=False))),
+        "label": WordsText(analyzer=_as_analyzer(analyzer("nl", stemming=False))),
     }
     for lang, (body, ann) in TEXT_FIELDS.items():
-        fields[body] = TEXT(analyzer=_as_analyzer(analyzer(lang)))
-        fields[ann] = TEXT(analyzer=_as_analyzer(analyzer(lang)))
+        fields[body] = WordsText(analyzer=_as_analyzer(analyzer(lang)))
+        fields[ann] = WordsText(analyzer=_as_analyzer(analyzer(lang)))
     return Schema(**fields)
 
 
@@ -118,11 +130,13 @@ def annotation_key(ann_id: str) -> str:
 # --- the folder --------------------------------------------------------------
 
 def current_generation(root: Path) -> Path | None:
+    if root.exists() and not root.is_dir():
+        raise IndexUnavailable(f"{root} is a file, not an index folder")
     try:
         name = (root / CURRENT).read_text(encoding="utf-8").strip()
-    except (FileNotFoundError, NotADirectoryError):
+    except FileNotFoundError:
         return None
-    except OSError as exc:
+    except (OSError, UnicodeError) as exc:
         raise IndexUnavailable(f"cannot read {root / CURRENT}: {exc}") from exc
     if not name.startswith("gen-") or "/" in name or "\\" in name:
         raise IndexUnavailable(f"{root / CURRENT} names no index generation")
@@ -160,6 +174,38 @@ def activate(root: Path, folder: Path) -> None:
     _write_atomic(root / CURRENT, folder.name)
 
 
+def retire_current(root: Path) -> None:
+    """No generation in use any more (until a rebuild activates one)."""
+    try:
+        (root / CURRENT).unlink()
+    except FileNotFoundError:
+        pass
+    except (IsADirectoryError, NotADirectoryError, PermissionError):
+        if (root / CURRENT).is_dir():
+            shutil.rmtree(root / CURRENT, ignore_errors=True)
+
+
+REBUILD_LOCK = "rebuild.lock"
+
+
+@contextmanager
+def rebuild_lock(root: Path, *, timeout: float = 300.0) -> Iterator[None]:
+    """Held by the one process that builds a new generation and cleans up
+    old ones: a second rebuilder (a command beside the window's indexer)
+    waits its turn instead of deleting the generation being built. An OS
+    lock: it goes with the process that held it."""
+    if root.exists() and not root.is_dir():
+        root.unlink()  # the cache's own place, taken by a stray file
+    root.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(root / REBUILD_LOCK))
+    if not try_for(lambda: bool(lock.acquire(blocking=False)), timeout=timeout, delay=0.05):
+        raise IndexBusy("another process is rebuilding the search index")
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def remove_stale_generations(root: Path) -> None:
     """Delete every generation but the current one (best effort: a folder
     still open elsewhere, e.g. on Windows, is left for next time)."""
@@ -191,6 +237,8 @@ def open_generation(root: Path) -> tuple[Path, IndexState, whoosh.index.Index]:
 
 
 def new_generation(root: Path) -> tuple[Path, whoosh.index.Index]:
+    if root.exists() and not root.is_dir():
+        root.unlink()  # the cache's own place, taken by a stray file
     root.mkdir(parents=True, exist_ok=True)
     folder = root / f"gen-{uuid.uuid4().hex[:12]}"
     folder.mkdir()
@@ -200,8 +248,8 @@ def new_generation(root: Path) -> tuple[Path, whoosh.index.Index]:
 
 # --- writing ------------------------------------------------------------------
 
-def _surface_words(text: str) -> set[str]:
-    return {fold(w) for w in WORD.findall(text)}
+def _surface_words(words: list[str]) -> set[str]:
+    return {fold(w) for w in set(words)}
 
 
 class IndexWriter:
@@ -225,7 +273,10 @@ class IndexWriter:
         self.folder = folder
         self.library = library
         self.fresh = fresh
-        self.vocab = Vocabulary() if fresh else Vocabulary.load(folder)
+        try:
+            self.vocab = Vocabulary() if fresh else Vocabulary.load(folder)
+        except ValueError as exc:
+            raise IndexUnavailable(f"the index's word list is damaged: {exc}") from exc
         # Whoosh sorts postings in a memory pool of ``limitmb``; a pool too
         # small for a rebuild spills to temporary runs and halves the speed
         # (10,000 pages, one process: 172 pages/s at 256 MB, 314 at 1024 MB,
@@ -240,20 +291,21 @@ class IndexWriter:
         try:
             self._w = ix.writer(**kwargs)
         except whoosh.index.LockError as exc:
-            raise IndexUnavailable("another process is writing the index") from exc
+            raise IndexBusy("another process is writing the index") from exc
         self._add = self._w.add_document if fresh else self._w.update_document
 
     def put_page(self, page: PageEntry) -> None:
         lang = language_of(page.language)
         body, _ = TEXT_FIELDS[lang]
-        self.vocab.add(_surface_words(page.text))
+        words = WORD.findall(page.text)  # one regex pass for the index and the word list
+        self.vocab.add(_surface_words(words))
         self._add(
             key=page_key(page.document, page.page),
             doc=page.document,
             page=page.page,
             kind="page",
             dkind=page.document_kind,
-            **{body: page.text},
+            **{body: words},
         )
 
     def put_annotation(self, ann: AnnotationEntry) -> None:
@@ -261,7 +313,8 @@ class IndexWriter:
         _, field = TEXT_FIELDS[lang]
         tags = [fold(t) for t in ann.tags if t.strip()]
         text = "\n".join(part for part in (ann.quote, ann.note, ann.label, *ann.tags) if part)
-        self.vocab.add(_surface_words(text))
+        words = WORD.findall(text)
+        self.vocab.add(_surface_words(words))
         self._add(
             key=annotation_key(ann.id),
             doc=ann.document,
@@ -273,7 +326,7 @@ class IndexWriter:
             tags=",".join(tags),
             author=fold(ann.author.strip()) or "-",
             label=ann.label,
-            **{field: text},
+            **{field: words},
         )
 
     def delete_document(self, document: str) -> None:

@@ -21,11 +21,14 @@ from search.analysis import WORD, fold
 
 FILTER_FIELDS = ("doc", "kind", "role", "tag", "label", "stance", "page", "author")
 MIN_PREFIX = 2  # "a*" would expand to half the vocabulary
+MIN_TYPING = 3  # the word being typed is completed from this many letters on
 
 
 @dataclass(frozen=True)
 class Word:
-    """A folded word; ``mode`` is ``word``, ``prefix`` or ``fuzzy``."""
+    """A folded word; ``mode`` is ``word``, ``prefix``, ``fuzzy`` or
+    ``typing`` (the word being typed: itself, and below it the words it
+    begins)."""
 
     text: str
     mode: str = "word"
@@ -115,11 +118,16 @@ def _bare(token: str) -> list[Union[Clause, Filter]]:
     return [clause] if clause else []
 
 
-def parse(text: str) -> Query:
+def parse(text: str, *, typing: bool = False) -> Query:
+    """The query ``text`` means. With ``typing`` (search as you type), a
+    plain last word not yet followed by a space also matches as the
+    beginning of longer words, ranked below the word itself."""
     query = Query(text=text)
     negate_next = False
     or_pending = False
+    last: tuple[list, int] | None = None  # where the last plain word went
     for m in _TOKEN.finditer(text):
+        last = None
         negate = bool(m.group("neg")) or negate_next
         negate_next = False
         items: list[Union[Clause, Filter]]
@@ -158,6 +166,18 @@ def parse(text: str) -> Query:
                 query.groups.append([item])
         if items:
             or_pending = False
+        if (
+            m.group("bare") is not None and len(items) == 1 and not negate
+            and isinstance(items[0], Word) and items[0].mode == "word"
+            and m.end() == len(text)
+        ):
+            group = query.groups[-1]
+            last = (group, len(group) - 1)
+    if typing and last is not None:
+        group, pos = last
+        word = group[pos]
+        if isinstance(word, Word) and len(word.text) >= MIN_TYPING:
+            group[pos] = Word(word.text, "typing")
     return query
 
 

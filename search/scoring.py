@@ -17,12 +17,7 @@ B = 0.75
 K1 = 1.2
 
 
-def _norms(searcher: Any, fieldname: str) -> tuple[list[float], float]:
-    """Per document of the segment: the BM25 length norm; and the average
-    length. The average counts only documents that have the field (Whoosh
-    divides by all documents, which made the sparse annotation fields look
-    ten times longer than average and sank every annotation)."""
-    reader = searcher.reader() if hasattr(searcher, "reader") else searcher  # a segment reader
+def _cache(reader: Any) -> dict:
     cache = getattr(reader, "_kt_norms", None)
     if cache is None:
         cache = {}
@@ -30,13 +25,54 @@ def _norms(searcher: Any, fieldname: str) -> tuple[list[float], float]:
             reader._kt_norms = cache
         except AttributeError:
             pass
-    found = cache.get(fieldname)
+    return cache
+
+
+def field_stats(reader: Any, fieldname: str) -> tuple[int, int]:
+    """(total length, entries having the field) of one segment."""
+    cache = _cache(reader)
+    key = ("stats", fieldname)
+    found = cache.get(key)
     if found is None:
-        lengths = _lengths(reader, fieldname)
-        having = sum(1 for n in lengths if n)
-        avgfl = (sum(lengths) / having) if having else 1.0
-        norms = [K1 * ((1 - B) + B * n / avgfl) for n in lengths]
-        found = cache[fieldname] = (norms, avgfl)
+        lengths = _segment_lengths(reader, fieldname)
+        found = cache[key] = (sum(lengths), sum(1 for n in lengths if n))
+    return found
+
+
+def average_length(leaves: list[Any], fieldname: str) -> float:
+    """The average length of ``fieldname`` over the entries of every
+    segment that have it (Whoosh divides by all entries, which made the
+    sparse annotation fields look ten times longer than average and sank
+    every annotation). Over the whole index, as Whoosh's BM25F does: a
+    per-segment average ranked an annotation in a small new segment
+    differently from the same annotation after a merge."""
+    total = having = 0
+    for reader in leaves:
+        t, h = field_stats(reader, fieldname)
+        total += t
+        having += h
+    return total / having if having else 1.0
+
+
+def _norms(reader: Any, fieldname: str, avgfl: float) -> list[float]:
+    """Per document of the segment: the BM25 length norm."""
+    cache = _cache(reader)
+    key = ("norms", fieldname, avgfl)
+    found = cache.get(key)
+    if found is None:
+        for k in [k for k in cache if k[0] == "norms" and k[1] == fieldname]:
+            del cache[k]  # another average: the index changed
+        lengths = _segment_lengths(reader, fieldname)
+        found = cache[key] = [K1 * ((1 - B) + B * n / avgfl) for n in lengths]
+    return found
+
+
+def _segment_lengths(reader: Any, fieldname: str) -> list[int]:
+    cache = _cache(reader)
+    key = ("lengths", fieldname)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _lengths(reader, fieldname)
     return found
 
 

@@ -34,6 +34,8 @@ from search.vocab import Vocabulary
 
 PREFIX_LIMIT = 16  # most frequent words kept from a prefix expansion
 FUZZY_LIMIT = 16
+TYPING_WEIGHT = 0.2  # a word completed from the one being typed, against the word itself
+TYPING_TIER = 1000.0  # added for the whole word: above any BM25 sum of completions
 POSTINGS_BUDGET = 30_000  # pages read at most for one prefix or fuzzy word (about)
 
 
@@ -198,7 +200,7 @@ class Searcher:
         return fieldname in self._fields and (fieldname, text) in self._searcher.reader()  # type: ignore[operator]
 
     def _surface(self, word: Word) -> list[str]:
-        if word.mode == "prefix":
+        if word.mode in ("prefix", "typing"):
             found = self.vocab.with_prefix(word.text, PREFIX_LIMIT)
         elif word.mode == "fuzzy":
             found = self.vocab.within(word.text, word.distance, FUZZY_LIMIT)
@@ -230,6 +232,8 @@ class Searcher:
             for w in surface:
                 if self._has("label", w):
                     terms.append(("label", w, field_boost("label")))
+            if clause.mode == "typing":
+                return self._typing(ev, clause.text, terms)
             return [ev.words(terms)] if terms else []
         hl.phrases.append(clause.words)
         alts = []
@@ -241,6 +245,23 @@ class Searcher:
         if all(self._has("label", w) for w in clause.words):
             alts.append(ev.phrase("label", list(clause.words), field_boost("label")))
         return alts
+
+    @staticmethod
+    def _typing(ev: Evaluator, word: str, terms: list[tuple[str, str, float]]) -> list[Alternative]:
+        """The word being typed: entries with the word itself (any of its
+        forms) rank above those that only have words it begins, each tier
+        by BM25 (the completions count a fraction within a tier)."""
+        whole_terms = {stem(word, lang) for lang in LANGUAGES} | {word}
+        whole = [t for t in terms if t[1] in whole_terms]
+        rest = [(f, t, b * TYPING_WEIGHT) for f, t, b in terms if t not in whole_terms]
+        if not terms:
+            return []
+        scores = dict(ev.words(rest).scores) if rest else {}
+        if whole:
+            get = scores.get
+            for d, s in ev.words(whole).scores.items():
+                scores[d] = get(d, 0.0) + s + TYPING_TIER
+        return [Alternative(scores)]
 
     def _filters(
         self, ev: Evaluator, filters: list[Filter], resolvers: dict[str, DocResolver | None]

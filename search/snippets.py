@@ -83,10 +83,18 @@ def _matched_tokens(toks: list[Token], hl: Highlight, language: str) -> list[int
 
 @dataclass
 class Snippet:
-    """``text`` is plain text; ``marks`` are (start, end) offsets into it."""
+    """``text`` is plain text; ``marks`` are (start, end) offsets into it.
+    ``source`` is where the window stands in the text it was made from:
+    ``source_text[start:end]`` are the window's words exactly as written
+    (``text`` squashes white space and adds "…" where the window cuts)."""
 
     text: str
     marks: list[tuple[int, int]]
+    source: tuple[int, int] = (0, 0)
+
+    def passage(self, source_text: str) -> str:
+        """The window's words as they stand in ``source_text``."""
+        return source_text[self.source[0] : self.source[1]]
 
     @property
     def matched(self) -> list[str]:
@@ -131,7 +139,7 @@ def make_snippet(
     language = language_of(language)
     toks = tokens(text, language)
     if not toks:
-        return Snippet(_squash(text[:200]), [])
+        return Snippet(_squash(text[:200]), [], (0, 0))
     hits = _matched_tokens(toks, highlight, language) if highlight else []
     best_start = _best_window(toks, hits, window) if hits else 0
     end_tok = min(len(toks), best_start + window) - 1
@@ -162,9 +170,10 @@ def make_snippet(
     tail = text[end : end + 1]
     if tail and not tail.isspace():
         out.append(tail)  # closing punctuation
+        end += 1
     if end_tok < len(toks) - 1:
         out.append(" …")
-    return Snippet("".join(out), marks)
+    return Snippet("".join(out), marks, (begin, end))
 
 
 _SPACE = re.compile(r"\s+")

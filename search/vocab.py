@@ -7,14 +7,15 @@ cost: only the most frequent matches are kept (a prefix on a common stem
 expanded to thousands of terms took seconds in stock Whoosh).
 
 The list only grows between rebuilds; a word whose pages were deleted maps
-to stems that match nothing, which is harmless.
+to stems that match nothing, which is harmless. It is stored as JSON (never
+a pickle: loading an index file must not be able to run code).
 """
 from __future__ import annotations
 
 import bisect
 import heapq
+import json
 import os
-import pickle
 from collections import Counter
 from pathlib import Path
 from typing import Iterable
@@ -22,7 +23,7 @@ from typing import Iterable
 from whoosh.automata import lev
 from whoosh.automata.fsa import find_all_matches
 
-FILE_NAME = "words.pickle"
+FILE_NAME = "words.json"
 
 
 class Vocabulary:
@@ -45,18 +46,23 @@ class Vocabulary:
         path = folder / FILE_NAME
         try:
             with open(path, "rb") as fh:
-                counts = pickle.load(fh)
+                data = json.loads(fh.read().decode("utf-8"))
         except FileNotFoundError:
             return cls()
-        if not isinstance(counts, Counter):
+        except (OSError, ValueError) as exc:
+            raise ValueError(f"{path} is not a word list: {exc}") from exc
+        words = data.get("words") if isinstance(data, dict) else None
+        if not isinstance(words, dict) or not all(
+            isinstance(w, str) and type(n) is int for w, n in words.items()
+        ):
             raise ValueError(f"{path} is not a word list")
-        return cls(counts)
+        return cls(Counter(words))
 
     def save(self, folder: Path) -> None:
         path = folder / FILE_NAME
         tmp = path.with_suffix(".tmp")
         with open(tmp, "wb") as fh:
-            pickle.dump(self.counts, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(json.dumps({"words": self.counts}, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

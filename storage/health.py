@@ -101,6 +101,15 @@ def document_fingerprints(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT sha256 FROM documents")}
 
 
+def library_id(conn: sqlite3.Connection) -> str | None:
+    """The id a library was created with (names its search index)."""
+    try:
+        row = conn.execute("SELECT value FROM library_meta WHERE key = 'created'").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return str(row[0]) if row else None
+
+
 def open_readonly(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
     """A read-only connection that cannot change the file. ``immutable``:
     for a file nobody writes (a backup): no locks, no -wal/-shm created."""

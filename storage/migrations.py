@@ -200,7 +200,21 @@ def _m1_initial(conn: sqlite3.Connection) -> None:
     )
 
 
-def _m2_team_review(conn: sqlite3.Connection) -> None:
+def _m2_ocr_pages(conn: sqlite3.Connection) -> None:
+    """Pages whose text Tesseract recognised (issue 13): ``ocr`` is '' for a
+    page's own text layer (or a scan not tried yet), 'recognised' or
+    'unreadable'; ``ocr_confidence`` is Tesseract's mean word confidence (0-100)."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE pages ADD COLUMN ocr TEXT NOT NULL DEFAULT ''
+            CHECK (ocr IN ('', 'recognised', 'unreadable'));
+        ALTER TABLE pages ADD COLUMN ocr_confidence REAL;
+        """,
+    )
+
+
+def _m3_team_review(conn: sqlite3.Connection) -> None:
     """Team review: who wrote each annotation and link (a reviewer's short
     id next to the name), one judgement per reviewer for the same pair,
     the team's agreed judgement kept apart, and which team files were merged."""
@@ -248,7 +262,8 @@ def _m2_team_review(conn: sqlite3.Connection) -> None:
 
 MIGRATIONS: list[Migration] = [
     _m1_initial,
-    _m2_team_review,
+    _m2_ocr_pages,
+    _m3_team_review,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -142,6 +142,8 @@ def _page(row: Row) -> Page:
         width=float(row["width"]),
         height=float(row["height"]),
         label=row["label"],
+        ocr=row.get("ocr") or "",
+        ocr_confidence=None if row.get("ocr_confidence") is None else float(row["ocr_confidence"]),
     )
 
 
@@ -223,7 +225,7 @@ def get_pages(db: sqlite_utils.Database, doc_id: str) -> list[Page]:
         _page(r)
         for r in _rows(
             db,
-            "SELECT page_no, text, has_text, width, height, label FROM pages "
+            "SELECT page_no, text, has_text, width, height, label, ocr, ocr_confidence FROM pages "
             "WHERE document_id = ? ORDER BY page_no",
             (doc_id,),
         )
@@ -233,11 +235,23 @@ def get_pages(db: sqlite_utils.Database, doc_id: str) -> list[Page]:
 def get_page(db: sqlite_utils.Database, doc_id: str, page_no: int) -> Page | None:
     row = _one(
         db,
-        "SELECT page_no, text, has_text, width, height, label FROM pages "
+        "SELECT page_no, text, has_text, width, height, label, ocr, ocr_confidence FROM pages "
         "WHERE document_id = ? AND page_no = ?",
         (doc_id, page_no),
     )
     return None if row is None else _page(row)
+
+
+def set_page_ocr(
+    db: sqlite_utils.Database, doc_id: str, page_no: int, *, text: str, state: str,
+    confidence: float | None,
+) -> None:
+    """Store what OCR made of one page; a recognised page counts as having text."""
+    db.execute(
+        "UPDATE pages SET text = ?, has_text = ?, ocr = ?, ocr_confidence = ? "
+        "WHERE document_id = ? AND page_no = ?",
+        (text, int(state == "recognised" and bool(text.strip())), state, confidence, doc_id, page_no),
+    )
 
 
 def iter_all_pages(db: sqlite_utils.Database) -> Iterator[DocumentPage]:

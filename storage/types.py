@@ -85,6 +85,10 @@ class Page:
     width: float = 0.0
     height: float = 0.0
     label: str = ""
+    # OCR (issue 13): "" for a page's own text layer (or a scan not tried),
+    # "recognised" or "unreadable"; Tesseract's mean word confidence (0-100).
+    ocr: str = ""
+    ocr_confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,8 @@ _TEST_HOME = Path(__import__("tempfile").mkdtemp(prefix="kanttekening-tests-"))
 os.environ["XDG_CONFIG_HOME"] = str(_TEST_HOME / "config")
 os.environ["XDG_DATA_HOME"] = str(_TEST_HOME / "data")
 os.environ["KANTTEKENING_LOG_DIR"] = str(_TEST_HOME / "log")
+os.environ["XDG_CACHE_HOME"] = str(_TEST_HOME / "cache")
+os.environ["KANTTEKENING_CACHE_DIR"] = str(_TEST_HOME / "cache" / "kanttekening")
 os.environ.pop("KANTTEKENING_LIBRARY", None)
 
 ROOT = Path(__file__).resolve().parent.parent

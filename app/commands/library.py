@@ -21,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--password", help="password for encrypted PDFs (never stored)")
     p.add_argument("--kind", choices=KINDS, help="document kind for every imported file")
     p.add_argument("--json", action="store_true", help="print the outcome per file as JSON")
+    p.add_argument("--no-ocr", action="store_true", help="do not recognise the text of scanned pages now")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("documents", help="list the documents in the library")
@@ -64,7 +65,30 @@ def cmd_import(args: argparse.Namespace, lib: Library) -> int:
         progress=lambda done, total, path: bar.update(done, total, path.name),
     )
     bar.finish()
+    if not args.json:
+        # Said before text recognition starts, which can take minutes.
+        for o in report.outcomes:
+            if o.status == "imported":
+                extra = "".join(f" (warning: {w})" for w in o.warnings)
+                print(f"imported  {o.path.name}: {o.title} ({o.pages} pages){extra}", flush=True)
+            elif o.status == "duplicate":
+                print(f"skipped   {o.path.name}: {o.message}", flush=True)
+    ocr_reports, ocr_hint = {}, ""
+    if not args.no_ocr:
+        from app.ocr_service import recognise_imported
+
+        ocr_bar = ProgressBar("Recognising text")
+        try:
+            done, ocr_hint = recognise_imported(
+                lib, [o.document_id for o in report.imported if o.document_id],
+                progress=lambda n, total, note: ocr_bar.update(n, total, note),
+            )
+        finally:
+            ocr_bar.finish()
+        ocr_reports = {r.document_id: r for r in done}
     if args.json:
+        from app.commands.ocr import report_json
+
         print_json(
             [
                 {
@@ -76,17 +100,17 @@ def cmd_import(args: argparse.Namespace, lib: Library) -> int:
                     "error": o.code or None,
                     "message": o.message,
                     "warnings": o.warnings,
+                    "ocr": report_json(ocr_reports[o.document_id]) if o.document_id in ocr_reports else None,
                 }
                 for o in report.outcomes
             ]
         )
     else:
-        for o in report.outcomes:
-            if o.status == "imported":
-                extra = "".join(f" (warning: {w})" for w in o.warnings)
-                print(f"imported  {o.path.name}: {o.title} ({o.pages} pages){extra}")
-            elif o.status == "duplicate":
-                print(f"skipped   {o.path.name}: {o.message}")
+        from app.commands.ocr import print_report
+
+        for r in ocr_reports.values():
+            print("ocr       ", end="")
+            print_report(r)
         for o in report.failed:
             print(f"kanttekening: {o.path}: {o.message}", file=sys.stderr)
         if not report.outcomes:
@@ -96,6 +120,8 @@ def cmd_import(args: argparse.Namespace, lib: Library) -> int:
                 f"{len(report.imported)} imported, {len(report.duplicates)} already present, "
                 f"{len(report.failed)} failed"
             )
+    if ocr_hint:
+        print(f"kanttekening: {ocr_hint}", file=sys.stderr)
     if not report.outcomes:
         return 1
     return 1 if report.failed else 0
@@ -148,6 +174,8 @@ def cmd_show(args: argparse.Namespace, lib: Library) -> int:
                 "label": p.label,
                 "has_text": bool(p.has_text),
                 "characters": len(p.text),
+                "ocr": p.ocr or None,
+                "ocr_confidence": p.ocr_confidence,
                 **({"text": p.text} if args.text else {}),
             }
             for p in pages
@@ -162,9 +190,17 @@ def cmd_show(args: argparse.Namespace, lib: Library) -> int:
         print(f"  author    {full.author}")
     print(f"  pages     {full.page_count} ({full.pages_with_text} with text)")
     print(f"  notes     {full.annotation_count} annotation(s)")
+    recognised = [p for p in pages if p.ocr == "recognised"]
+    if recognised:
+        confs = [p.ocr_confidence for p in recognised if p.ocr_confidence is not None]
+        mean = f", confidence {sum(confs) / len(confs):.0f} %" if confs else ""
+        print(f"  recognised text (OCR) on page(s): {_ranges([p.page_no for p in recognised])}{mean}")
     no_text = [p.page_no for p in pages if not p.has_text]
     if no_text:
-        print(f"  no text layer on page(s): {_ranges(no_text)} (a scan: text cannot be searched)")
+        unread = [p.page_no for p in pages if p.ocr == "unreadable"]
+        why = "Tesseract could not read them" if unread and len(unread) == len(no_text) else (
+            "a scan: run 'kanttekening ocr DOC' to recognise its text")
+        print(f"  no text layer on page(s): {_ranges(no_text)} ({why})")
     if full.repaired:
         print("  warning   the file was damaged and repaired when it was imported")
     if args.text:

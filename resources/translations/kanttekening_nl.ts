@@ -352,8 +352,16 @@
 <context>
     <name>DebateView</name>
     <message>
-        <source>“{0}” ({1}, p. {2})</source>
-        <translation>“{0}” ({1}, p. {2})</translation>
+        <source>({0}, p. {1})</source>
+        <translation>({0}, p. {1})</translation>
+    </message>
+    <message>
+        <source>“{0}” {1}</source>
+        <translation>“{0}” {1}</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>Notitie: {0}</translation>
     </message>
     <message>
         <source>Debate mode</source>
@@ -362,6 +370,10 @@
     <message>
         <source>Search… (Enter copies the passage with its source)</source>
         <translation>Zoeken… (Enter kopieert de passage met bronvermelding)</translation>
+    </message>
+    <message>
+        <source>Copy my &amp;note too (on its own line)</source>
+        <translation>Ook mijn &amp;notitie kopiëren (op een eigen regel)</translation>
     </message>
     <message>
         <source>{0}, p. {1}</source>
@@ -374,6 +386,10 @@
     <message>
         <source>No matches</source>
         <translation>Geen treffers</translation>
+    </message>
+    <message>
+        <source>(plain text search: the search index is being rebuilt)</source>
+        <translation>(gewone tekstzoekactie: de zoekindex wordt opnieuw opgebouwd)</translation>
     </message>
     <message>
         <source>Copied: {0}</source>
@@ -840,6 +856,57 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     </message>
 </context>
 <context>
+    <name>OcrController</name>
+    <message>
+        <source>&amp;Recognise text of scanned pages</source>
+        <translation>Tekst van gescande pagina&apos;s &amp;herkennen</translation>
+    </message>
+    <message>
+        <source>Recognise the text of the open document&apos;s pages that have no text layer (OCR)</source>
+        <translation>De tekst herkennen van de pagina&apos;s zonder tekstlaag in het geopende document (OCR)</translation>
+    </message>
+    <message>
+        <source>Every page of this document has text.</source>
+        <translation>Elke pagina van dit document heeft tekst.</translation>
+    </message>
+    <message>
+        <source>page {0} of {1}</source>
+        <translation>pagina {0} van {1}</translation>
+    </message>
+    <message>
+        <source>Recognising text</source>
+        <translation>Tekst herkennen</translation>
+    </message>
+    <message>
+        <source>Scanned pages cannot be recognised because Tesseract is not installed; install it with: sudo apt-get install tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng</source>
+        <translation>Gescande pagina&apos;s kunnen niet worden herkend omdat Tesseract niet is geïnstalleerd; installeer het met: sudo apt-get install tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng</translation>
+    </message>
+    <message>
+        <source>Scanned pages cannot be recognised because Tesseract&apos;s data for this language is missing; install it with: sudo apt-get install tesseract-ocr-nld tesseract-ocr-eng</source>
+        <translation>Gescande pagina&apos;s kunnen niet worden herkend omdat de taalgegevens van Tesseract voor deze taal ontbreken; installeer ze met: sudo apt-get install tesseract-ocr-nld tesseract-ocr-eng</translation>
+    </message>
+    <message>
+        <source>Text recognised on {0} of {1} page(s) of “{2}”</source>
+        <translation>Tekst herkend op {0} van {1} pagina(&apos;s) van “{2}”</translation>
+    </message>
+    <message>
+        <source>; {0} page(s) could not be read</source>
+        <translation>; {0} pagina(&apos;s) konden niet worden gelezen</translation>
+    </message>
+    <message>
+        <source> (stopped; run it again from the Tools menu to continue)</source>
+        <translation> (gestopt; start het opnieuw in het menu Extra om verder te gaan)</translation>
+    </message>
+    <message>
+        <source>Text recognition stopped because of an unexpected problem; the pages recognised so far are kept.</source>
+        <translation>Tekstherkenning is gestopt door een onverwacht probleem; de tot nu toe herkende pagina&apos;s blijven bewaard.</translation>
+    </message>
+    <message>
+        <source>Text recognition stopped: {0}</source>
+        <translation>Tekstherkenning is gestopt: {0}</translation>
+    </message>
+</context>
+<context>
     <name>OpRunner</name>
     <message>
         <source>Cancel</source>
@@ -855,6 +922,22 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>No text layer on this page: its text cannot be selected or searched.</source>
         <translation>Deze pagina heeft geen tekstlaag: de tekst kan niet worden geselecteerd of doorzocht.</translation>
+    </message>
+    <message>
+        <source>Text recognition could not read this page: its text cannot be selected or searched.</source>
+        <translation>Tekstherkenning kon deze pagina niet lezen: de tekst kan niet worden geselecteerd of doorzocht.</translation>
+    </message>
+    <message>
+        <source>No text layer on this page yet: its text is being recognised…</source>
+        <translation>Deze pagina heeft nog geen tekstlaag: de tekst wordt herkend…</translation>
+    </message>
+    <message>
+        <source>Recognised text (OCR)</source>
+        <translation>Herkende tekst (OCR)</translation>
+    </message>
+    <message>
+        <source>Recognised text (OCR), confidence {0} %</source>
+        <translation>Herkende tekst (OCR), betrouwbaarheid {0} %</translation>
     </message>
 </context>
 <context>
@@ -1012,6 +1095,14 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Fit page (Ctrl+9)</source>
         <translation>Passend op pagina (Ctrl+9)</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>onleesbaar</translation>
+    </message>
+    <message>
+        <source>OCR</source>
+        <translation>OCR</translation>
     </message>
     <message>
         <source>Select text first (drag over it), or Shift+drag an area</source>
@@ -1389,6 +1480,10 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>{0} ({1})</translation>
     </message>
     <message>
+        <source>Note: {0}</source>
+        <translation>Notitie: {0}</translation>
+    </message>
+    <message>
         <source>Tags: {0}</source>
         <translation>Tags: {0}</translation>
     </message>
@@ -1399,6 +1494,10 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>p. {0} [{1}{2}]</source>
         <translation>p. {0} [{1}{2}]</translation>
+    </message>
+    <message>
+        <source>p. {0} (recognised text, {1} %)</source>
+        <translation>p. {0} (herkende tekst, {1} %)</translation>
     </message>
     <message>
         <source>p. {0}</source>
@@ -1467,6 +1566,14 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Treffer op pagina {0} ({1} van {2} pagina&apos;s met treffers)</translation>
     </message>
     <message>
+        <source>The search index could not be used and is being rebuilt</source>
+        <translation>De zoekindex was onbruikbaar en wordt opnieuw opgebouwd</translation>
+    </message>
+    <message>
+        <source>Another program is updating the search index; results may be behind</source>
+        <translation>Een ander programma werkt de zoekindex bij; resultaten lopen mogelijk achter</translation>
+    </message>
+    <message>
         <source>The search index is ready</source>
         <translation>De zoekindex is gereed</translation>
     </message>
@@ -1498,12 +1605,24 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Volgorde in het document</translation>
     </message>
     <message>
+        <source>{0} matches (plain text search: the search index is being rebuilt)</source>
+        <translation>{0} treffers (gewone tekstzoekactie: de zoekindex wordt opnieuw opgebouwd)</translation>
+    </message>
+    <message>
         <source>No matches</source>
         <translation>Geen treffers</translation>
     </message>
     <message>
-        <source>{0} matches (plain text: the search index is being rebuilt)</source>
-        <translation>{0} treffers (platte tekst: de zoekindex wordt opnieuw opgebouwd)</translation>
+        <source>(the index is catching up)</source>
+        <translation>(de index werkt zich bij)</translation>
+    </message>
+    <message>
+        <source>Typo-tolerant words (word~) are matched as typed.</source>
+        <translation>Woorden met tikfouttolerantie (woord~) worden gezocht zoals getypt.</translation>
+    </message>
+    <message>
+        <source>Excluded filters (-field:value) are not applied.</source>
+        <translation>Uitsluitende filters (-veld:waarde) worden niet toegepast.</translation>
     </message>
     <message>
         <source>{0} matches in {1} documents</source>

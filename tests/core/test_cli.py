@@ -30,7 +30,7 @@ def test_version_and_help(capsys):
 
 def test_import_documents_show_check(tmp_path, capsys):
     lib = str(tmp_path / "lib")
-    code, out, err = run(capsys, "--library", lib, "import", str(LETTER), str(SCAN))
+    code, out, err = run(capsys, "--library", lib, "import", "--no-ocr", str(LETTER), str(SCAN))
     assert code == 0, err
     assert "2 imported" in out
     code, out, _ = run(capsys, "--library", lib, "import", str(LETTER))

@@ -16,8 +16,9 @@ def _indexed_template(_sample_library_template, tmp_path_factory):
     lib = Library.open(root)
     search_service.rebuild_index(lib)
     search_service.close_engine(lib)
+    index = lib.index_dir
     lib.close()
-    return root
+    return root, index
 
 
 @pytest.fixture
@@ -26,11 +27,16 @@ def indexed_library(_indexed_template, tmp_path):
     from app import search_service
     from app.library import Library
 
+    template, index = _indexed_template
     root = tmp_path / "lib"
-    shutil.copytree(_indexed_template, root)
+    shutil.copytree(template, root)
     lib = Library.open(root)
+    # The index lives in the cache folder under the library's place: copy
+    # it to where this copy's index belongs.
+    shutil.copytree(index, lib.index_dir)
     yield lib
     search_service.close_engine(lib)
+    shutil.rmtree(lib.index_dir, ignore_errors=True)
     lib.close()
 
 

@@ -141,7 +141,9 @@ def test_annotation_note_found_after_sync(indexed_library):
     assert [(h.kind, h.annotation) for h in out.hits] == [("annotation", ann_id)]
     hit = out.hits[0]
     assert hit.role == "recommendation" and hit.label == "R7" and hit.page == 2
-    assert "«kwispeldoorzicht»" in hit.snippet
+    # The note matched; it is shown beside the quote, never inside it.
+    assert hit.note == "kwispeldoorzicht" and hit.note_snippet == "«kwispeldoorzicht»"
+    assert hit.passage == "versterking van de Mensenrechtenraad" and "kwispel" not in hit.snippet
     # filters on annotation fields, tags with their parents
     for q in ("role:recommendation", "label:R7", "tag:vn", "tag:multilateraal", "kind:annotation Mensenrechtenraad"):
         assert ann_id in {h.annotation for h in search_service.search(lib, q, limit=50).hits}, q

@@ -120,3 +120,75 @@ def test_refresh_keeps_the_selected_hit(qtbot, search_window):
 
     top = panel.model.first_hit_index().data(HIT_ROLE)
     assert panel.current_hit() is top
+
+
+def _page_text(lib, doc_id, page):
+    return lib.db.execute(
+        "SELECT text FROM pages WHERE document_id = ? AND page_no = ?", (doc_id, page)
+    ).fetchone()[0]
+
+
+def test_typing_half_a_word_in_the_dock_finds_it(qtbot, search_window):
+    panel = feature_of(search_window).panel
+    with qtbot.waitSignal(panel.sig_results, timeout=RESULTS_TIMEOUT) as blocker:
+        qtbot.keyClicks(panel.field, "rotat")
+    outcome = blocker.args[0]
+    assert outcome.hits, "no pages while 'rotatie' is still being typed"
+    for hit in outcome.hits:
+        assert "rotatie" in _page_text(search_window.lib, hit.document, hit.page).lower()
+    assert panel.status.text() != "No matches"
+
+
+def test_every_debate_copy_is_the_source_verbatim_with_its_citation(qtbot, search_window):
+    from app import search_service
+    from app.annotations import create_annotation
+
+    window = search_window
+    lib = window.lib
+    report = lib.resolve_document(LETTER.name)
+    page = _page_text(lib, report.id, 2)
+    quote = " ".join(page.split()[5:12])
+    create_annotation(lib, report.id, page_no=2, rects=[[2, 72, 100, 500, 120]],
+                      quote=quote, role="comment", note="Also printed on the back")
+    search_service.sync_index(lib)
+    feature = feature_of(window)
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    debate = feature.debate
+    first_word = quote.split()[2]
+    with qtbot.waitSignal(debate.sig_results, timeout=RESULTS_TIMEOUT):
+        qtbot.keyClicks(debate.field, first_word + " printed")
+    assert debate._hits
+    for row, hit in enumerate(debate._hits):
+        debate.results.setCurrentRow(row)
+        with qtbot.waitSignal(debate.sig_copied, timeout=5000) as blocker:
+            qtbot.keyClick(debate.field, Qt.Key.Key_Return)
+        copied = blocker.args[0]
+        assert QGuiApplication.clipboard().text() == copied
+        citation = f" ({hit.title}, p. {hit.page})"
+        assert copied.endswith(citation) and copied.startswith("“")
+        words = copied[1 : -len(citation) - 1]
+        assert words and words in _page_text(lib, hit.document, hit.page), (hit.kind, copied)
+        assert "printed" not in words  # the note is never glued to the passage
+    # Asked for, the note follows on a line of its own.
+    ann_row = next(i for i, h in enumerate(debate._hits) if h.kind == "annotation")
+    debate.results.setCurrentRow(ann_row)
+    debate.with_note.setChecked(True)
+    with qtbot.waitSignal(debate.sig_copied, timeout=5000) as blocker:
+        qtbot.keyClick(debate.field, Qt.Key.Key_Return)
+    first, second = blocker.args[0].rsplit("\n", 1)
+    hit = debate._hits[ann_row]
+    assert first == f"“{hit.passage}” ({hit.title}, p. 2)"
+    assert hit.passage.split() == quote.split() and hit.passage in page
+    assert second == "Note: Also printed on the back"
+    qtbot.keyClick(debate.field, Qt.Key.Key_Escape)
+
+
+def test_the_panel_says_when_the_fallback_answers(qtbot, search_window):
+    from app import search_service
+
+    panel = feature_of(search_window).panel
+    search_service.retire_index(search_window.lib)
+    with qtbot.waitSignal(panel.sig_results, timeout=RESULTS_TIMEOUT) as blocker:
+        qtbot.keyClicks(panel.field, "Mensenrechtenraad")
+    assert blocker.args[0].source == "sqlite"
+    assert "being rebuilt" in panel.status.text()

@@ -72,6 +72,9 @@ class PageView(QAbstractScrollArea):
         self.complete_frames = 0
         self.sharp_pages: set[int] = set()  # pages painted at least once at full sharpness
         self.no_text_notice = self.tr("No text layer on this page: its text cannot be selected or searched.")
+        self.unreadable_notice = self.tr("Text recognition could not read this page: its text cannot be selected or searched.")
+        self.recognising_notice = self.tr("No text layer on this page yet: its text is being recognised…")
+        self.recognising = False  # set by the tab while OCR runs on this document
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Always there, so "fit width" never flips it on and off.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -492,11 +495,32 @@ class PageView(QAbstractScrollArea):
             painter.fillRect(box, SELECTION)
             painter.setPen(QPen(SELECTION.darker(200), 1, Qt.PenStyle.DashLine))
             painter.drawRect(box)
-        if not self.pages[n - 1].has_text:
+        page = self.pages[n - 1]
+        if not page.has_text:
             r = self.page_rect(n)
             band = QRectF(r.x() + 8, r.y() + 8, r.width() - 16, 28)
             painter.fillRect(band, QColor(255, 236, 150, 235))
             painter.setPen(QColor(60, 50, 0))
+            if page.ocr == "unreadable":
+                notice = self.unreadable_notice
+            elif self.recognising:
+                notice = self.recognising_notice
+            else:
+                notice = self.no_text_notice
             painter.drawText(band.adjusted(8, 0, -8, 0),
-                             int(Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine),
-                             self.no_text_notice)
+                             int(Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine), notice)
+        elif page.ocr == "recognised":
+            # Honest about the source: a small tag in the page's top margin.
+            r = self.page_rect(n)
+            text = self.ocr_badge(page)
+            width = painter.fontMetrics().horizontalAdvance(text) + 16
+            band = QRectF(r.right() - width - 6, r.y() + 6, width, 20)
+            painter.fillRect(band, QColor(200, 225, 255, 235))
+            painter.setPen(QColor(0, 40, 90))
+            painter.drawText(band, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextSingleLine), text)
+
+    def ocr_badge(self, page: Page) -> str:
+        conf = page.ocr_confidence
+        if conf is None:
+            return self.tr("Recognised text (OCR)")
+        return self.tr("Recognised text (OCR), confidence {0} %").format(round(conf))

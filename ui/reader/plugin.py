@@ -43,6 +43,9 @@ class ReaderFeature(QObject):
         self.service.sig_failed.connect(self._render_failed)
         self.actions: dict[str, QAction] = {}
         self._build_actions()
+        from ui.reader.ocr import OcrController
+
+        self.ocr = OcrController(window)
         window.set_document_opener(self.open_document)
         window.sig_changes.connect(self._on_changes)
         window.tabs.currentChanged.connect(lambda _: self._update_actions())
@@ -133,6 +136,7 @@ class ReaderFeature(QObject):
                 failures.show(self.window, failures.missing_pdf(doc, path))
                 return None
             tab = ReaderTab(self.window, self.service, doc)
+            tab.view.recognising = doc.id in self.ocr.running
             index = self.window.tabs.addTab(tab, _short(doc.title))
             self.window.tabs.setTabToolTip(index, plain_tooltip(doc.title))
         self.window.tabs.setCurrentWidget(tab)
@@ -187,6 +191,7 @@ class ReaderFeature(QObject):
         self.window.statusBar().showMessage(text, 8000)
 
     def shutdown(self) -> None:
+        self.ocr.shutdown()
         self.service.shutdown()
 
 

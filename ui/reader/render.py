@@ -206,6 +206,19 @@ class RenderService(QObject):
         self._words.setdefault(key, {})
         self._send(("open", key, str(path)))
 
+    def reopen(self, key: str, path: Path) -> None:
+        """The file changed (OCR added a text layer): read it again. The
+        pictures stay (the new text is invisible); the word boxes go."""
+        self._paths[key] = str(path)
+        self._words[key] = {}
+        stale = [k for k in self._pending if k[0] == "words" and k[1] == key]
+        with self.batch():
+            if stale:
+                self._send(("cancel", [self._pending.pop(k) for k in stale]))
+            if self._proc is not None:
+                self._send(("close", key))
+            self._send(("open", key, str(path)))
+
     def close(self, key: str) -> None:
         self._paths.pop(key, None)
         self._words.pop(key, None)

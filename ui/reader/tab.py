@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import Document
+from app.domain import Document, Page
 from app import annotations as uc
 from app import usecases
 from app.changes import Changes
@@ -58,12 +58,7 @@ class ReaderTab(QWidget):
             self._add_outline(level, str(title), int(page))
         self.page_list = QListWidget()
         for p in pages:
-            label = self.tr("Page {0}").format(p.page_no)
-            if p.label and p.label != str(p.page_no):
-                label += f" ({p.label})"
-            if not p.has_text:
-                label += " · " + self.tr("no text")
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(self._page_label(p))
             item.setData(Qt.ItemDataRole.UserRole, p.page_no)
             self.page_list.addItem(item)
         self.side = QTabWidget()
@@ -126,6 +121,35 @@ class ReaderTab(QWidget):
         self._zoom_changed(self.view.zoom)
         self.refresh_annotations()
 
+    def _page_label(self, p: Page) -> str:
+        label = self.tr("Page {0}").format(p.page_no)
+        if p.label and p.label != str(p.page_no):
+            label += f" ({p.label})"
+        if p.ocr == "unreadable":
+            label += " · " + self.tr("unreadable")
+        elif not p.has_text:
+            label += " · " + self.tr("no text")
+        elif p.ocr == "recognised":
+            label += " · " + self.tr("OCR")
+        return label
+
+    def _refresh_pages(self) -> None:
+        """OCR changed pages: read the file with the new text layer and show the new flags."""
+        pages = usecases.document_pages(self.lib, self.doc_id)
+        if len(pages) != len(self.view.pages):
+            return
+        old = [(p.ocr, p.has_text, p.ocr_confidence) for p in self.view.pages]
+        new = [(p.ocr, p.has_text, p.ocr_confidence) for p in pages]
+        if old == new:
+            return
+        self.view.pages = pages
+        self.service.reopen(self.doc_id, self.lib.document_file(self.doc))
+        for i, p in enumerate(pages):
+            item = self.page_list.item(i)
+            if item is not None:
+                item.setText(self._page_label(p))
+        self.view.viewport().update()
+
     def _add_outline(self, level: int, title: str, page: int) -> None:
         item = QTreeWidgetItem([title])
         item.setData(0, Qt.ItemDataRole.UserRole, page)
@@ -159,6 +183,8 @@ class ReaderTab(QWidget):
     def on_changes(self, changes: Changes) -> None:
         if changes.tags:
             self.panel.refresh_tags()
+        if self.doc_id in changes.documents:
+            self._refresh_pages()
         if self.doc_id in changes.documents or changes.annotations or changes.tags:
             self.refresh_annotations()
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QLabel,
     QLineEdit,
@@ -28,12 +29,15 @@ if TYPE_CHECKING:
 FONT_POINTS = 20
 
 
-def citation(hit: Any) -> str:
-    """The passage and where it stands: «…» (title, p. N)."""
-    passage = hit.plain.strip().removeprefix("…").removesuffix("…").strip()
-    return QGuiApplication.translate("DebateView", "“{0}” ({1}, p. {2})").format(
-        passage, hit.title, hit.page
-    )
+def citation(hit: Any, with_note: bool = False) -> str:
+    """The source's own words exactly as on the page, and where they stand:
+    “…” (title, p. N). The reviewer's note, when asked for, follows on a
+    line of its own, never inside the quotation marks."""
+    where = QGuiApplication.translate("DebateView", "({0}, p. {1})").format(hit.title, hit.page)
+    text = QGuiApplication.translate("DebateView", "“{0}” {1}").format(hit.passage, where) if hit.passage else where
+    if with_note and hit.note:
+        text += "\n" + QGuiApplication.translate("DebateView", "Note: {0}").format(hit.note)
+    return text
 
 
 class DebateView(QDialog):
@@ -61,8 +65,10 @@ class DebateView(QDialog):
         self.results.setItemDelegate(SnippetDelegate(self.results))
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.with_note = QCheckBox(self.tr("Copy my &note too (on its own line)"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.field)
+        layout.addWidget(self.with_note)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.status)
         self.runner = SearchRunner(feature.window.lib, self)
@@ -77,9 +83,9 @@ class DebateView(QDialog):
         self._hits: list[Any] = []
 
     def _search(self) -> None:
-        text = self.field.text().strip()
-        if text:
-            self.runner.request(text, limit=30)
+        text = self.field.text()
+        if text.strip():
+            self.runner.request(text, limit=30, typing=True)
         else:
             self.results.clear()
             self._hits = []
@@ -91,19 +97,26 @@ class DebateView(QDialog):
             # The item's own text is plain; the delegate draws the escaped
             # snippet with our marks on the matched words.
             source = self.tr("{0}, p. {1}").format(hit.title, hit.page)
-            item = QListWidgetItem(f"{hit.plain}\n— {source}")
-            item.setData(MARKED_HTML_ROLE, snippet_html(hit.plain, hit.marks) + "<br>— " + html.escape(source))
+            note = "\n" + self.tr("Note: {0}").format(hit.note) if hit.note else ""
+            item = QListWidgetItem(f"{hit.plain}{note}\n— {source}")
+            marked = snippet_html(hit.plain, hit.marks)
+            if hit.note:
+                marked += "<br><i>" + html.escape(self.tr("Note: {0}").format(hit.note)) + "</i>"
+            item.setData(MARKED_HTML_ROLE, marked + "<br>— " + html.escape(source))
             self.results.addItem(item)
         if self._hits:
             self.results.setCurrentRow(0)
-        self.status.setText(self.tr("{0} matches").format(len(self._hits)) if self._hits else self.tr("No matches"))
+        status = self.tr("{0} matches").format(len(self._hits)) if self._hits else self.tr("No matches")
+        if outcome.source == "sqlite":
+            status += " " + self.tr("(plain text search: the search index is being rebuilt)")
+        self.status.setText(status)
         self.sig_results.emit(outcome)
 
     def copy_selected(self) -> None:
         row = self.results.currentRow()
         if not 0 <= row < len(self._hits):
             return
-        text = citation(self._hits[row])
+        text = citation(self._hits[row], self.with_note.isChecked())
         QGuiApplication.clipboard().setText(text)
         self.status.setText(self.tr("Copied: {0}").format(text[:120]))
         self.sig_copied.emit(text)

@@ -117,10 +117,13 @@ class ResultsModel(QAbstractItemModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 return self.tr("{0} ({1})").format(g["title"], max(g["count"], len(g["hits"])))
             return None
+        # The source's words, then the reviewer's note on a line of its own.
+        note = self.tr("Note: {0}").format(hit.note) if hit.note else ""
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._label(hit) + "  " + hit.plain
+            return self._label(hit) + "  " + hit.plain + ("\n" + note if note else "")
         if role == MARKED_HTML_ROLE:
-            return html.escape(self._label(hit)) + "&nbsp;&nbsp;" + snippet_html(hit.plain, hit.marks)
+            marked = html.escape(self._label(hit)) + "&nbsp;&nbsp;" + snippet_html(hit.plain, hit.marks)
+            return marked + ("<br><i>" + html.escape(note) + "</i>" if note else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(hit)
         if role == HIT_ROLE:
@@ -143,6 +146,8 @@ class ResultsModel(QAbstractItemModel):
         if hit.kind == "annotation":
             label = f" {hit.label}" if hit.label else ""
             return self.tr("p. {0} [{1}{2}]").format(hit.page, role_label(hit.role), label)
+        if getattr(hit, "ocr_confidence", None) is not None:
+            return self.tr("p. {0} (recognised text, {1} %)").format(hit.page, round(hit.ocr_confidence))
         return self.tr("p. {0}").format(hit.page)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -154,14 +154,16 @@ class SearchPanel(QWidget):
     # --- searching ----------------------------------------------------------------
     def run_search(self) -> None:
         self._timer.stop()
-        text = self.field.text().strip()
-        if not text:
+        text = self.field.text()
+        if not text.strip():
             self.model.clear()
             self.status.setText("")
             self.outcome = None
             return
         doc = self.feature.current_document_id() if self.scope.isChecked() else None
-        self.runner.request(text, limit=LIMIT, doc=doc, sort=self.sort.currentData())
+        # The last word matches as the beginning of longer words while it
+        # is being typed (no "*" needed), below the word itself.
+        self.runner.request(text, limit=LIMIT, doc=doc, sort=self.sort.currentData(), typing=True)
 
     def _show(self, outcome: Any) -> None:
         previous = self.current_hit() if self._refreshing else None
@@ -181,14 +183,22 @@ class SearchPanel(QWidget):
         if self._open_when_ready:
             self._open_when_ready = False
             self.open_current()
-        if not outcome.hits:
-            self.status.setText(self.tr("No matches"))
-        elif outcome.source == "sqlite":
+        if outcome.source == "sqlite":
+            # Said every time: these are not the index's answers.
             self.status.setText(self.tr(
-                "{0} matches (plain text: the search index is being rebuilt)").format(len(outcome.hits)))
+                "{0} matches (plain text search: the search index is being rebuilt)").format(len(outcome.hits)))
+        elif not outcome.hits:
+            self.status.setText(self.tr("No matches"))
         else:
             self.status.setText(self.tr("{0} matches in {1} documents").format(
                 max(outcome.total, len(outcome.hits)), len(outcome.groups)))
+        if outcome.source != "sqlite" and outcome.behind:
+            self.status.setText(self.status.text() + " " + self.tr("(the index is catching up)"))
+        notices = {
+            "fuzzy": self.tr("Typo-tolerant words (word~) are matched as typed."),
+            "excluded_filters": self.tr("Excluded filters (-field:value) are not applied."),
+        }
+        self.status.setToolTip(" ".join(notices.get(n, n) for n in outcome.notices))
         self.sig_results.emit(outcome)
 
     def refresh(self) -> None:

@@ -150,7 +150,16 @@ class SearchFeature(QObject):
 
     def _on_index_event(self, event: dict) -> None:
         kind = event.get("event")
-        if kind == "progress":
+        if kind == "status" and event.get("state") not in ("ok", "behind", "missing", None):
+            # Damaged, foreign or out of step: one line, then the rebuild
+            # (the search answers from plain text meanwhile and says so).
+            log.warning("search index: %s (%s)", event.get("state"), event.get("detail"))
+            self.window.statusBar().showMessage(
+                self.tr("The search index could not be used and is being rebuilt"), 8000)
+        elif kind == "busy":
+            self.window.statusBar().showMessage(
+                self.tr("Another program is updating the search index; results may be behind"), 8000)
+        elif kind == "progress":
             self.progress.setMaximum(max(1, int(event.get("total") or 1)))
             self.progress.setValue(int(event.get("done") or 0))
             self.progress.show()
