@@ -31,8 +31,8 @@ from storage import LibraryTooNew, StorageError, is_busy_error, open_database, o
 from storage.types import Document
 
 ENV_VAR = "KANTTEKENING_LIBRARY"
-AUTHOR_ENV_VAR = "KANTTEKENING_AUTHOR"
 CACHE_ENV_VAR = "KANTTEKENING_CACHE_DIR"
+AUTHOR_ENV_VAR = "KANTTEKENING_AUTHOR"
 DB_NAME = "library.sqlite"
 # How long a write waits for another writer (a second window, a command, the
 # indexer) before it is refused with a sentence. Scripts and tests may set
