@@ -24,8 +24,10 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
 
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete -locations none ui -ts resources/translations/kanttekening_nl.ts
+	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete -locations none ui app/messages.py -ts resources/translations/kanttekening_nl.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/kanttekening_nl.ts -qm resources/translations/kanttekening_nl.qm
+	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete -locations none -pluralonly ui -ts resources/translations/kanttekening_en.ts
+	$(VENV)/bin/pyside6-lrelease resources/translations/kanttekening_en.ts -qm resources/translations/kanttekening_en.qm
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain import UserError
-from storage import db as storage_db
 from storage import health
 from storage.migrations import LATEST
 
@@ -92,20 +91,13 @@ def backup(lib: "Library", *, force: bool = False) -> Path | None:
     final = lib.backups_dir / f"{PREFIX}{stamp}{SUFFIX}"
     tmp = final.with_name(final.name + ".part")
     try:
-        target = sqlite3.connect(str(tmp))
-        try:
-            lib.db.conn.backup(target, pages=256)
-            storage_db.single_file(target)
-            problem = health.integrity_check(target)
-            found = None if problem else health.contents(target)
-        finally:
-            target.close()
+        copy = health.backup_into(lib.db.conn, tmp)
+        problem, found = copy.problem, copy.contents
         if problem:
             raise UserError(
                 f"no backup was made: the library database is damaged ({problem}). "
                 "The existing backups are kept; see 'kanttekening restore --list'"
             )
-        assert found is not None
         if found.empty and existing:
             before = health.verify_file(existing[0].path)
             if before.problem is None and not before.contents.empty:

@@ -84,9 +84,10 @@ def free_bytes(path: Path) -> int | None:
     return st.f_bavail * st.f_frsize
 
 
-def is_disk_full(exc: BaseException, where: Path | None = None) -> bool:
+def is_disk_full(exc: BaseException, where: Path | None = None, _depth: int = 0) -> bool:
     """ENOSPC/EDQUOT, SQLite's SQLITE_FULL, or an I/O error on a disk
-    that has no space left (SQLite reports a failed -shm as an I/O error)."""
+    that has no space left (SQLite reports a failed -shm as an I/O error);
+    also when one of these caused ``exc``."""
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return True
     if isinstance(exc, sqlite3.Error):
@@ -97,7 +98,7 @@ def is_disk_full(exc: BaseException, where: Path | None = None) -> bool:
             free = free_bytes(where)
             return free is not None and free < FULL_BELOW
     cause = exc.__cause__ or exc.__context__
-    return cause is not None and cause is not exc and is_disk_full(cause, where)
+    return cause is not None and _depth < 5 and is_disk_full(cause, where, _depth + 1)
 
 
 def is_damaged(exc: BaseException) -> bool:

@@ -312,6 +312,17 @@ class Library:
         with self.write() as db:
             records.set_meta(db, "reviewer", name.strip())
 
+    # --- the project's name (the title of summaries and exchange files) ------------
+    @property
+    def project_name(self) -> str:
+        """The name the reviewer gave the project, else the library folder's name."""
+        return records.get_meta(self.db, "name") or self.root.name
+
+    def set_project_name(self, name: str) -> None:
+        with self.write() as db:
+            records.set_meta(db, "name", " ".join(name.split()))
+
+    # --- changes made by other processes ------------------------------------------
     def foreign_changes(self) -> Changes:
         """What other processes (a command, a second window, a teammate's
         merge) changed since the last call, read from ``change_log``. The

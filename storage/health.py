@@ -143,3 +143,20 @@ def verify_file(path: Path) -> FileVerdict:
         return FileVerdict(None, version, found)
     finally:
         conn.close()
+
+
+def backup_into(source: sqlite3.Connection, target: Path) -> FileVerdict:
+    """Copy a live database into the new file ``target`` with SQLite's online
+    backup, as one file (rollback journal mode, readable without -wal/-shm),
+    and check the copy with ``integrity_check``."""
+    conn = sqlite3.connect(str(target))
+    try:
+        source.backup(conn, pages=256)
+        conn.execute("PRAGMA journal_mode = DELETE")
+        problem = integrity_check(conn)
+        if problem:
+            return FileVerdict(problem)
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        return FileVerdict(None, version, contents(conn))
+    finally:
+        conn.close()

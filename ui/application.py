@@ -7,10 +7,14 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.errors import LibraryUnusable, explain
-from app.library import Library, default_library_dir
-from ui import failures, settings
-from ui.i18n import install_translators
+from ui.startup import skip_sqlite_utils_cli
+
+skip_sqlite_utils_cli()  # before app.library imports sqlite_utils
+
+from app.errors import LibraryUnusable, explain  # noqa: E402
+from app.library import Library, default_library_dir  # noqa: E402
+from ui import failures, settings  # noqa: E402
+from ui.i18n import install_translators  # noqa: E402
 
 
 def _error(message: str) -> int:

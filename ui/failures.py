@@ -15,6 +15,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import explain
+from app.domain import Document
+from app.messages import message_of
+from ui import messages
 
 
 def tr(text: str) -> str:
@@ -39,10 +42,13 @@ def sentence(exc: BaseException, library: Path | None = None) -> str:
         return tr(
             "Something unexpected went wrong. Everything saved before is kept. Details are in {0}"
         ).format(str(said.log))
+    coded = message_of(exc)  # a UserError with a code: in the interface language
+    if coded is not None:
+        return messages.text(coded.code, coded.params, said.message)
     return said.message  # a UserError: its own words
 
 
-def missing_pdf(doc: dict, path: Path) -> str:
+def missing_pdf(doc: Document, path: Path) -> str:
     return tr(
         "The PDF of “{0}” ({1}) is missing from the library: {2} is not there. To bring it back, "
         "import the same PDF again (File → Import PDFs…). Your annotations on it are kept."

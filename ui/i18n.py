@@ -28,11 +28,12 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     for tr in _installed:
         app.removeTranslator(tr)
     _installed.clear()
+    # English has a catalogue too: only its plural forms ("%n item(s)" -> "1 item").
+    ours = QTranslator(app)
+    if ours.load(str(translations_dir() / f"kanttekening_{language}.qm")):
+        app.installTranslator(ours)
+        _installed.append(ours)
     if language != "en":
-        ours = QTranslator(app)
-        if ours.load(str(translations_dir() / f"kanttekening_{language}.qm")):
-            app.installTranslator(ours)
-            _installed.append(ours)
         qt = QTranslator(app)
         if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)

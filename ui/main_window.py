@@ -6,15 +6,18 @@ holds the library, the menus, the tabs, the undo stack and the op runner.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
 import logging
 from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QByteArray, Qt, QThread, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFileDialog,
     QInputDialog,
     QLineEdit,
@@ -30,6 +33,9 @@ from app.domain import Document
 from app.importer import ImportReport, import_files
 from app.library import Library
 from ui import settings
+from ui.actions import ActionRegistry
+from ui.messages import check_item, import_failure
+from ui.help import GuideDialog, KeysDialog, guide_path, guides
 from ui.library.view import LibraryView, sample_paths
 from ui.ops import OpRunner
 
@@ -76,6 +82,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideMiddle)
+        self.tabs.setUsesScrollButtons(True)
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.tabs.currentChanged.connect(self._update_title)
         self.setCentralWidget(self.tabs)
@@ -84,6 +92,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.library_view, self.tr("Library"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
 
+        self.actions = ActionRegistry(self)
+        """Every keyed action by name (``ui.actions`` declares them)."""
         self._build_menus()
         self.features: dict[str, Any] = {}
         self._document_opener: Callable[..., Any] | None = None
@@ -98,6 +108,7 @@ class MainWindow(QMainWindow):
         self._finish_menus()
         self._update_title()
         self.restore_layout()
+        QTimer.singleShot(0, self.restore_session)  # once the window has its size
         self.statusBar().showMessage(self.tr("Library: {0}").format(str(lib.root)), 8000)
 
     # --- menus -------------------------------------------------------------------
@@ -109,29 +120,24 @@ class MainWindow(QMainWindow):
         self.menu_tools = bar.addMenu(self.tr("&Tools"))
         self.menu_help = bar.addMenu(self.tr("&Help"))
 
-        self.action_import = QAction(self.tr("&Import PDFs…"), self)
-        self.action_import.setShortcut(QKeySequence.StandardKey.Open)
-        self.action_import.triggered.connect(self.import_dialog)
+        a = self.actions
+        self.action_import = a.create("import", self.import_dialog)
         self.menu_file.addAction(self.action_import)
-        self.action_open_library = QAction(self.tr("Open &another library…"), self)
-        self.action_open_library.triggered.connect(self.choose_library)
+        self.action_open_library = a.create("open_library", self.choose_library)
         self.menu_file.addAction(self.action_open_library)
-        self.action_samples = QAction(self.tr("Load the sa&mple documents"), self)
-        self.action_samples.triggered.connect(self.load_samples)
+        self.action_samples = a.create("samples", self.load_samples)
         self.menu_file.addAction(self.action_samples)
         self.menu_file.addSeparator()
 
-        self.action_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.action_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.action_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        # The undo stack's actions name the command ("Undo Mark as …"); only
+        # their keys come from the table.
+        self.action_undo = a.adopt("undo", self.undo_stack.createUndoAction(self, self.tr("&Undo")))
+        self.action_redo = a.adopt("redo", self.undo_stack.createRedoAction(self, self.tr("&Redo")))
         self.menu_edit.addAction(self.action_undo)
         self.menu_edit.addAction(self.action_redo)
         self.menu_edit.addSeparator()
 
-        self.action_library = QAction(self.tr("Show the &library"), self)
-        self.action_library.setShortcut(QKeySequence("Ctrl+L"))
-        self.action_library.triggered.connect(lambda: self.tabs.setCurrentIndex(0))
+        self.action_library = a.create("library", lambda: self.tabs.setCurrentIndex(0))
         self.menu_view.addAction(self.action_library)
 
         self.action_check = QAction(self.tr("&Check the library"), self)
@@ -146,6 +152,14 @@ class MainWindow(QMainWindow):
         self.action_backup.triggered.connect(self.backup_now)
         self.menu_tools.addAction(self.action_backup)
 
+        self.action_keys = a.create("keys", self.show_keys)
+        self.menu_help.addAction(self.action_keys)
+        self.menu_guides = self.menu_help.addMenu(self.tr("&Guides"))
+        for name, text in guides():
+            action = self.menu_guides.addAction(text)
+            action.setObjectName(f"guide_{name}")
+            action.triggered.connect(lambda _=False, n=name: self.open_guide(n))
+        self.menu_help.addSeparator()
         self.action_about = QAction(self.tr("&About Kanttekening"), self)
         self.action_about.triggered.connect(self.about)
         self.menu_help.addAction(self.action_about)
@@ -153,13 +167,9 @@ class MainWindow(QMainWindow):
     def _finish_menus(self) -> None:
         """Items that belong at the end of menus, after the features added theirs."""
         self.menu_file.addSeparator()
-        self.action_settings = QAction(self.tr("Se&ttings…"), self)
-        self.action_settings.setShortcut(QKeySequence("Ctrl+,"))
-        self.action_settings.triggered.connect(self.show_settings)
+        self.action_settings = self.actions.create("settings", self.show_settings)
         self.menu_file.addAction(self.action_settings)
-        self.action_quit = QAction(self.tr("&Quit"), self)
-        self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
-        self.action_quit.triggered.connect(self.close)
+        self.action_quit = self.actions.create("quit", self.close)
         self.menu_file.addAction(self.action_quit)
 
     def _update_title(self, index: int = -1) -> None:
@@ -248,9 +258,9 @@ class MainWindow(QMainWindow):
         others = [o for o in report.failed if o not in encrypted]
         parts = []
         if report.imported:
-            parts.append(self.tr("{0} document(s) imported").format(len(report.imported)))
+            parts.append(self.tr("%n document(s) imported", "", len(report.imported)))
         if report.duplicates:
-            parts.append(self.tr("{0} already in the library").format(len(report.duplicates)))
+            parts.append(self.tr("%n already in the library", "", len(report.duplicates)))
         if parts:
             self.statusBar().showMessage("; ".join(parts), 10000)
         if others:
@@ -258,7 +268,9 @@ class MainWindow(QMainWindow):
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle(self.tr("Some files were not imported"))
             box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setText("\n".join(f"{o.path.name}: {o.message}" for o in others))
+            for o in others:
+                log.info("not imported: %s: %s (%s)", o.path, o.message, o.code)
+            box.setText("\n".join(f"{o.path.name}: {import_failure(o.code, o.message)}" for o in others))
             box.open()
         for outcome in encrypted:
             self._ask_password(outcome)
@@ -318,7 +330,7 @@ class MainWindow(QMainWindow):
             box.setWindowTitle(self.tr("Check the library"))
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setIcon(QMessageBox.Icon.Information if result["ok"] else QMessageBox.Icon.Warning)
-            lines = [f"{i['what']}: {i['detail']}" for i in result["items"]]
+            lines = [f"{check_item(i['what'])}: {i['detail']}" for i in result["items"]]
             head = self.tr("The library is in order.") if result["ok"] else self.tr("Problems were found.")
             box.setText(head + "\n\n" + "\n".join(lines))
             box.open()
@@ -338,6 +350,23 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(self).exec()
 
+    def show_keys(self) -> None:
+        dialog = self.findChild(KeysDialog)
+        if dialog is None:
+            dialog = KeysDialog(self.actions, self)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def open_guide(self, name: str) -> None:
+        path = guide_path(name)
+        if path is None:
+            self.statusBar().showMessage(self.tr("The guide could not be opened."), 8000)
+            return
+        dialog = GuideDialog(path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
     def about(self) -> None:
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About Kanttekening"))
@@ -352,25 +381,87 @@ class MainWindow(QMainWindow):
         box.open()
 
     # --- layout -------------------------------------------------------------------
+    def _layout_key(self) -> str:
+        """Window state is kept per screen size: a laptop's layout does not
+        spoil the one for the monitor at the office, and the other way round."""
+        screen = self.screen() or QApplication.primaryScreen()
+        size = screen.availableGeometry().size() if screen is not None else None
+        return f"window/{size.width()}x{size.height()}" if size is not None else "window"
+
     def restore_layout(self) -> None:
         s = settings.qsettings()
-        geometry = s.value("window/geometry")
+        key = self._layout_key()
+        geometry = s.value(f"{key}/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 860)
-        state = s.value("window/state")
+            screen = self.screen() or QApplication.primaryScreen()
+            avail = screen.availableGeometry() if screen is not None else None
+            if avail is not None:
+                self.resize(min(1280, avail.width()), min(860, avail.height()))
+            else:
+                self.resize(1280, 860)
+        state = s.value(f"{key}/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        else:
+            # Docks take their size once the window is laid out.
+            QTimer.singleShot(0, self._default_dock_sizes)
+
+    def _default_dock_sizes(self) -> None:
+        docks = [d for d in self.findChildren(QDockWidget)
+                 if self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
+        if docks:
+            width = max(240, min(420, self.width() // 5))
+            self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
 
     def save_layout(self) -> None:
         s = settings.qsettings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
+        key = self._layout_key()
+        s.setValue(f"{key}/geometry", self.saveGeometry())
+        s.setValue(f"{key}/state", self.saveState())
+
+    # --- the session -------------------------------------------------------------------
+    def _session_key(self) -> str:
+        digest = hashlib.sha1(str(self.lib.root.resolve()).encode("utf-8")).hexdigest()[:16]
+        return f"session/{digest}"
+
+    def save_session(self) -> None:
+        """Open tabs, each document's page, zoom and selected annotation, the current tab."""
+        state: dict[str, Any] = {"features": {}, "current": ""}
+        for name, feature in self.features.items():
+            get = getattr(feature, "session_state", None)
+            if callable(get):
+                state["features"][name] = get()
+        widget = self.tabs.currentWidget()
+        state["current"] = getattr(widget, "doc_id", "") or ("register" if widget is not None
+                                                            and widget.objectName() == "register" else "")
+        settings.qsettings().setValue(self._session_key(), json.dumps(state))
+
+    def restore_session(self) -> None:
+        raw = settings.qsettings().value(self._session_key())
+        try:
+            state = json.loads(raw) if isinstance(raw, str) and raw else {}
+        except ValueError:
+            state = {}
+        for name, saved in (state.get("features") or {}).items():
+            restore = getattr(self.features.get(name), "restore_session", None)
+            if callable(restore) and saved:
+                try:
+                    restore(saved)
+                except Exception:  # noqa: BLE001 - a stale session must never stop the window
+                    log.exception("could not restore the session of %s", name)
+        current = state.get("current") or ""
+        for i in range(self.tabs.count()):
+            w = self.tabs.widget(i)
+            if current and (getattr(w, "doc_id", None) == current or w.objectName() == current):
+                self.tabs.setCurrentIndex(i)
+                break
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._foreign_timer.stop()
         self.save_layout()
+        self.save_session()
         for i in reversed(range(1, self.tabs.count())):
             self._close_tab(i)
         for feature in self.features.values():

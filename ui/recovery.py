@@ -78,8 +78,8 @@ class RecoveryDialog(QDialog):
         )
         self.btn_newest.setEnabled(usable)
         self.btn_choose.setEnabled(usable)
-        for b in (self.btn_newest, self.btn_choose, self.btn_other, self.btn_quit):
-            buttons.addWidget(b)
+        for button in (self.btn_newest, self.btn_choose, self.btn_other, self.btn_quit):
+            buttons.addWidget(button)
         layout.addLayout(buttons)
         self.btn_newest.clicked.connect(lambda: self._restore(None))
         self.btn_choose.clicked.connect(self._choose)

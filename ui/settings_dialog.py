@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
@@ -53,6 +52,9 @@ class SettingsDialog(QDialog):
         self.reviewer_id = QLineEdit(window.lib.reviewer_id)
         self.reviewer_id.setPlaceholderText(self.tr("chosen when you join a team"))
         form.addRow(self.tr("Your short id (for team review):"), self.reviewer_id)
+        self.project = QLineEdit(window.lib.project_name)
+        self.project.setToolTip(self.tr("The title of exported summaries and projects"))
+        form.addRow(self.tr("Project name:"), self.project)
         self.colors: dict[str, str] = {}
         self.color_buttons: dict[str, QPushButton] = {}
         for role in ROLES:
@@ -64,7 +66,9 @@ class SettingsDialog(QDialog):
             button.clicked.connect(lambda _=False, r=role: self._pick(r))
             self.color_buttons[role] = button
             form.addRow(self.tr("Colour of {0}:").format(role_label(role)), button)
-        self.note = SafeLabel(self.tr("A change of language reopens the window (nothing is lost)."))
+        self.note = SafeLabel(self.tr(
+            "A change of language reopens the window when you press OK, with the same tabs "
+            "(nothing is lost)."))
         self.note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -100,13 +104,12 @@ class SettingsDialog(QDialog):
             except UserError as exc:
                 QMessageBox.warning(self, self.windowTitle(), str(exc))
                 return
+        project = " ".join(self.project.text().split())
+        if project and project != self.window_.lib.project_name:
+            self.window_.lib.set_project_name(project)
         for role, color in self.colors.items():
             settings.set(f"colors/{role}", color)
         super().accept()
         if language_changed:
-            box = QMessageBox(self.window_)
-            box.setWindowTitle(self.tr("Language"))
-            box.setText(self.tr("Open the window again now in the new language?"))
-            box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-            if box.exec() == QMessageBox.StandardButton.Yes:
-                self.window_.request_restart()
+            # The dialog said so before OK: no second question. The tabs come back.
+            self.window_.request_restart()

@@ -19,6 +19,7 @@ from app.anchoring import find_quote_in_words, load_words, norm_text
 from app.changes import Changes
 from app.domain import Role, UserError
 from app.library import Library
+from app.messages import user_error
 from app.recommendations.detect import Proposal, detect_in_pages
 from app.recommendations.register import LinkResult, check_stance, link
 from app.recommendations.suggest import Candidate
@@ -29,12 +30,10 @@ def detect_document(lib: Library, doc_id: str) -> list[Proposal]:
     """Proposed recommendations of a document, read from its stored page text."""
     doc = records.get_document(lib.db, doc_id)
     if doc is None:
-        raise UserError("that document is no longer in the library")
+        raise user_error("doc.gone")
     pages = records.get_pages(lib.db, doc_id)
     if not any(p.has_text for p in pages):
-        raise UserError(
-            f"'{doc.title}' has no text layer (a scan?): recommendations cannot be detected"
-        )
+        raise user_error("detect.no_text", title=doc.title)
     return detect_in_pages(pages)
 
 
@@ -54,14 +53,62 @@ def _words_for(pdf: Path, page_nos: Sequence[int], in_child: bool) -> dict[int, 
         return pool.submit(load_words, pdf, list(page_nos)).result(timeout=300)[1]
 
 
-def _note_for(p: Proposal, props: Sequence[Proposal]) -> str:
+_TWIN_NOTE = {
+    "nl": "Ook afgedrukt op pagina {page} als {label}.",
+    "en": "Also printed on page {page} as {label}.",
+}
+
+
+def _note_for(p: Proposal, props: Sequence[Proposal], language: str = "en") -> str:
+    # The note is the reviewer's text from then on: written in the document's language.
     parts = []
     if p.context:
         parts.append(p.context)
     if p.twin is not None and 0 <= p.twin < len(props):
         twin = props[p.twin]
-        parts.append(f"Also printed on page {twin.page_no} as {twin.label}.")
+        parts.append(_TWIN_NOTE.get(language, _TWIN_NOTE["en"]).format(page=twin.page_no, label=twin.label))
     return "\n".join(parts)
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Whether two normalised texts are the same passage (one holds the
+    start of the other: a hand-made selection is often a little shorter)."""
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return short in long_ or short[:80] == long_[:80] or (len(short) >= 40 and short[:40] in long_)
+
+
+def existing_matches(lib: Library, doc_id: str, proposals: Sequence[Proposal],
+                     everything: Sequence[Proposal] | None = None) -> dict[int, str]:
+    """Which proposals are already in the register: index -> the id of the
+    recommendation stored for this document with the same label, or with
+    overlapping text on the same page, a page the item spans, or the page of
+    its twin (the same item printed elsewhere). ``everything`` is the full
+    detected list that twins are numbered in (default ``proposals``)."""
+    everything = everything if everything is not None else proposals
+    stored = records.list_annotations(lib.db, document_id=doc_id, role="recommendation")
+
+    def match(p: Proposal, pages: set[int]) -> str | None:
+        text = norm_text(p.quote or p.text)
+        label = p.label.strip().lower()
+        for a in stored:
+            if (label and a.label.strip().lower() == label) or (
+                    a.page_no in pages and _overlap(text, norm_text(a.quote))):
+                return a.id
+        return None
+
+    found: dict[int, str] = {}
+    for i, p in enumerate(proposals):
+        if p.kind != "item":
+            continue
+        twin = everything[p.twin] if p.twin is not None and 0 <= p.twin < len(everything) else None
+        pages = {p.page_no, *p.pages} | ({twin.page_no, *twin.pages} if twin else set())
+        # The twin may carry another label ("3c-1" printed again as "3d-1").
+        ann_id = match(p, pages) or (match(twin, pages) if twin is not None else None)
+        if ann_id is not None:
+            found[i] = ann_id
+    return found
 
 
 def apply_proposals(
@@ -78,7 +125,7 @@ def apply_proposals(
     an item's twin printed elsewhere."""
     doc = records.get_document(lib.db, doc_id)
     if doc is None:
-        raise UserError("that document is no longer in the library")
+        raise user_error("doc.gone")
     result = ApplyResult()
     wanted = [p for p in proposals if p.text.strip()]
     if not wanted:
@@ -92,8 +139,17 @@ def apply_proposals(
         (a.page_no, norm_text(a.quote))
         for a in records.list_annotations(lib.db, document_id=doc_id, role=Role.RECOMMENDATION)
     }
+    everything = all_proposals or proposals
+    known = existing_matches(lib, doc_id, wanted, everything)
+    labels_now: set[str] = set()
+    printed_now: set[tuple[int, str]] = set()  # (page, label) stored by this call
     anchored = []
     for n, p in enumerate(wanted):
+        twin = everything[p.twin] if p.twin is not None and 0 <= p.twin < len(everything) else None
+        if n in known or (p.label and p.label.strip().lower() in labels_now) or (
+                twin is not None and (twin.page_no, twin.label) in printed_now):
+            result.skipped.append((p.label, "already in the register"))
+            continue
         if progress:
             progress(n, len(wanted), p.label)
         tries = [p.quote]
@@ -118,6 +174,9 @@ def apply_proposals(
             result.skipped.append((p.label, "already in the register"))
             continue
         existing.add((anchor.page_no, norm_text(anchor.quote)))
+        if p.label:
+            labels_now.add(p.label.strip().lower())
+        printed_now.add((p.page_no, p.label))
         anchored.append((p, anchor))
     changes = Changes()
     with lib.write():
@@ -132,7 +191,7 @@ def apply_proposals(
                 suffix=anchor.suffix,
                 role=Role.RECOMMENDATION,
                 label=p.label,
-                note=_note_for(p, all_proposals or proposals),
+                note=_note_for(p, all_proposals or proposals, doc.language or "en"),
             )
             result.created.append(ann_id)
             changes = changes | ch
@@ -155,7 +214,7 @@ def link_candidate(
     created, the link result)."""
     doc = records.get_document(lib.db, candidate.document_id)
     if doc is None:
-        raise UserError("that document is no longer in the library")
+        raise user_error("doc.gone")
     check_stance(stance)
     pages = sorted({candidate.page_no, candidate.page_no + 1} & set(range(1, doc.page_count + 1)))
     words = _words_for(lib.stored_file(doc), pages, in_child)

@@ -22,6 +22,7 @@ from app.annotations import tag_paths
 from app.changes import Changes
 from app.domain import STANCES, UserError, new_id, now_iso
 from app.library import Library
+from app.messages import user_error
 from storage import records
 from storage.types import Annotation, Link, Rect, Role, Stance
 
@@ -186,7 +187,7 @@ def link(
         _recommendation(lib, rec_id)
         if response_id is not None:
             if response_id == rec_id:
-                raise UserError("a recommendation cannot answer itself")
+                raise user_error("link.self")
             if records.get_annotation(lib.db, response_id) is None:
                 raise UserError(f"no annotation with id {response_id}")
         stamp = now_iso()

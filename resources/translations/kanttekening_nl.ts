@@ -89,6 +89,217 @@
     </message>
 </context>
 <context>
+    <name>Actions</name>
+    <message>
+        <source>Library and files</source>
+        <translation>Bibliotheek en bestanden</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>Bewerken</translation>
+    </message>
+    <message>
+        <source>Reading and annotating</source>
+        <translation>Lezen en annoteren</translation>
+    </message>
+    <message>
+        <source>Searching</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Aanbevelingen</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>&amp;Import PDFs…</source>
+        <translation>PDF&apos;s &amp;importeren…</translation>
+    </message>
+    <message>
+        <source>Open &amp;another library…</source>
+        <translation>Andere bibliotheek &amp;openen…</translation>
+    </message>
+    <message>
+        <source>Load the sa&amp;mple documents</source>
+        <translation>&amp;Voorbeelddocumenten laden</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>I&amp;nstellingen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>Show the &amp;library</source>
+        <translation>&amp;Bibliotheek tonen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Op&amp;nieuw</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy with c&amp;itation</source>
+        <translation>Kopiëren met &amp;bronvermelding</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;recommendation</source>
+        <translation>Markeren als &amp;aanbeveling</translation>
+    </message>
+    <message>
+        <source>Mark as r&amp;esponse</source>
+        <translation>Markeren als &amp;reactie</translation>
+    </message>
+    <message>
+        <source>Mark as e&amp;vidence</source>
+        <translation>Markeren als &amp;onderbouwing</translation>
+    </message>
+    <message>
+        <source>Mark as c&amp;omment</source>
+        <translation>Markeren als o&amp;pmerking</translation>
+    </message>
+    <message>
+        <source>&amp;Delete annotation</source>
+        <translation>Annotatie &amp;verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Codebook…</source>
+        <translation>&amp;Codeboek…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Inzoomen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Uitzoomen</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>&amp;Ware grootte</translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>Passend op b&amp;reedte</translation>
+    </message>
+    <message>
+        <source>Fit &amp;page</source>
+        <translation>Passend op &amp;pagina</translation>
+    </message>
+    <message>
+        <source>&amp;Go to page…</source>
+        <translation>&amp;Ga naar pagina…</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>&amp;Zoeken…</translation>
+    </message>
+    <message>
+        <source>&amp;Find in document…</source>
+        <translation>Zoeken in &amp;document…</translation>
+    </message>
+    <message>
+        <source>Next &amp;match</source>
+        <translation>&amp;Volgende treffer</translation>
+    </message>
+    <message>
+        <source>&amp;Previous match</source>
+        <translation>Vo&amp;rige treffer</translation>
+    </message>
+    <message>
+        <source>&amp;Debate mode</source>
+        <translation>&amp;Debatmodus</translation>
+    </message>
+    <message>
+        <source>&amp;Register of recommendations</source>
+        <translation>&amp;Register van aanbevelingen</translation>
+    </message>
+    <message>
+        <source>&amp;Detect recommendations…</source>
+        <translation>Aanbevelingen &amp;herkennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest responses</source>
+        <translation>Reacties &amp;voorstellen</translation>
+    </message>
+    <message>
+        <source>Side &amp;by side</source>
+        <translation>&amp;Naast elkaar</translation>
+    </message>
+    <message>
+        <source>&amp;Linked passages…</source>
+        <translation>&amp;Gekoppelde passages…</translation>
+    </message>
+    <message>
+        <source>Link to a re&amp;commendation…</source>
+        <translation>Koppelen aan een &amp;aanbeveling…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>Shift+drag</source>
+        <translation>Shift+slepen</translation>
+    </message>
+    <message>
+        <source>Mark an area (a table, a figure) instead of text</source>
+        <translation>Een gebied markeren (een tabel, een figuur) in plaats van tekst</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+scrollwiel</translation>
+    </message>
+    <message>
+        <source>Zoom the page</source>
+        <translation>De pagina in- of uitzoomen</translation>
+    </message>
+    <message>
+        <source>Move through the document</source>
+        <translation>Door het document bewegen</translation>
+    </message>
+    <message>
+        <source>Clear the selection on the page</source>
+        <translation>De selectie op de pagina opheffen</translation>
+    </message>
+    <message>
+        <source>Down / Up, Enter</source>
+        <translation>Omlaag / Omhoog, Enter</translation>
+    </message>
+    <message>
+        <source>Choose a search result and open its page</source>
+        <translation>Een zoekresultaat kiezen en de pagina openen</translation>
+    </message>
+    <message>
+        <source>In debate mode: copy the passage with its source</source>
+        <translation>In debatmodus: de passage met bron kopiëren</translation>
+    </message>
+    <message>
+        <source>Leave debate mode</source>
+        <translation>Debatmodus verlaten</translation>
+    </message>
+    <message>
+        <source>Side by side: next / previous recommendation</source>
+        <translation>Naast elkaar: volgende / vorige aanbeveling</translation>
+    </message>
+    <message>
+        <source>Side by side: next / previous response</source>
+        <translation>Naast elkaar: volgende / vorige reactie</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <source>Agreement between reviewers</source>
@@ -172,6 +383,10 @@
     <message>
         <source>(area)</source>
         <translation>(gebied)</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>Notitie: {0}</translation>
     </message>
 </context>
 <context>
@@ -372,6 +587,10 @@
         <translation>Zoeken… (Enter kopieert de passage met bronvermelding)</translation>
     </message>
     <message>
+        <source>Esc leaves debate mode</source>
+        <translation>Esc verlaat de debatmodus</translation>
+    </message>
+    <message>
         <source>Copy my &amp;note too (on its own line)</source>
         <translation>Ook mijn &amp;notitie kopiëren (op een eigen regel)</translation>
     </message>
@@ -403,8 +622,37 @@
         <translation>Herkende aanbevelingen: {0}</translation>
     </message>
     <message>
-        <source>{0} items found; {1} of them repeat an item printed earlier (those are unchecked). Check what to store; double-click a label or text to edit it.</source>
-        <translation>{0} items gevonden; {1} daarvan herhalen een item dat eerder in het document staat (die zijn niet aangevinkt). Vink aan wat u wilt opslaan; dubbelklik op een label of tekst om die te bewerken.</translation>
+        <source>already in the register</source>
+        <translation>al in het register</translation>
+    </message>
+    <message>
+        <source>not found on its page</source>
+        <translation>niet gevonden op de pagina</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) found</source>
+        <translation>
+            <numerusform>%n punt gevonden</numerusform>
+            <numerusform>%n punten gevonden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repeat(s) an item printed earlier</source>
+        <translation>
+            <numerusform>%n herhaalt een eerder afgedrukt punt</numerusform>
+            <numerusform>%n herhalen een eerder afgedrukt punt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the register</source>
+        <translation>
+            <numerusform>%n al in het register</numerusform>
+            <numerusform>%n al in het register</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}: {1}; {2} (those are unchecked). Check what to store; double-click a label or text to edit it.</source>
+        <translation>{0}: {1}; {2} (die zijn niet aangevinkt). Vink aan wat u wilt vastleggen; dubbelklik op een label of tekst om die te bewerken.</translation>
     </message>
     <message>
         <source>No numbered recommendations were found in this document.</source>
@@ -426,17 +674,44 @@
         <source>&amp;Store checked items</source>
         <translation>Aangevinkte items &amp;opslaan</translation>
     </message>
+    <message numerus="yes">
+        <source>Store will add %n new recommendation(s) to the register</source>
+        <translation>
+            <numerusform>Vastleggen voegt %n nieuwe aanbeveling toe aan het register</numerusform>
+            <numerusform>Vastleggen voegt %n nieuwe aanbevelingen toe aan het register</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n already there will not be stored again</source>
+        <translation>
+            <numerusform>; %n die er al staat, wordt niet nog eens vastgelegd</numerusform>
+            <numerusform>; %n die er al staan, worden niet nog eens vastgelegd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Store %n item(s)</source>
+        <translation>
+            <numerusform>%n punt &amp;vastleggen</numerusform>
+            <numerusform>%n punten &amp;vastleggen</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Store {0} recommendations</source>
         <translation>{0} aanbevelingen opslaan</translation>
     </message>
-    <message>
-        <source>{0} recommendation(s) stored</source>
-        <translation>{0} aanbeveling(en) opgeslagen</translation>
+    <message numerus="yes">
+        <source>%n recommendation(s) stored</source>
+        <translation>
+            <numerusform>%n aanbeveling vastgelegd</numerusform>
+            <numerusform>%n aanbevelingen vastgelegd</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{0} skipped: {1}</source>
-        <translation>{0} overgeslagen: {1}</translation>
+    <message numerus="yes">
+        <source>%n skipped: {0}</source>
+        <translation>
+            <numerusform>%n overgeslagen: {0}</numerusform>
+            <numerusform>%n overgeslagen: {0}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Storing recommendations</source>
@@ -558,6 +833,44 @@
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>&amp;Reading and annotating</source>
+        <translation>&amp;Lezen en annoteren</translation>
+    </message>
+    <message>
+        <source>&amp;Searching</source>
+        <translation>&amp;Zoeken</translation>
+    </message>
+    <message>
+        <source>Re&amp;commendations and responses</source>
+        <translation>&amp;Aanbevelingen en reacties</translation>
+    </message>
+    <message>
+        <source>&amp;Export and exchange</source>
+        <translation>&amp;Exporteren en uitwisselen</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Toetsen</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Wat ze doen</translation>
+    </message>
+</context>
+<context>
     <name>Kinds</name>
     <message>
         <source>report</source>
@@ -648,6 +961,36 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Link to a recommendation</source>
+        <translation>Koppelen aan een aanbeveling</translation>
+    </message>
+    <message>
+        <source>Type to filter by label or text…</source>
+        <translation>Typ om te filteren op label of tekst…</translation>
+    </message>
+    <message>
+        <source>{0} (linked already)</source>
+        <translation>{0} (al gekoppeld)</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Koppelen</translation>
+    </message>
+    <message>
+        <source>Stance:</source>
+        <translation>Oordeel:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recommendation(s)</source>
+        <translation>
+            <numerusform>%n aanbeveling</numerusform>
+            <numerusform>%n aanbevelingen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LinkedDock</name>
     <message>
         <source>Linked passages</source>
@@ -715,24 +1058,12 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <source>&amp;Import PDFs…</source>
-        <translation>PDF&apos;s &amp;importeren…</translation>
-    </message>
-    <message>
-        <source>Open &amp;another library…</source>
-        <translation>Andere bibliotheek &amp;openen…</translation>
-    </message>
-    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
         <translation>Op&amp;nieuw</translation>
-    </message>
-    <message>
-        <source>Show the &amp;library</source>
-        <translation>&amp;Bibliotheek tonen</translation>
     </message>
     <message>
         <source>&amp;Check the library</source>
@@ -747,20 +1078,12 @@
         <translation>Nu een &amp;back-up van de bibliotheek maken</translation>
     </message>
     <message>
+        <source>&amp;Guides</source>
+        <translation>&amp;Handleidingen</translation>
+    </message>
+    <message>
         <source>&amp;About Kanttekening</source>
         <translation>&amp;Over Kanttekening</translation>
-    </message>
-    <message>
-        <source>Load the sa&amp;mple documents</source>
-        <translation>&amp;Voorbeelddocumenten laden</translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation>I&amp;nstellingen…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Afsluiten</translation>
     </message>
     <message>
         <source>{0} — Kanttekening ({1})</source>
@@ -786,13 +1109,19 @@
         <source>Importing</source>
         <translation>Bezig met importeren</translation>
     </message>
-    <message>
-        <source>{0} document(s) imported</source>
-        <translation>{0} document(en) geïmporteerd</translation>
+    <message numerus="yes">
+        <source>%n document(s) imported</source>
+        <translation>
+            <numerusform>%n document geïmporteerd</numerusform>
+            <numerusform>%n documenten geïmporteerd</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{0} already in the library</source>
-        <translation>{0} al in de bibliotheek</translation>
+    <message numerus="yes">
+        <source>%n already in the library</source>
+        <translation>
+            <numerusform>%n al in de bibliotheek</numerusform>
+            <numerusform>%n al in de bibliotheek</numerusform>
+        </translation>
     </message>
     <message>
         <source>Some files were not imported</source>
@@ -839,6 +1168,10 @@
         <translation>Bezig met back-up maken</translation>
     </message>
     <message>
+        <source>The guide could not be opened.</source>
+        <translation>De handleiding kon niet worden geopend.</translation>
+    </message>
+    <message>
         <source>About Kanttekening</source>
         <translation>Over Kanttekening</translation>
     </message>
@@ -853,6 +1186,89 @@ Free software under the GNU Affero General Public License 3.0.</source>
 Offline beleidsdocumenten beoordelen: aanbevelingen en reacties taggen, ze met een oordeel aan elkaar koppelen, zoeken en exporteren.
 
 Vrije software onder de GNU Affero General Public License 3.0.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>the file is not there (moved or deleted?)</source>
+        <translation>het bestand is er niet (verplaatst of verwijderd?)</translation>
+    </message>
+    <message>
+        <source>not a PDF file</source>
+        <translation>geen PDF-bestand</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (no permission?)</source>
+        <translation>het bestand kan niet worden gelezen (geen toestemming?)</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>het bestand is leeg</translation>
+    </message>
+    <message>
+        <source>the file ends early; get a complete copy</source>
+        <translation>het bestand houdt te vroeg op; haal een volledige kopie</translation>
+    </message>
+    <message>
+        <source>the file is damaged beyond repair</source>
+        <translation>het bestand is onherstelbaar beschadigd</translation>
+    </message>
+    <message>
+        <source>the file is encrypted: a password is needed</source>
+        <translation>het bestand is versleuteld: er is een wachtwoord nodig</translation>
+    </message>
+    <message>
+        <source>the password is wrong</source>
+        <translation>het wachtwoord klopt niet</translation>
+    </message>
+    <message>
+        <source>the PDF reader could not read this file</source>
+        <translation>de PDF-lezer kon dit bestand niet lezen</translation>
+    </message>
+    <message>
+        <source>reading the file took too long and was stopped</source>
+        <translation>het lezen duurde te lang en is gestopt</translation>
+    </message>
+    <message>
+        <source>the file could not be stored in the library (disk full?)</source>
+        <translation>het bestand kon niet in de bibliotheek worden opgeslagen (schijf vol?)</translation>
+    </message>
+    <message>
+        <source>that document is no longer in the library</source>
+        <translation>dat document staat niet meer in de bibliotheek</translation>
+    </message>
+    <message>
+        <source>&apos;{title}&apos; has no text layer (a scan?): recommendations cannot be detected</source>
+        <translation>‘{title}’ heeft geen tekstlaag (een scan?): er kunnen geen aanbevelingen in worden gevonden</translation>
+    </message>
+    <message>
+        <source>could not place the passage on page {page}</source>
+        <translation>de passage kon niet op pagina {page} worden gevonden</translation>
+    </message>
+    <message>
+        <source>a recommendation cannot answer itself</source>
+        <translation>een aanbeveling kan geen reactie op zichzelf zijn</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>database</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>schema</source>
+        <translation>schema</translation>
+    </message>
+    <message>
+        <source>search index</source>
+        <translation>zoekindex</translation>
+    </message>
+    <message>
+        <source>stray files</source>
+        <translation>losse bestanden</translation>
     </message>
 </context>
 <context>
@@ -918,6 +1334,13 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     </message>
 </context>
 <context>
+    <name>PageThumbnails</name>
+    <message>
+        <source>Page {0}</source>
+        <translation>Pagina {0}</translation>
+    </message>
+</context>
+<context>
     <name>PageView</name>
     <message>
         <source>No text layer on this page: its text cannot be selected or searched.</source>
@@ -963,6 +1386,10 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Toelichting</translation>
     </message>
     <message>
+        <source>already in the register</source>
+        <translation>al in het register</translation>
+    </message>
+    <message>
         <source>a title over the items below it</source>
         <translation>een kop boven de items eronder</translation>
     </message>
@@ -978,56 +1405,8 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>&amp;Annoteren</translation>
     </message>
     <message>
-        <source>Mark as {0}</source>
-        <translation>Markeren als {0}</translation>
-    </message>
-    <message>
-        <source>Annotate the selection as {0}</source>
-        <translation>De selectie annoteren als {0}</translation>
-    </message>
-    <message>
-        <source>&amp;Delete annotation</source>
-        <translation>Annotatie &amp;verwijderen</translation>
-    </message>
-    <message>
-        <source>&amp;Codebook…</source>
-        <translation>&amp;Codeboek…</translation>
-    </message>
-    <message>
         <source>Tags: colours, descriptions, rename, move, merge, delete</source>
         <translation>Tags: kleuren, beschrijvingen, naam wijzigen, verplaatsen, samenvoegen, verwijderen</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopiëren</translation>
-    </message>
-    <message>
-        <source>Copy with c&amp;itation</source>
-        <translation>Kopiëren met &amp;bronvermelding</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;in</source>
-        <translation>&amp;Inzoomen</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;out</source>
-        <translation>&amp;Uitzoomen</translation>
-    </message>
-    <message>
-        <source>&amp;Actual size</source>
-        <translation>&amp;Ware grootte</translation>
-    </message>
-    <message>
-        <source>Fit &amp;width</source>
-        <translation>Passend op b&amp;reedte</translation>
-    </message>
-    <message>
-        <source>Fit &amp;page</source>
-        <translation>Passend op &amp;pagina</translation>
-    </message>
-    <message>
-        <source>&amp;Go to page…</source>
-        <translation>&amp;Ga naar pagina…</translation>
     </message>
     <message>
         <source>Go to page</source>
@@ -1105,6 +1484,10 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>OCR</translation>
     </message>
     <message>
+        <source>{0} (page {1})</source>
+        <translation>{0} (pagina {1})</translation>
+    </message>
+    <message>
         <source>Select text first (drag over it), or Shift+drag an area</source>
         <translation>Selecteer eerst tekst (sleep eroverheen), of sleep met Shift ingedrukt een gebied</translation>
     </message>
@@ -1118,30 +1501,6 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Re&amp;commendations</source>
         <translation>Aanbe&amp;velingen</translation>
-    </message>
-    <message>
-        <source>&amp;Register of recommendations</source>
-        <translation>&amp;Register van aanbevelingen</translation>
-    </message>
-    <message>
-        <source>&amp;Detect recommendations…</source>
-        <translation>Aanbevelingen &amp;herkennen…</translation>
-    </message>
-    <message>
-        <source>&amp;Suggest responses</source>
-        <translation>Reacties &amp;voorstellen</translation>
-    </message>
-    <message>
-        <source>Side &amp;by side</source>
-        <translation>&amp;Naast elkaar</translation>
-    </message>
-    <message>
-        <source>&amp;Linked passages…</source>
-        <translation>&amp;Gekoppelde passages…</translation>
-    </message>
-    <message>
-        <source>Link to a re&amp;commendation…</source>
-        <translation>Koppelen aan een &amp;aanbeveling…</translation>
     </message>
     <message>
         <source>Recommendations</source>
@@ -1192,40 +1551,12 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Er zijn nog geen aanbevelingen.</translation>
     </message>
     <message>
-        <source>Link to a recommendation</source>
-        <translation>Koppelen aan een aanbeveling</translation>
+        <source>Link a new response</source>
+        <translation>Een nieuwe reactie koppelen</translation>
     </message>
     <message>
-        <source>Recommendation answered by this passage:</source>
-        <translation>Aanbeveling waarop deze passage reageert:</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>overgenomen</translation>
-    </message>
-    <message>
-        <source>partly accepted</source>
-        <translation>deels overgenomen</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>afgewezen</translation>
-    </message>
-    <message>
-        <source>noted without commitment</source>
-        <translation>voor kennisgeving aangenomen</translation>
-    </message>
-    <message>
-        <source>no response</source>
-        <translation>geen reactie</translation>
-    </message>
-    <message>
-        <source>Stance</source>
-        <translation>Oordeel</translation>
-    </message>
-    <message>
-        <source>Stance:</source>
-        <translation>Oordeel:</translation>
+        <source>Linked as {0}</source>
+        <translation>Gekoppeld als {0}</translation>
     </message>
 </context>
 <context>
@@ -1534,26 +1865,6 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Indexeren %p%</translation>
     </message>
     <message>
-        <source>&amp;Search…</source>
-        <translation>&amp;Zoeken…</translation>
-    </message>
-    <message>
-        <source>&amp;Find in document…</source>
-        <translation>Zoeken in &amp;document…</translation>
-    </message>
-    <message>
-        <source>Next &amp;match</source>
-        <translation>&amp;Volgende treffer</translation>
-    </message>
-    <message>
-        <source>&amp;Previous match</source>
-        <translation>Vo&amp;rige treffer</translation>
-    </message>
-    <message>
-        <source>&amp;Debate mode</source>
-        <translation>&amp;Debatmodus</translation>
-    </message>
-    <message>
         <source>Rebuild search &amp;index</source>
         <translation>Zoek&amp;index opnieuw opbouwen</translation>
     </message>
@@ -1656,20 +1967,20 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Je korte id (voor beoordelen in een team):</translation>
     </message>
     <message>
+        <source>The title of exported summaries and projects</source>
+        <translation>De titel van geëxporteerde samenvattingen en projecten</translation>
+    </message>
+    <message>
+        <source>Project name:</source>
+        <translation>Projectnaam:</translation>
+    </message>
+    <message>
         <source>Colour of {0}:</source>
         <translation>Kleur voor {0}:</translation>
     </message>
     <message>
-        <source>A change of language reopens the window (nothing is lost).</source>
-        <translation>Bij een andere taal wordt het venster opnieuw geopend (er gaat niets verloren).</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Taal</translation>
-    </message>
-    <message>
-        <source>Open the window again now in the new language?</source>
-        <translation>Het venster nu opnieuw openen in de nieuwe taal?</translation>
+        <source>A change of language reopens the window when you press OK, with the same tabs (nothing is lost).</source>
+        <translation>Een andere taal opent het venster opnieuw zodra u op OK drukt, met dezelfde tabbladen (er gaat niets verloren).</translation>
     </message>
 </context>
 <context>
@@ -1681,6 +1992,14 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Next ▶</source>
         <translation>Volgende ▶</translation>
+    </message>
+    <message>
+        <source>Suggest responses…</source>
+        <translation>Reacties voorstellen…</translation>
+    </message>
+    <message>
+        <source>Passages of the other documents that may answer this recommendation, in the register</source>
+        <translation>Passages uit de andere documenten die op deze aanbeveling kunnen antwoorden, in het register</translation>
     </message>
     <message>
         <source>Next recommendation</source>
@@ -1731,8 +2050,8 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Reactie</translation>
     </message>
     <message>
-        <source>No response passage linked. Suggest one in the register.</source>
-        <translation>Geen passage als reactie gekoppeld. Laat er een voorstellen in het register.</translation>
+        <source>No response passage linked. “Suggest responses…” above lists passages that may answer it.</source>
+        <translation>Geen passage als reactie gekoppeld. ‘Reacties voorstellen…’ hierboven toont passages die erop kunnen antwoorden.</translation>
     </message>
     <message>
         <source>Response — {0}, p. {1}</source>
@@ -1805,12 +2124,19 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <translation>Bezig met voorstellen van reacties</translation>
     </message>
     <message>
+        <source>linked already</source>
+        <translation>al gekoppeld</translation>
+    </message>
+    <message>
         <source>{0}, p. {1}</source>
         <translation>{0}, p. {1}</translation>
     </message>
-    <message>
-        <source>{0} passage(s) found</source>
-        <translation>{0} passage(s) gevonden</translation>
+    <message numerus="yes">
+        <source>%n passage(s) found</source>
+        <translation>
+            <numerusform>%n passage gevonden</numerusform>
+            <numerusform>%n passages gevonden</numerusform>
+        </translation>
     </message>
     <message>
         <source>No passage shares words with this recommendation.</source>

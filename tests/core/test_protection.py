@@ -251,3 +251,47 @@ def test_a_removed_documents_pdf_stays_while_a_backup_holds_it(sample_library):
     for b in list_backups(lib.root):
         b.path.unlink()  # as rotation would, much later
     assert remove_stray_files(lib) == 1 and not path.exists()
+
+
+def test_restore_is_refused_while_a_window_has_the_library_open(worked_library, capsys):
+    """Another process holds the window's lock (QLockFile, as ui/application.py takes it)."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys\nfrom PySide6.QtCore import QLockFile\n"
+         "lock = QLockFile(sys.argv[1]); assert lock.tryLock(1000)\n"
+         "print('held', flush=True); sys.stdin.read()\n",
+         str(worked_library / "kanttekening.lock")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        before = (worked_library / "library.sqlite").read_bytes()
+        code, _, err = _cli(capsys, worked_library, "restore")
+        assert code == 1 and "open in a Kanttekening window" in err and str(holder.pid) in err
+        assert (worked_library / "library.sqlite").read_bytes() == before
+    finally:
+        holder.communicate("", timeout=30)
+    assert _cli(capsys, worked_library, "restore")[0] == 0  # closed: now it may
+
+
+def test_a_missing_pdf_says_which_and_importing_it_again_puts_it_back(sample_library, capsys):
+    from tests.conftest import LETTER
+
+    root = sample_library.root
+    doc = sample_library.resolve_document(LETTER.name)
+    stored = sample_library.document_file(doc)
+    sample_library.close()
+    stored.unlink()
+    code, _, err = _cli(capsys, root, "annotate", "kamerbrief", "--page", "1", "--quote", QUOTE_PLAIN)
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert LETTER.name in err and str(stored) in err and "import the same PDF again" in err
+    code, _, err = _cli(capsys, root, "check")
+    assert code == 1  # check names it too
+    code, out, err = _cli(capsys, root, "import", str(LETTER))
+    assert code == 0 and "missing stored copy was put back" in out, err
+    assert stored.is_file()
+    _annotate(capsys, root, QUOTE_PLAIN)
+    assert _cli(capsys, root, "check")[0] == 0
+
+
+QUOTE_PLAIN = "het tegengaan van straffeloosheid"

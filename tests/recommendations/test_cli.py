@@ -29,7 +29,7 @@ def test_detect_apply_suggest_link_list_unlink(capsys, sample_library):
     data = json.loads(out)
     assert data["summary"]["recommendations"] == 30 and data["summary"]["covered"] == 0
     rec = next(r for r in data["recommendations"] if r["label"] == "2d")
-    assert rec["stance"] is None and rec["note"] == "Also printed on page 92 as 2d."
+    assert rec["stance"] is None and rec["note"] == "Ook afgedrukt op pagina 92 als 2d."  # the report's language
     code, out, _ = run(capsys, "--library", root, "recommendations", "suggest", rec["id"][:10], "--json",
                        "--limit", "3")
     cands = json.loads(out)

@@ -39,12 +39,19 @@ def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
     return out
 
 
+def forms(tr: ET.Element) -> list[str]:
+    """The translated text, or each plural form of a ``%n`` message."""
+    plural = tr.findall("numerusform")
+    return [f.text or "" for f in plural] if plural else [tr.text or ""]
+
+
 def test_every_string_is_translated(tmp_path):
     copy = tmp_path / "kanttekening_nl.ts"
     shutil.copyfile(TS, copy)
     # The same command as `make translations`, into a copy.
     run = subprocess.run(
-        [qt_tool("lupdate"), "-extensions", "py", "-no-obsolete", "-locations", "none", "ui", "-ts", str(copy)],
+        [qt_tool("lupdate"), "-extensions", "py", "-no-obsolete", "-locations", "none", "ui", "app/messages.py",
+         "-ts", str(copy)],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     assert run.returncode == 0, run.stdout + run.stderr
@@ -53,7 +60,7 @@ def test_every_string_is_translated(tmp_path):
     untranslated = [
         f"{ctx or '(no context)'}: {src!r}"
         for ctx, src, tr in found
-        if tr.get("type") == "unfinished" or not (tr.text or "").strip()
+        if tr.get("type") == "unfinished" or not all(f.strip() for f in forms(tr))
     ]
     assert not untranslated, (
         "Untranslated interface strings; run `make translations` and translate them in "
@@ -70,13 +77,13 @@ def test_translations_keep_placeholders_and_accelerators():
 
     problems = []
     for ctx, src, tr in messages(TS):
-        dst = tr.text or ""
-        if placeholders(src) != placeholders(dst):
-            problems.append(f"{ctx}: {src!r} -> {dst!r} (placeholders)")
-        if has_accelerator(src) != has_accelerator(dst):
-            problems.append(f"{ctx}: {src!r} -> {dst!r} (accelerator)")
-        if src.endswith("…") != dst.endswith("…"):
-            problems.append(f"{ctx}: {src!r} -> {dst!r} (ellipsis)")
+        for dst in forms(tr):
+            if placeholders(src) != placeholders(dst):
+                problems.append(f"{ctx}: {src!r} -> {dst!r} (placeholders)")
+            if has_accelerator(src) != has_accelerator(dst):
+                problems.append(f"{ctx}: {src!r} -> {dst!r} (accelerator)")
+            if src.endswith("…") != dst.endswith("…"):
+                problems.append(f"{ctx}: {src!r} -> {dst!r} (ellipsis)")
     assert not problems, "\n".join(problems)
 
 
@@ -159,3 +166,29 @@ def test_window_in_english(dutch, make_window, library):
     assert window.menu_file.title() == "&File"
     assert window.menu_edit.title() == "&Edit"
     assert window.tabs.tabText(0) == "Library"
+
+
+EN_TS = ROOT / "resources" / "translations" / "kanttekening_en.ts"
+
+
+def test_plural_forms_in_both_languages(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.i18n import install_translators
+
+    def stored(n: int) -> str:
+        return QCoreApplication.translate("DetectionDialog", "%n recommendation(s) stored", "", n)
+
+    try:
+        install_translators(qapp, "en")
+        assert (stored(1), stored(30)) == ("1 recommendation stored", "30 recommendations stored")
+        install_translators(qapp, "nl")
+        assert (stored(1), stored(30)) == ("1 aanbeveling vastgelegd", "30 aanbevelingen vastgelegd")
+    finally:
+        install_translators(qapp, "en")
+    # Every %n message has its English forms (`make translations` lists new ones).
+    numerus = [(c, s, t) for c, s, t in messages(TS) if "%n" in s]
+    english = {(c, s): forms(t) for c, s, t in messages(EN_TS)}
+    assert numerus and all(len(forms(t)) == 2 for _c, _s, t in numerus)
+    missing = [f"{c}: {s}" for c, s, _t in numerus if len([f for f in english.get((c, s), []) if f.strip()]) != 2]
+    assert not missing, "English plural forms missing in kanttekening_en.ts:\n" + "\n".join(missing)

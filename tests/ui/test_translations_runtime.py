@@ -31,3 +31,21 @@ def test_english_by_default(qapp):
     from ui.recommendations.view import stance_names
 
     assert stance_names()["accepted"] == "accepted"
+
+
+def test_core_messages_carry_a_code_and_show_in_dutch(dutch):
+    from app.domain import UserError
+    from app.messages import CATALOGUE, user_error
+    from ui.messages import check_item, error_text, import_failure
+
+    error = user_error("detect.no_text", title="Beleidsnota (scan)")
+    assert isinstance(error, UserError)
+    assert str(error) == "'Beleidsnota (scan)' has no text layer (a scan?): recommendations cannot be detected"
+    assert error_text(error) == ("‘Beleidsnota (scan)’ heeft geen tekstlaag (een scan?): er kunnen geen "
+                                 "aanbevelingen in worden gevonden")
+    assert import_failure("encrypted", "encrypted: give --password") == (
+        "het bestand is versleuteld: er is een wachtwoord nodig")
+    assert check_item("search index") == "zoekindex"
+    # A message without a code stays as the core wrote it.
+    assert error_text(UserError("something else")) == "something else"
+    assert all(code.split(".")[0] in {"import", "doc", "detect", "link", "check"} for code in CATALOGUE)

@@ -7,6 +7,8 @@ status bar) and reports the outcome in the status bar and a message box.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from pathlib import Path
 from typing import Any, Callable
 
@@ -30,6 +32,13 @@ _FILTERS = {
     "csv": "CSV (*.csv)",
     "xlsx": "Excel (*.xlsx)",
 }
+
+
+def documents_language(docs: list[Any]) -> str:
+    """The language most of the documents are written in (the summary quotes
+    them), else the interface's."""
+    counts = Counter(str(d.language) for d in docs if str(d.language) in ("nl", "en"))
+    return counts.most_common(1)[0][0] if counts else current_language()
 
 
 class ExportPlugin(QObject):
@@ -89,8 +98,9 @@ class ExportPlugin(QObject):
         from app.tags import tag_paths
 
         lib = self.window.lib
-        dialog = SummaryDialog(usecases.list_documents(lib), sorted(tag_paths(lib).values(), key=str.lower),
-                               self.window, language=current_language())
+        docs = usecases.list_documents(lib)
+        dialog = SummaryDialog(docs, sorted(tag_paths(lib).values(), key=str.lower),
+                               self.window, language=documents_language(docs))
         self.summary_dialog = dialog
         dialog.accepted.connect(
             lambda: self._summary_chosen(dialog.chosen_format(), dialog.filters(), dialog.chosen_language())

@@ -55,9 +55,16 @@ class AnnotationListModel(QAbstractListModel):
                 head += " · " + self.tr("orphaned")
             tags = ("  #" + " #".join(a.tags)) if a.tags else ""
             area = self.tr("(area)")
-            return f"{head}{tags}\n{_short(a.quote) or area}"
+            text = f"{head}{tags}\n{_short(a.quote) or area}"
+            note = " ".join((a.note or "").split())
+            if note:
+                # The reviewer's own words, marked apart from the document's.
+                text += "\n" + self.tr("Note: {0}").format(_short(note, 80))
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(a.note or a.quote[:400])
+            note = (a.note or "").strip()
+            quote = a.quote[:400]
+            return plain_tooltip(quote + ("\n\n" + self.tr("Note: {0}").format(note) if note else "") or note)
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(a.color or settings.role_color(a.role))
         if role == ID_ROLE:

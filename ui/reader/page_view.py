@@ -15,8 +15,8 @@ from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QWheel
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from app.domain import Annotation, Page
-from app.anchoring import Anchor, area_anchor, nearest_word, norm_text, selection_anchor, word_at
-from app.domain import ROLES
+from app.anchoring import Anchor, area_anchor, find_quote_in_words, nearest_word, norm_text, selection_anchor, word_at
+from app.domain import ROLES, UserError
 from ui import settings
 from ui.reader.render import RenderService
 from ui.widgets import plain_tooltip
@@ -68,6 +68,7 @@ class PageView(QAbstractScrollArea):
         self.selected_annotation: str | None = None
         self._highlight_rects: list[list[float]] = []
         self._highlight_terms: list[str] = []
+        self._highlight_phrases: list[str] = []  # passages, marked once their page's words are here
         # Paints in which every visible page had its sharp picture (benchmarks, tests).
         self.complete_frames = 0
         self.sharp_pages: set[int] = set()  # pages painted at least once at full sharpness
@@ -227,12 +228,15 @@ class PageView(QAbstractScrollArea):
 
     def set_highlight(self, highlight: Any) -> None:
         """Rectangles ``[[page, x0, y0, x1, y1], ...]`` or search terms to mark."""
-        self._highlight_rects, self._highlight_terms = [], []
+        self._highlight_rects, self._highlight_terms, self._highlight_phrases = [], [], []
         if highlight:
             if all(isinstance(h, (list, tuple)) for h in highlight):
                 self._highlight_rects = [list(h) for h in highlight]
             else:
-                self._highlight_terms = [norm_text(str(h)).lower() for h in highlight if norm_text(str(h))]
+                texts = [str(h).strip() for h in highlight if norm_text(str(h))]
+                # Several words are a passage to find on the page; one word a search term.
+                self._highlight_phrases = [t for t in texts if len(t.split()) > 1]
+                self._highlight_terms = [norm_text(t).lower() for t in texts if len(t.split()) == 1]
         self.viewport().update()
 
     def annotation_at(self, pos: QPointF) -> Annotation | None:
@@ -420,7 +424,7 @@ class PageView(QAbstractScrollArea):
             self.viewport().update()
 
     def _on_words(self, key: str, page_no: int) -> None:
-        if key == self.key and (self._highlight_terms or page_no in self.visible_pages()):
+        if key == self.key and (self._highlight_terms or self._highlight_phrases or page_no in self.visible_pages()):
             self.viewport().update()
 
     def request_visible(self) -> None:
@@ -481,6 +485,16 @@ class PageView(QAbstractScrollArea):
         for rect in self._highlight_rects:
             if int(rect[0]) == n:
                 painter.fillRect(self.to_view(n, rect[1:]), HIGHLIGHT)
+        if self._highlight_phrases and self._words(n):
+            for phrase in list(self._highlight_phrases):
+                try:
+                    found = find_quote_in_words({n: self._words(n) or []}, n, phrase)
+                except UserError:
+                    continue
+                self._highlight_phrases.remove(phrase)
+                self._highlight_rects.extend(list(r) for r in found.rects)
+                for rect in found.rects:
+                    painter.fillRect(self.to_view(n, rect[1:]), HIGHLIGHT)
         if self._highlight_terms:
             for w in self._words(n) or []:
                 word = norm_text(w[4]).lower()

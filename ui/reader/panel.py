@@ -9,18 +9,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
     QCompleter,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -29,13 +32,17 @@ from app.domain import Annotation
 from app import annotations as uc
 from app.domain import ROLES
 from ui import settings
+from ui.actions import SPECS
 from ui.reader.commands import DeleteAnnotation, EditAnnotation, push
 from ui.reader.models import ID_ROLE, ROW_ROLE, AnnotationFilter, AnnotationListModel
 from ui.settings_dialog import role_label
-from ui.widgets import SafeLabel
+from ui.widgets import SafeLabel, compact_combo
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+
+
+_UNDO_KEYS = [QKeySequence(k)[0] for name in ("undo", "redo") for k in SPECS[name].keys]
 
 
 class TagCompleter(QCompleter):
@@ -69,7 +76,8 @@ class AnnotationPanel(QWidget):
         self.role_filter.addItem(self.tr("All roles"), "")
         for r in ROLES:
             self.role_filter.addItem(role_label(r), r)
-        self.tag_filter = QComboBox()
+        self.tag_filter = compact_combo(QComboBox(), 10)
+        compact_combo(self.role_filter, 10)
         self.text_filter = QLineEdit()
         self.text_filter.setPlaceholderText(self.tr("Filter by text"))
         self.text_filter.setClearButtonEnabled(True)
@@ -83,6 +91,7 @@ class AnnotationPanel(QWidget):
         self.list = QListView()
         self.list.setModel(self.proxy)
         self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setUniformItemSizes(False)
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
@@ -131,14 +140,34 @@ class AnnotationPanel(QWidget):
         form.addRow(self.delete)
         self.editor = box
 
+        # The list and the editor share the height through a splitter; the
+        # editor scrolls, so a long passage never squeezes the list.
+        self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        self.note.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.note.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)  # the passage shows below it
+        editor_scroll = QScrollArea()
+        editor_scroll.setWidgetResizable(True)
+        editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        editor_scroll.setWidget(box)
+        editor_scroll.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
+        self.editor_scroll = editor_scroll
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(filters)
+        top_layout.addWidget(self.text_filter)
+        top_layout.addWidget(self.list, 1)
+        top_layout.addWidget(self.count)
+        top_layout.addWidget(self.hint)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(top)
+        self.split.addWidget(editor_scroll)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(filters)
-        layout.addWidget(self.text_filter)
-        layout.addWidget(self.list, 3)
-        layout.addWidget(self.count)
-        layout.addWidget(self.hint)
-        layout.addWidget(box, 2)
+        layout.addWidget(self.split)
 
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -156,12 +185,15 @@ class AnnotationPanel(QWidget):
         self.color.customContextMenuRequested.connect(lambda _: self._commit("color", None))
         self.delete.clicked.connect(self.delete_current)
         self.list.installEventFilter(self)
+        for field in (self.label, self.tags, self.note):
+            field.installEventFilter(self)
         self.refresh_tags()
         self._show(None)
 
     # --- data ------------------------------------------------------------------------------
     def set_rows(self, rows: list[Annotation]) -> None:
         self.model.set_rows(rows)
+        self.hint.setVisible(not rows)
         self.count.setText(self.tr("{0} of {1} annotations").format(self.proxy.rowCount(), len(rows)))
         if self.current is not None:
             row = self.model.row_of(self.current.id)
@@ -299,7 +331,19 @@ class AnnotationPanel(QWidget):
             self._show(None)
             push(self.window_, DeleteAnnotation(self.lib, ann_id))
 
+    def _typing(self, field: QObject) -> bool:
+        """Whether ``field`` holds typing not stored yet (its own undo is for that)."""
+        if field is self.note:
+            return self.note.document().isModified()
+        return isinstance(field, QLineEdit) and field.isModified()
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (event.type() == QEvent.Type.ShortcutOverride and obj in (self.label, self.tags, self.note)
+                and event.keyCombination() in _UNDO_KEYS and not self._typing(obj)):
+            # Every edit is stored at once, as one command of the window's undo
+            # stack: with nothing typed here, Ctrl+Z is the window's, not the field's.
+            event.ignore()
+            return True
         if obj is self.note and event.type() == QEvent.Type.FocusOut:
             self._flush()
         elif obj is self.list and event.type() == QEvent.Type.KeyPress:

@@ -15,7 +15,7 @@ import gc
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from app.changes import Changes
@@ -23,14 +23,10 @@ from app.domain import ROLES, UserError
 from ui import failures
 from ui.reader.render import RenderService
 from ui.reader.tab import ReaderTab
-from ui.settings_dialog import role_label
 from ui.widgets import plain_tooltip
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
-
-ROLE_KEYS = {"recommendation": "1", "response": "2", "evidence": "3", "comment": "4"}
-
 
 class ReaderFeature(QObject):
     def __init__(self, window: "MainWindow") -> None:
@@ -52,13 +48,8 @@ class ReaderFeature(QObject):
         self._update_actions()
 
     # --- actions -----------------------------------------------------------------------
-    def _action(self, name: str, text: str, keys: list[str] | None, slot: Any, tip: str = "") -> QAction:
-        action = QAction(text, self.window)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setToolTip(f"{tip or text} ({keys[0]})")
-        action.triggered.connect(slot)
-        self.window.addAction(action)
+    def _action(self, name: str, slot: Any) -> QAction:
+        action = self.window.actions.create(name, slot)
         self.actions[name] = action
         return action
 
@@ -68,42 +59,27 @@ class ReaderFeature(QObject):
         w.menuBar().insertMenu(w.menu_tools.menuAction(), menu)
         self.menu = menu
         for role in ROLES:
-            a = self._action(
-                f"annotate_{role}",
-                self.tr("Mark as {0}").format(role_label(role)),
-                [ROLE_KEYS[role]],
-                lambda _=False, r=role: self.annotate(r),
-                self.tr("Annotate the selection as {0}").format(role_label(role)),
-            )
-            menu.addAction(a)
+            menu.addAction(self._action(f"annotate_{role}", lambda _=False, r=role: self.annotate(r)))
         menu.addSeparator()
-        delete = self._action("delete", self.tr("&Delete annotation"), ["Delete"], self.delete_annotation)
         # The Delete key itself is handled by the page and the list (other
         # features' lists use Delete too; a window-wide key would clash).
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        menu.addAction(delete)
+        menu.addAction(self._action("delete", self.delete_annotation))
         menu.addSeparator()
-        menu.addAction(self._action("codebook", self.tr("&Codebook…"), ["Ctrl+Shift+T"], self.show_codebook,
-                                    self.tr("Tags: colours, descriptions, rename, move, merge, delete")))
+        codebook = self._action("codebook", self.show_codebook)
+        codebook.setStatusTip(self.tr("Tags: colours, descriptions, rename, move, merge, delete"))
+        menu.addAction(codebook)
 
-        w.menu_edit.addAction(self._action("copy", self.tr("&Copy"), ["Ctrl+C"], lambda: self._tab_call("copy")))
-        w.menu_edit.addAction(self._action(
-            "copy_cite", self.tr("Copy with c&itation"), ["Ctrl+Shift+C"],
-            lambda: self._tab_call("copy", True)))
+        w.menu_edit.addAction(self._action("copy", lambda: self._tab_call("copy")))
+        w.menu_edit.addAction(self._action("copy_cite", lambda: self._tab_call("copy", True)))
 
         view = w.menu_view
         view.addSeparator()
-        view.addAction(self._action("zoom_in", self.tr("Zoom &in"), ["Ctrl++", "Ctrl+="],
-                                    lambda: self._view_call("zoom_by", 1.2)))
-        view.addAction(self._action("zoom_out", self.tr("Zoom &out"), ["Ctrl+-"],
-                                    lambda: self._view_call("zoom_by", 1 / 1.2)))
-        view.addAction(self._action("zoom_100", self.tr("&Actual size"), ["Ctrl+0"],
-                                    lambda: self._view_call("set_zoom", 1.0)))
-        view.addAction(self._action("fit_width", self.tr("Fit &width"), ["Ctrl+8"],
-                                    lambda: self._view_call("set_fit", "width")))
-        view.addAction(self._action("fit_page", self.tr("Fit &page"), ["Ctrl+9"],
-                                    lambda: self._view_call("set_fit", "page")))
-        view.addAction(self._action("goto", self.tr("&Go to page…"), ["Ctrl+G"], self.go_to_page))
+        view.addAction(self._action("zoom_in", lambda: self._view_call("zoom_by", 1.2)))
+        view.addAction(self._action("zoom_out", lambda: self._view_call("zoom_by", 1 / 1.2)))
+        view.addAction(self._action("zoom_100", lambda: self._view_call("set_zoom", 1.0)))
+        view.addAction(self._action("fit_width", lambda: self._view_call("set_fit", "width")))
+        view.addAction(self._action("fit_page", lambda: self._view_call("set_fit", "page")))
+        view.addAction(self._action("goto", self.go_to_page))
 
     def _update_actions(self) -> None:
         on = self.current_tab() is not None
@@ -143,6 +119,39 @@ class ReaderFeature(QObject):
         tab.reveal(page, highlight)
         tab.view.setFocus()
         return tab
+
+    # --- the session (open tabs come back after a restart) ------------------------------------
+    def session_state(self) -> list[dict]:
+        """Each open document: its page, zoom (or fit) and selected annotation."""
+        out = []
+        for i in range(self.window.tabs.count()):
+            tab = self.window.tabs.widget(i)
+            if isinstance(tab, ReaderTab):
+                view = tab.view
+                out.append({"doc": tab.doc_id, "page": view.current_page, "zoom": view.zoom,
+                            "fit": view.fit, "annotation": view.selected_annotation})
+        return out
+
+    def restore_session(self, tabs: list[dict]) -> None:
+        for t in tabs:
+            try:
+                self.window.lib.resolve_document(str(t["doc"]))
+            except (UserError, KeyError):
+                continue  # removed since: nothing to bring back
+            tab = self.open_document(str(t["doc"]))
+            if tab is None:
+                continue
+            if t.get("fit") in ("width", "page"):
+                tab.view.set_fit(t["fit"])
+            elif isinstance(t.get("zoom"), (int, float)) and t["zoom"] > 0:
+                tab.view.set_zoom(float(t["zoom"]))
+            if isinstance(t.get("page"), int):
+                tab.view.go_to_page(t["page"])
+            ann = t.get("annotation")
+            if ann and any(a.id == ann for a in tab.view.annotations):
+                tab.panel.select(ann)
+                tab.view.select_annotation(ann)
+                tab.sig_annotation_chosen.emit(ann)
 
     def _on_changes(self, changes: Changes) -> None:
         for i in reversed(range(self.window.tabs.count())):
@@ -195,8 +204,13 @@ class ReaderFeature(QObject):
         self.service.shutdown()
 
 
-def _short(text: str, n: int = 32) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
+def _short(text: str, n: int = 36) -> str:
+    """Elided in the middle: titles that begin alike keep their different ends."""
+    text = " ".join(text.split())
+    if len(text) <= n:
+        return text
+    tail = n // 3
+    return text[: n - tail - 1].rstrip() + "…" + text[-tail:].lstrip()
 
 
 def _freeze_startup_objects() -> None:

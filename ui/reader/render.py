@@ -173,7 +173,10 @@ class RenderService(QObject):
                 try:
                     msg = conn.recv()
                 except (EOFError, OSError):
-                    self._sig_reply.emit(("died", conn))
+                    try:
+                        self._sig_reply.emit(("died", conn))
+                    except RuntimeError:
+                        pass  # the service was deleted first (the window closed): nobody to tell
                     return
                 if msg[0] == "dropped":  # the child went idle and removed these slots
                     for slot in msg[1]:

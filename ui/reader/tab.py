@@ -8,8 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -28,7 +26,8 @@ from ui.reader.commands import CreateAnnotation, push
 from ui.reader.page_view import PageView
 from ui.reader.panel import AnnotationPanel
 from ui.reader.render import RenderService
-from ui.widgets import SafeLabel
+from ui.reader.thumbnails import PageThumbnails
+from ui.widgets import SafeLabel, plain_tooltip
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -56,11 +55,8 @@ class ReaderTab(QWidget):
         self.outline.setHeaderHidden(True)
         for level, title, page in json.loads(doc.outline or "[]"):
             self._add_outline(level, str(title), int(page))
-        self.page_list = QListWidget()
-        for p in pages:
-            item = QListWidgetItem(self._page_label(p))
-            item.setData(Qt.ItemDataRole.UserRole, p.page_no)
-            self.page_list.addItem(item)
+        self.page_list = PageThumbnails(service, self.doc_id, self.lib.document_file(doc), pages,
+                                        label_of=self._page_label)
         self.side = QTabWidget()
         self.side.addTab(self.outline, self.tr("Contents"))
         self.side.addTab(self.page_list, self.tr("Pages"))
@@ -97,12 +93,21 @@ class ReaderTab(QWidget):
         col.setSpacing(0)
         col.addLayout(bar)
         col.addWidget(self.view, 1)
+        # The page gets what the contents and the panel do not need; none of
+        # the three can be squeezed below what it needs to stay usable.
+        em = self.fontMetrics().averageCharWidth()
+        self.side.setMinimumWidth(em * 16)
+        center.setMinimumWidth(em * 45)
+        self.panel.setMinimumWidth(max(em * 34, self.panel.minimumSizeHint().width()))
         self.splitter = QSplitter()
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.side)
         self.splitter.addWidget(center)
         self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([200, 800, 320])
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([em * 24, em * 100, em * 40])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -153,7 +158,7 @@ class ReaderTab(QWidget):
     def _add_outline(self, level: int, title: str, page: int) -> None:
         item = QTreeWidgetItem([title])
         item.setData(0, Qt.ItemDataRole.UserRole, page)
-        item.setToolTip(0, self.tr("Page {0}").format(page))
+        item.setToolTip(0, plain_tooltip(self.tr("{0} (page {1})").format(title, page)))
         parent = self.outline.invisibleRootItem()
         for _ in range(max(0, level - 1)):
             if parent.childCount() == 0:
@@ -252,4 +257,5 @@ class ReaderTab(QWidget):
 
     def close_document(self) -> None:
         self.panel._flush()
+        self.page_list.close_document()
         self.service.close(self.doc_id)

@@ -31,6 +31,17 @@ from app.recommendations.detect import Proposal
 from ui.recommendations import commands as cmd
 from ui.widgets import SafeLabel, plain_tooltip
 
+
+def skip_reason(why: str) -> str:
+    """Why an item was not stored, in the interface language."""
+    from PySide6.QtCore import QCoreApplication
+
+    if why == "already in the register":
+        return QCoreApplication.translate("DetectionDialog", "already in the register")
+    if why.startswith("not found on page"):
+        return QCoreApplication.translate("DetectionDialog", "not found on its page")
+    return why
+
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -40,12 +51,19 @@ Index = QModelIndex | QPersistentModelIndex
 class ProposalModel(QAbstractTableModel):
     COLUMNS = ("store", "label", "page", "text", "reason")
 
-    def __init__(self, proposals: list[Proposal], parent: Any = None) -> None:
+    def __init__(self, proposals: list[Proposal], parent: Any = None,
+                 known: dict[int, str] | None = None) -> None:
         super().__init__(parent)
         self.all = proposals  # the detected list, for notes naming twins
         self.rows = [copy.copy(p) for p in proposals]
-        for p in self.rows:
+        # Rows already in the register (by the row object: merging and
+        # dropping move rows): never checked, never stored a second time.
+        self.known: dict[int, str] = {}
+        for i, p in enumerate(self.rows):
             p.merged = list(p.merged)
+            if known and i in known:
+                p.accept = False
+                self.known[id(p)] = known[i]
         self._titles = [self.tr("Store"), self.tr("Label"), self.tr("Page"), self.tr("Text"),
                         self.tr("Remark")]
 
@@ -66,7 +84,7 @@ class ProposalModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         col = self.COLUMNS[index.column()]
-        if col == "store":
+        if col == "store" and id(self.rows[index.row()]) not in self.known:
             f |= Qt.ItemFlag.ItemIsUserCheckable
         if col in ("label", "text"):
             f |= Qt.ItemFlag.ItemIsEditable
@@ -87,6 +105,8 @@ class ProposalModel(QAbstractTableModel):
             if col == "text":
                 return p.text if role == Qt.ItemDataRole.EditRole else " ".join(p.text.split())
             if col == "reason":
+                if id(p) in self.known:
+                    return self.tr("already in the register")
                 if p.kind == "group":
                     return self.tr("a title over the items below it")
                 if p.twin is not None and not p.accept and p.reason:
@@ -142,7 +162,10 @@ class ProposalModel(QAbstractTableModel):
         self.drop(rows[1:])
 
     def chosen(self) -> list[Proposal]:
-        return [p for p in self.rows if p.accept]
+        return [p for p in self.rows if p.accept and id(p) not in self.known]
+
+    def known_count(self) -> int:
+        return sum(1 for p in self.rows if id(p) in self.known)
 
 
 class DetectionDialog(QDialog):
@@ -156,7 +179,8 @@ class DetectionDialog(QDialog):
         self.doc = doc
         self.setWindowTitle(self.tr("Detected recommendations: {0}").format(doc.title))
         self.resize(1000, 640)
-        self.model = ProposalModel(proposals, self)
+        known = detection.existing_matches(window.lib, doc.id, proposals)
+        self.model = ProposalModel(proposals, self, known)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -172,11 +196,19 @@ class DetectionDialog(QDialog):
         items = sum(1 for p in proposals if p.kind == "item")
         twins = sum(1 for i, p in enumerate(proposals)
                     if p.kind == "item" and p.twin is not None and p.twin < i)
-        self.info = SafeLabel(self.tr(
-            "{0} items found; {1} of them repeat an item printed earlier (those are unchecked). "
-            "Check what to store; double-click a label or text to edit it.").format(items, twins)
+        found = self.tr("%n item(s) found", "", items)
+        repeats = self.tr("%n repeat(s) an item printed earlier", "", twins)
+        already = self.tr("%n already in the register", "", len(known))
+        self.info = SafeLabel(
+            self.tr("{0}: {1}; {2} (those are unchecked). Check what to store; double-click a label "
+                    "or text to edit it.").format(found, already, repeats)
             if proposals else self.tr("No numbered recommendations were found in this document."))
         self.info.setWordWrap(True)
+        self.plan = SafeLabel()
+        self.plan.setObjectName("detection-plan")
+        self.plan.setWordWrap(True)
+        self.model.dataChanged.connect(lambda *_: self._update_plan())
+        self.model.rowsRemoved.connect(lambda *_: self._update_plan())
         self.btn_merge = QPushButton(self.tr("&Merge selected"))
         self.btn_merge.clicked.connect(lambda: self.model.merge(self._selected_rows()))
         self.btn_drop = QPushButton(self.tr("&Drop selected"))
@@ -196,7 +228,20 @@ class DetectionDialog(QDialog):
         layout.addWidget(self.info)
         layout.addWidget(self.table, 1)
         layout.addLayout(tools)
+        layout.addWidget(self.plan)
         layout.addWidget(self.buttons)
+        self._update_plan()
+
+    def _update_plan(self) -> None:
+        """What Store will do, said before it is pressed."""
+        n = len(self.model.chosen())
+        known = self.model.known_count()
+        text = self.tr("Store will add %n new recommendation(s) to the register", "", n)
+        if known:
+            text += self.tr("; %n already there will not be stored again", "", known)
+        self.plan.setText(text + ".")
+        self.btn_store.setText(self.tr("&Store %n item(s)", "", n))
+        self.btn_store.setEnabled(n > 0)
 
     def _selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -204,7 +249,7 @@ class DetectionDialog(QDialog):
     def _maybe_open(self, index: QModelIndex, force: bool = False) -> None:
         if index.isValid() and (force or self.model.COLUMNS[index.column()] == "page"):
             p = self.model.rows[index.row()]
-            self.window_.open_document(self.doc.id, p.page_no, [p.quote[:80]])
+            self.window_.open_document(self.doc.id, p.page_no, [" ".join(p.quote.split()[:12])])
 
     def store(self) -> None:
         chosen = self.model.chosen()
@@ -220,10 +265,10 @@ class DetectionDialog(QDialog):
                 cmd.push(self.window_, cmd.Created(
                     self.window_.lib, self.tr("Store {0} recommendations").format(len(result.created)),
                     result.created))
-            message = self.tr("{0} recommendation(s) stored").format(len(result.created))
+            message = self.tr("%n recommendation(s) stored", "", len(result.created))
             if result.skipped:
-                message += "; " + self.tr("{0} skipped: {1}").format(
-                    len(result.skipped), "; ".join(f"{label} ({why})" for label, why in result.skipped[:5]))
+                message += "; " + self.tr("%n skipped: {0}", "", len(result.skipped)).format(
+                    "; ".join(f"{label} ({skip_reason(why)})" for label, why in result.skipped[:5]))
             self.window_.statusBar().showMessage(message, 15000)
             self.sig_stored.emit(result)
             self.accept()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QCursor, QKeySequence
+from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu
 
 import shiboken6
@@ -23,7 +23,6 @@ from app.domain import Annotation, Document
 from app import annotations as ann_uc
 from app import usecases
 from app.domain import UserError
-from app.recommendations import apply as detection
 from app.recommendations import register as reg
 from ui.recommendations import commands as cmd
 
@@ -45,25 +44,22 @@ class RecommendationsFeature(QObject):
         self.register_view: RegisterView | None = None
         self.side_by_side: SideBySide | None = None
         self.dialog: Any = None
+        self.link_dialog: Any = None
         self._linked_menu: QMenu | None = None
         self.actions: dict[str, QAction] = {}
         menu = QMenu(self.tr("Re&commendations"), window)
         window.menuBar().insertMenu(window.menu_tools.menuAction(), menu)
         self.menu = menu
-        for name, text, keys, slot in (
-            ("register", self.tr("&Register of recommendations"), "Ctrl+Shift+R", self.show_register),
-            ("detect", self.tr("&Detect recommendations…"), "Ctrl+Shift+D", self.detect),
-            ("suggest", self.tr("&Suggest responses"), None, self.suggest),
-            ("side", self.tr("Side &by side"), "Ctrl+Shift+B", self.show_side_by_side),
-            ("linked", self.tr("&Linked passages…"), "Ctrl+Shift+K", self.show_linked),
-            ("link", self.tr("Link to a re&commendation…"), "Ctrl+Shift+J", self.link_selected),
+        for name, slot in (
+            ("register", self.show_register),
+            ("detect", self.detect),
+            ("suggest", self.suggest),
+            ("side", self.show_side_by_side),
+            ("linked", self.show_linked),
+            ("link", self.link_selected),
         ):
-            action = QAction(text, window)
-            if keys:
-                action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(slot)
+            action = window.actions.create(name, lambda _=False, f=slot: f())
             menu.addAction(action)
-            window.addAction(action)
             self.actions[name] = action
         from ui.recommendations.linked_dock import LinkedDock
 
@@ -100,10 +96,18 @@ class RecommendationsFeature(QObject):
 
         if not self._open(self.register_view):
             self.register_view = RegisterView(self.window)
+            self.register_view.setObjectName("register")
             self.register_view.sig_side_by_side.connect(self.show_side_by_side)
             self.window.tabs.addTab(self.register_view, self.tr("Recommendations"))
         self.window.tabs.setCurrentWidget(self.register_view)
         return self.register_view
+
+    def session_state(self) -> dict:
+        return {"register": self._open(self.register_view)}
+
+    def restore_session(self, state: dict) -> None:
+        if isinstance(state, dict) and state.get("register"):
+            self.show_register()
 
     def show_side_by_side(self, rec_id: str | None = None) -> "SideBySide":
         from ui.recommendations.side_by_side import SideBySide
@@ -147,6 +151,8 @@ class RecommendationsFeature(QObject):
         doc = self.window.lib.resolve_document(doc_id)
 
         def work(lib, progress, cancelled):  # noqa: ANN001 - worker thread, its own library
+            from app.recommendations import apply as detection
+
             return detection.detect_document(lib, doc_id)
 
         self.window.ops.run(work, lambda props: self._review(doc, props),
@@ -191,36 +197,58 @@ class RecommendationsFeature(QObject):
         self._linked_menu = menu
 
     def link_selected(self) -> None:
-        ann = self._selected_annotation()
-        if ann is None:
+        """Link the selected text (it becomes a response) or the selected
+        annotation to a recommendation: one dialog, filter, stance, Enter."""
+        tab = self._reader_tab()
+        view = getattr(tab, "view", None)
+        anchor = view.selection() if view is not None else None
+        fresh = anchor is not None and bool(anchor.rects)
+        ann = None if fresh else self._selected_annotation()
+        if not fresh and ann is None:
             self.window.statusBar().showMessage(
                 self.tr("Select the response passage in a document first."), 5000)
             return
-        entries = [e for e in reg.register(self.window.lib) if e.id != ann.id]
+        entries = [e for e in reg.register(self.window.lib) if ann is None or e.id != ann.id]
         if not entries:
             cmd.show_error(self.window, self.tr("There are no recommendations yet."))
             return
-        items = [f"{e.label or '–'}  {_short(e.quote)}" for e in entries]
-        choice, ok = QInputDialog.getItem(self.window, self.tr("Link to a recommendation"),
-                                          self.tr("Recommendation answered by this passage:"),
-                                          items, 0, False)
-        if not ok:
-            return
-        rec = entries[items.index(choice)]
-        names = {
-            "accepted": self.tr("accepted"), "partial": self.tr("partly accepted"),
-            "rejected": self.tr("rejected"), "noted": self.tr("noted without commitment"),
-            "none": self.tr("no response"),
-        }
+        passage = anchor.quote if fresh else ann.quote
+        linked = set() if ann is None else {
+            c.link.recommendation_id for c in reg.counterparts(self.window.lib, ann.id)
+            if c.side == "recommendation"}
         from app.recommendations.suggest import stance_hint
+        from ui.recommendations.link_dialog import LinkDialog
 
-        hint = stance_hint(ann.quote)[0] or "accepted"
-        keys = list(names)
-        stance_text, ok = QInputDialog.getItem(self.window, self.tr("Stance"), self.tr("Stance:"),
-                                               [names[k] for k in keys], keys.index(hint), False)
-        if ok:
-            stance = keys[[names[k] for k in keys].index(stance_text)]
-            cmd.push(self.window, cmd.Link(self.window.lib, ann.id, rec.id, stance))
+        dialog = LinkDialog(entries, passage, stance_hint(passage)[0] or "accepted", self.window, linked)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.link_dialog = dialog
+        dialog.accepted.connect(lambda: self._link_chosen(dialog.chosen(), tab if fresh else None, ann))
+        dialog.open()
+
+    def _link_chosen(self, chosen: tuple[str, str] | None, tab: Any, ann: Any) -> None:
+        if chosen is None:
+            return
+        rec_id, stance = chosen
+        lib, stack = self.window.lib, self.window.undo_stack
+        if tab is not None:
+            # The selected text becomes a response and is linked: one undo step.
+            stack.beginMacro(self.tr("Link a new response"))
+            ann_id = tab.annotate("response")
+            ok = ann_id is not None and cmd.push(self.window, cmd.Link(lib, ann_id, rec_id, stance))
+            stack.endMacro()
+            if not ok:
+                stack.undo()
+                return
+        else:
+            ann_id = ann.id
+            if not cmd.push(self.window, cmd.Link(lib, ann_id, rec_id, stance)):
+                return
+        self.linked_dock.show()
+        self.linked_dock.raise_()
+        self.linked_dock.show_annotation(ann_id)
+        from ui.recommendations.view import stance_names
+
+        self.window.statusBar().showMessage(self.tr("Linked as {0}").format(stance_names()[stance]), 8000)
 
 
 def install(window: "MainWindow") -> RecommendationsFeature:

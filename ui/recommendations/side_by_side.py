@@ -21,7 +21,7 @@ from app.changes import Changes
 from app.domain import STANCE_COLORS
 from app.recommendations import register as reg
 from ui import failures
-from ui.widgets import SafeLabel
+from ui.widgets import SafeLabel, compact_combo
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -44,6 +44,7 @@ class _Side(QWidget):
         self.layout_.addWidget(self.title)
         self.empty = SafeLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)  # a long notice must not take the other side's width
         self.layout_.addWidget(self.empty, 1)
 
     def _service(self) -> Any:
@@ -112,7 +113,7 @@ class SideBySide(QWidget):
         self.rec: RegisterEntry | None = None
         self.header = SafeLabel()
         self.header.setWordWrap(True)
-        self.responses = QComboBox()
+        self.responses = compact_combo(QComboBox(), 24)
         self.responses.currentIndexChanged.connect(lambda _: self._show_response())
         self.btn_prev = QPushButton(self.tr("◀ Previous"))
         self.btn_next = QPushButton(self.tr("Next ▶"))
@@ -122,12 +123,21 @@ class SideBySide(QWidget):
         bar.addWidget(self.btn_prev)
         bar.addWidget(self.header, 1)
         bar.addWidget(self.responses, 1)
+        self.btn_suggest = QPushButton(self.tr("Suggest responses…"))
+        self.btn_suggest.setToolTip(self.tr("Passages of the other documents that may answer this "
+                                            "recommendation, in the register"))
+        self.btn_suggest.clicked.connect(self.suggest)
+        bar.addWidget(self.btn_suggest)
         bar.addWidget(self.btn_next)
         self.left = _Side(window, "side-by-side:recommendation", self)
         self.right = _Side(window, "side-by-side:response", self)
         split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
         split.addWidget(self.left)
         split.addWidget(self.right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([1000, 1000])  # half and half
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
@@ -197,7 +207,8 @@ class SideBySide(QWidget):
         link = next((l for l in e.links if l.id == link_id), None)
         if link is None or link.response is None:
             self.right.show_passage(None, self.tr("Response"),
-                                    self.tr("No response passage linked. Suggest one in the register."))
+                                    self.tr("No response passage linked. “Suggest responses…” above "
+                                            "lists passages that may answer it."))
         else:
             r = link.response
             heading = self.tr("Response — {0}, p. {1}").format(r.document, r.page_no)
@@ -205,6 +216,15 @@ class SideBySide(QWidget):
                 heading += "\n" + link.assessment
             self.right.show_passage(r, heading)
         self.sig_shown.emit(e.id, link_id)
+
+    def suggest(self) -> None:
+        """The register's suggestions for this recommendation (link one there, come back here)."""
+        if self.rec is None:
+            return
+        view = self.register_view
+        view.select(self.rec.id)
+        self.window_.tabs.setCurrentWidget(view)
+        view.details_tabs.setCurrentWidget(view.suggestions)
 
     def step(self, delta: int) -> None:
         rec_id = self.register_view.move(delta)

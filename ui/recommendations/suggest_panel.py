@@ -23,14 +23,17 @@ from app.domain import Annotation
 from app import usecases
 from app.domain import STANCE_COLORS
 from app.recommendations import apply as detection
+from app.anchoring import norm_text
+from app.recommendations import register as reg
 from app.recommendations import suggest as sug
 from ui.recommendations import commands as cmd
-from ui.widgets import SafeLabel, plain_tooltip
+from ui.widgets import SafeLabel, compact_combo, plain_tooltip
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 20
+LINKED_ROLE = Qt.ItemDataRole.UserRole + 21
 
 
 class SuggestPanel(QWidget):
@@ -45,11 +48,12 @@ class SuggestPanel(QWidget):
         self.window_ = window
         self.rec: Annotation | None = None
         self._request = 0
-        self.where = QComboBox()
+        self.where = compact_combo(QComboBox(), 20)  # titles must not widen the pane
         self.where.currentIndexChanged.connect(lambda _: self.refresh())
         self.btn_find = QPushButton(self.tr("Suggest responses"))
         self.btn_find.clicked.connect(self.refresh)
         self.status = SafeLabel()
+        self.status.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.where, 1)
         top.addWidget(self.btn_find)
@@ -132,22 +136,46 @@ class SuggestPanel(QWidget):
         self.window_.ops.run(work, done, title=self.tr("Suggesting responses"), cancellable=False,
                              on_failed=lambda m: self.status.setText(m))
 
+    def _linked_passages(self) -> list[tuple[str, int, str]]:
+        """(document, page, text) of the responses linked to the recommendation."""
+        if self.rec is None:
+            return []
+        out = []
+        for c in reg.counterparts(self.window_.lib, self.rec.id):
+            p = c.passage
+            if c.side == "response" and p is not None:
+                out.append((p.document_id, p.page_no, norm_text(p.quote)))
+        return out
+
+    def is_linked(self, c: sug.Candidate, linked: list[tuple[str, int, str]]) -> bool:
+        text = norm_text(c.text)
+        return any(doc == c.document_id and page in (c.page_no, c.page_no + 1)
+                   and quote and (quote[:60] in text or text[:60] in quote)
+                   for doc, page, quote in linked)
+
     def show_candidates(self, cands: list) -> None:
         self.list.clear()
+        linked = self._linked_passages()
         for c in cands:
+            already = self.is_linked(c, linked)
+            stance = self.stance.itemText(max(0, self.stance.findData(c.stance))) if c.stance else ""
             item = QTreeWidgetItem([
                 f"{c.score:.1f}",
-                self.stance.itemText(max(0, self.stance.findData(c.stance))) if c.stance else "",
+                self.tr("linked already") if already else stance,
                 self.tr("{0}, p. {1}").format(c.document, c.page_no),
                 " ".join(c.text.split())[:300],
             ])
             item.setData(0, CANDIDATE_ROLE, c)
-            if c.stance:
+            item.setData(1, LINKED_ROLE, already)
+            if already:
+                for col in range(4):
+                    item.setForeground(col, QColor(Qt.GlobalColor.gray))
+            elif c.stance:
                 item.setForeground(1, QColor(STANCE_COLORS[c.stance]))
                 item.setToolTip(1, plain_tooltip(c.cue))
             item.setToolTip(3, plain_tooltip(c.text))
             self.list.addTopLevelItem(item)
-        self.status.setText(self.tr("{0} passage(s) found").format(len(cands)) if cands
+        self.status.setText(self.tr("%n passage(s) found", "", len(cands)) if cands
                             else self.tr("No passage shares words with this recommendation."))
         if cands:
             self.list.setCurrentItem(self.list.topLevelItem(0))
@@ -165,7 +193,8 @@ class SuggestPanel(QWidget):
     def open_candidate(self, item: QTreeWidgetItem) -> None:
         c = item.data(0, CANDIDATE_ROLE)
         if c is not None:
-            self.window_.open_document(c.document_id, c.page_no)
+            # Marked on the page as a search hit is, until it is linked.
+            self.window_.open_document(c.document_id, c.page_no, [" ".join(c.text.split()[:12])])
 
     def link_current(self) -> None:
         c = self.current_candidate()

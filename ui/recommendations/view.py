@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,7 +36,7 @@ from app.team.people import team_reviewers
 from ui.recommendations import commands as cmd
 from ui.recommendations.model import ENTRY_ROLE, RegisterFilter, RegisterModel
 from ui.recommendations.suggest_panel import SuggestPanel
-from ui.widgets import SafeLabel, plain_tooltip
+from ui.widgets import SafeLabel, compact_combo, plain_tooltip
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -87,10 +87,15 @@ class RegisterView(QWidget):
         for w in (self.stance_filter, self.tag_filter, self.doc_filter):
             w.currentIndexChanged.connect(self._apply_filters)
         self.unanswered.toggled.connect(self._apply_filters)
+        em = self.fontMetrics().averageCharWidth()
+        self.search.setMinimumWidth(em * 22)
+        for box in (self.stance_filter, self.tag_filter, self.doc_filter):
+            compact_combo(box, 12)  # long titles must not push the row off the screen
         filters = QHBoxLayout()
-        for w in (self.search, self.reviewer_filter, self.stance_filter, self.tag_filter, self.doc_filter,
-                  self.unanswered):
-            filters.addWidget(w)
+        filters.addWidget(self.search, 3)
+        for w in (self.reviewer_filter, self.stance_filter, self.tag_filter, self.doc_filter):
+            filters.addWidget(w, 2)
+        filters.addWidget(self.unanswered)
 
         # Table.
         self.table = QTableView()
@@ -100,6 +105,8 @@ class RegisterView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
+        # Titles that begin alike ("Beleidsnota …") keep their distinct ends.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -114,6 +121,8 @@ class RegisterView(QWidget):
         # Details: text, responses, suggestions.
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
+        self.text.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # never "mensenrec / htenbeleid"
+        self.text.setMinimumWidth(em * 36)
         self.links = QTreeWidget()
         self.links.setHeaderLabels([self.tr("Stance"), self.tr("Response"), self.tr("Where"),
                                     self.tr("Assessment")])
@@ -136,24 +145,33 @@ class RegisterView(QWidget):
         self.btn_none.clicked.connect(self.record_no_response)
         self.btn_side = QPushButton(self.tr("Side by side"))
         self.btn_side.clicked.connect(lambda: self.current_id() and self.sig_side_by_side.emit(self.current_id()))
+        # Two rows, so that no button is cut off in a narrow pane (Dutch is longer).
         link_buttons = QHBoxLayout()
-        for w in (self.stance_box, self.btn_stance, self.btn_assess, self.btn_unlink, self.btn_none,
-                  self.btn_side):
+        for w in (self.stance_box, self.btn_stance, self.btn_assess):
             link_buttons.addWidget(w)
         link_buttons.addStretch(1)
+        more_buttons = QHBoxLayout()
+        for w in (self.btn_unlink, self.btn_none, self.btn_side):
+            more_buttons.addWidget(w)
+        more_buttons.addStretch(1)
         responses = QWidget()
         rl = QVBoxLayout(responses)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.links)
         rl.addLayout(link_buttons)
+        rl.addLayout(more_buttons)
         self.suggestions = SuggestPanel(window, self)
         self.details_tabs = QTabWidget()
         self.details_tabs.addTab(responses, self.tr("Responses"))
         self.details_tabs.addTab(self.suggestions, self.tr("Suggested responses"))
+        self.details_tabs.setMinimumWidth(em * 50)
         details = QSplitter(Qt.Orientation.Horizontal)
+        details.setChildrenCollapsible(False)
         details.addWidget(self.text)
         details.addWidget(self.details_tabs)
+        details.setStretchFactor(0, 1)
         details.setStretchFactor(1, 2)
+        details.setSizes([em * 45, em * 90])
 
         top = QWidget()
         tl = QVBoxLayout(top)
@@ -162,6 +180,8 @@ class RegisterView(QWidget):
         tl.addWidget(self.table)
         tl.addWidget(self.summary_bar)
         split = QSplitter(Qt.Orientation.Vertical)
+        split.setChildrenCollapsible(False)
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         split.addWidget(top)
         split.addWidget(details)
         split.setStretchFactor(0, 3)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QLabel,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QVBoxLayout,
 )
+
+import shiboken6
 
 from ui.search.model import MARKED_HTML_ROLE, snippet_html
 from ui.search.panel import SnippetDelegate
@@ -65,8 +68,15 @@ class DebateView(QDialog):
         self.results.setItemDelegate(SnippetDelegate(self.results))
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        # A long copied passage wraps: it must never widen the window past the screen.
+        self.status.setWordWrap(True)
+        self.leave_hint = QLabel(self.tr("Esc leaves debate mode"))
+        self.leave_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.leave_hint.setEnabled(False)  # greyed: a hint, not a control
+        self._return_to: Any = None
         self.with_note = QCheckBox(self.tr("Copy my &note too (on its own line)"))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.leave_hint, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.field)
         layout.addWidget(self.with_note)
         layout.addWidget(self.results, 1)
@@ -137,13 +147,28 @@ class DebateView(QDialog):
         return super().eventFilter(obj, event)
 
     def start(self) -> None:
-        screen = self.screen() or QGuiApplication.primaryScreen()
+        app = QApplication.instance()
+        self._return_to = app.focusWidget() if isinstance(app, QApplication) else None
+        parent = self.parentWidget()
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
         if screen is not None:
-            # Also fills the screen where no window manager honours full screen.
+            # The screen the window is on; also filled where no window manager
+            # honours full screen, and never left by a long passage.
+            self.setMaximumSize(screen.geometry().size())
             self.setGeometry(screen.availableGeometry())
         self.showFullScreen()
+        self.activateWindow()
         self.field.setFocus()
 
     def done(self, result: int) -> None:  # Escape and close end here
         self.runner.stop()
         super().done(result)
+        # The keyboard goes back where it was before debate mode.
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.activateWindow()
+        target = self._return_to
+        if target is not None and shiboken6.isValid(target) and target.isVisible():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif parent is not None:
+            parent.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -11,13 +11,13 @@ Keys:
 from __future__ import annotations
 
 import logging
+import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QProgressBar
 
-from app import search_service
 from app.changes import Changes
 from app.search_indexer import IndexerProcess
 from ui.search.debate import DebateView
@@ -61,12 +61,8 @@ class SearchFeature(QObject):
         self.indexer.start()
 
     # --- actions -------------------------------------------------------------------------
-    def _action(self, name: str, text: str, key: str, slot: Any) -> QAction:
-        action = QAction(text, self.window)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.window.addAction(action)
+    def _action(self, name: str, slot: Any) -> QAction:
+        action = self.window.actions.create(name, slot)
         self.actions[name] = action
         return action
 
@@ -74,13 +70,11 @@ class SearchFeature(QObject):
         w = self.window
         menu = w.menu_edit
         menu.addSeparator()
-        menu.addAction(self._action("search", self.tr("&Search…"), "Ctrl+K", self.focus_search))
-        menu.addAction(self._action("find", self.tr("&Find in document…"), "Ctrl+F", self.find_in_document))
-        menu.addAction(self._action("next", self.tr("Next &match"), "F3", lambda: self.step_match(1)))
-        menu.addAction(self._action("previous", self.tr("&Previous match"), "Shift+F3",
-                                    lambda: self.step_match(-1)))
-        w.menu_view.addAction(self._action("debate", self.tr("&Debate mode"), "F11",
-                                           self.show_debate))
+        menu.addAction(self._action("search", self.focus_search))
+        menu.addAction(self._action("find", self.find_in_document))
+        menu.addAction(self._action("next", lambda: self.step_match(1)))
+        menu.addAction(self._action("previous", lambda: self.step_match(-1)))
+        w.menu_view.addAction(self._action("debate", self.show_debate))
         rebuild = QAction(self.tr("Rebuild search &index"), w)
         rebuild.triggered.connect(self.rebuild_index)
         w.menu_tools.addAction(rebuild)
@@ -104,6 +98,8 @@ class SearchFeature(QObject):
         return getattr(self.window.tabs.currentWidget(), "doc_id", None)
 
     def open_hit(self, hit: Any) -> None:
+        from app import search_service  # Whoosh: not needed for the first screen
+
         outcome = self.panel.outcome
         words = search_service.page_words(self.window.lib, outcome, hit.document, hit.page) if outcome else []
         text = self.panel.field.text()
@@ -116,6 +112,8 @@ class SearchFeature(QObject):
 
     def step_match(self, step: int) -> None:
         """Go to the next (or previous) page of the open document with a match."""
+        from app import search_service  # Whoosh: not needed for the first screen
+
         doc = self.current_document_id()
         text = self.panel.field.text().strip()
         if doc is None or not text:
@@ -181,7 +179,9 @@ class SearchFeature(QObject):
         if self.debate is not None:
             self.debate.runner.stop()
         self.indexer.stop(timeout=1.0)
-        search_service.close_engine(self.window.lib)
+        search_service = sys.modules.get("app.search_service")  # never loaded: nothing to close
+        if search_service is not None:
+            search_service.close_engine(self.window.lib)
 
 
 def install(window: "MainWindow") -> SearchFeature:

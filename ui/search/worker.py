@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from app import search_service
 from app.domain import UserError
 from app.library import Library
 from ui.failures import sentence
@@ -27,6 +26,8 @@ class _Worker(QObject):
     def run(self, number: int, text: str, options: dict) -> None:
         if number != self.latest[0]:
             return  # a newer request is already waiting
+        from app import search_service  # Whoosh is loaded here, off the first screen's path
+
         try:
             outcome: Any = search_service.search(self.lib, text, **options)
         except UserError as exc:
