@@ -88,6 +88,30 @@
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message numerus="yes">
+        <source>%n match(es) (plain text search: the search index is being rebuilt)</source>
+        <translation>
+            <numerusform>%n match (plain text search: the search index is being rebuilt)</numerusform>
+            <numerusform>%n matches (plain text search: the search index is being rebuilt)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n document(s)</source>
+        <translation>
+            <numerusform>in %n document</numerusform>
+            <numerusform>in %n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SuggestPanel</name>
     <message numerus="yes">
         <source>%n passage(s) found</source>

@@ -1935,13 +1935,30 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
         <source>Document order</source>
         <translation>Volgorde in het document</translation>
     </message>
-    <message>
-        <source>{0} matches (plain text search: the search index is being rebuilt)</source>
-        <translation>{0} treffers (gewone tekstzoekactie: de zoekindex wordt opnieuw opgebouwd)</translation>
+    <message numerus="yes">
+        <source>%n match(es) (plain text search: the search index is being rebuilt)</source>
+        <translation>
+            <numerusform>%n treffer (gewone tekstzoektocht: de zoekindex wordt opnieuw opgebouwd)</numerusform>
+            <numerusform>%n treffers (gewone tekstzoektocht: de zoekindex wordt opnieuw opgebouwd)</numerusform>
+        </translation>
     </message>
     <message>
         <source>No matches</source>
         <translation>Geen treffers</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n treffer</numerusform>
+            <numerusform>%n treffers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n document(s)</source>
+        <translation>
+            <numerusform>in %n document</numerusform>
+            <numerusform>in %n documenten</numerusform>
+        </translation>
     </message>
     <message>
         <source>(the index is catching up)</source>
@@ -1954,10 +1971,6 @@ Vrije software onder de GNU Affero General Public License 3.0.</translation>
     <message>
         <source>Excluded filters (-field:value) are not applied.</source>
         <translation>Uitsluitende filters (-veld:waarde) worden niet toegepast.</translation>
-    </message>
-    <message>
-        <source>{0} matches in {1} documents</source>
-        <translation>{0} treffers in {1} documenten</translation>
     </message>
 </context>
 <context>

@@ -186,12 +186,13 @@ class SearchPanel(QWidget):
         if outcome.source == "sqlite":
             # Said every time: these are not the index's answers.
             self.status.setText(self.tr(
-                "{0} matches (plain text search: the search index is being rebuilt)").format(len(outcome.hits)))
+                "%n match(es) (plain text search: the search index is being rebuilt)", "", len(outcome.hits)))
         elif not outcome.hits:
             self.status.setText(self.tr("No matches"))
         else:
-            self.status.setText(self.tr("{0} matches in {1} documents").format(
-                max(outcome.total, len(outcome.hits)), len(outcome.groups)))
+            self.status.setText(
+                self.tr("%n match(es)", "", max(outcome.total, len(outcome.hits))) + " "
+                + self.tr("in %n document(s)", "", len(outcome.groups)))
         if outcome.source != "sqlite" and outcome.behind:
             self.status.setText(self.status.text() + " " + self.tr("(the index is catching up)"))
         notices = {
