@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain import UserError
+from app.export.atomic import fsync_dir
 from storage import health
 from storage.migrations import LATEST
 
@@ -238,7 +239,7 @@ def restore(root: Path, choice: str | None = None, *, check_window: bool = True)
         fout.flush()
         os.fsync(fout.fileno())
     os.replace(tmp, db_path)
-    _fsync_dir(root)
+    fsync_dir(root)
     # The search index (in the cache folder) followed the database that was
     # replaced: dropped, so that it is rebuilt on next use.
     from app.library import index_cache_dir
@@ -266,16 +267,3 @@ def _unsound(db_path: Path) -> bool:
         return health.quick_check(conn) is not None
     finally:
         conn.close()
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

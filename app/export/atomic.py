@@ -28,7 +28,7 @@ def _check_target(target: Path) -> None:
         raise UserError(f"the folder {parent} does not exist")
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     # Makes the rename itself durable; not possible on Windows (and harmless to skip).
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -84,7 +84,7 @@ def atomic_path(target: Path | str, suffix: str = ".part") -> Iterator[Path]:
             os.fsync(fh.fileno())
         os.chmod(tmp, _final_mode(target))
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except OSError as exc:  # a full disk, a vanished folder: say so, keep the old file
         tmp.unlink(missing_ok=True)
         raise UserError(
@@ -106,3 +106,17 @@ def atomic_open(target: Path | str, mode: str = "w", **kwargs) -> Iterator[IO]:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+
+
+def write_text_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` atomically unless it holds that text
+    already (a synced folder then sees no change). True if written."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+    return True

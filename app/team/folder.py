@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain import UserError
-from app.export.atomic import atomic_open
+from app.export.atomic import write_text_if_changed
 from app.library import Library
 from storage import records
 
@@ -63,15 +63,7 @@ def write_reviewer_card(folder: Path, author_id: str, name: str) -> bool:
     path = reviewer_dir(folder, author_id) / "reviewer.json"
     data = {"id": author_id, "name": name, "formatVersion": 1}
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return False
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-    return True
+    return write_text_if_changed(path, text)
 
 
 def read_reviewer_name(folder: Path, author_id: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.export.atomic import atomic_open, atomic_path
+from app.export.atomic import atomic_path, write_text_if_changed
 from app.export.bundle import CONTEXT, FORMAT_VERSION, GENERATOR, annotation_item, tag_paths, urn_uuid
 from app.library import Library
 from app.team import folder as tf
@@ -146,18 +146,6 @@ def _dumps(bundle: dict) -> str:
     return json.dumps(bundle, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def _write_if_changed(path: Path, text: str) -> bool:
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return False
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-    return True
-
-
 def publish(lib: Library, folder: Path, me: str, *, share_pdfs: bool = True) -> PublishReport:
     """Bring this reviewer's files in the folder up to date with the library."""
     report = PublishReport()
@@ -187,7 +175,7 @@ def publish(lib: Library, folder: Path, me: str, *, share_pdfs: bool = True) -> 
             before[doc.sha256] = [fp, ""]
             continue
         keep.add(name)
-        if _write_if_changed(adir / name, _dumps(bundle)):
+        if write_text_if_changed(adir / name, _dumps(bundle)):
             report.written.append(name)
         before[doc.sha256] = [fp, name]
     _clear_leftovers(adir)
