@@ -43,3 +43,29 @@ def test_pages_tab_shows_thumbnails_of_the_pages_in_sight(qtbot, sample_library,
     assert 0 < icon.width() <= thumbs.iconSize().width()
     qtbot.mouseClick(thumbs.viewport(), Qt.MouseButton.LeftButton, pos=thumbs.visualItemRect(thumbs.item(1)).center())
     qtbot.waitUntil(lambda: tab.view.current_page == 2, timeout=5000)
+
+
+def test_the_detectors_remarks_show_apart_from_the_note(qtbot, sample_library, open_window):
+    """A second printing found by detection is said under the note, in the
+    interface's words, read-only; the reviewer's note stays empty."""
+    from app import annotations as uc
+    from app.anchoring import find_quote
+    from storage import records
+    from tests.conftest import REPORT, doc_by_file
+    from tests.reader.test_reader_ui import QUOTE_1A
+
+    lib = sample_library
+    doc = doc_by_file(lib, "iob-evaluatie")
+    anchor = find_quote(REPORT, 91, QUOTE_1A)
+    ann_id, _ = uc.create_annotation(lib, doc.id, page_no=91, rects=anchor.rects, quote=anchor.quote,
+                                     role="recommendation", label="1a")
+    with lib.write() as db:
+        records.update_annotation(db, ann_id, {"remarks": [{"kind": "also_printed", "page": 12, "label": "1a"}]})
+    window = open_window(lib)
+    window.open_document(doc.id)
+    tab = window.tabs.currentWidget()
+    tab.panel.select(ann_id)
+    qtbot.waitUntil(lambda: tab.panel.current is not None and tab.panel.current.id == ann_id, timeout=5000)
+    assert tab.panel.note.toPlainText() == ""
+    assert tab.panel.remarks.isVisible() and "12" in tab.panel.remarks.text()
+    assert "1a" in tab.panel.remarks.text() and not tab.panel.remarks.isEnabled()

@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 from app.domain import Annotation
 from app import annotations as uc
 from app.domain import ROLES
+from app.export.i18n import catalogue, remark_lines
 from ui import settings
+from ui.i18n import current_language
 from ui.actions import SPECS
 from ui.reader.commands import DeleteAnnotation, EditAnnotation, push
 from ui.reader.models import ID_ROLE, ROW_ROLE, AnnotationFilter, AnnotationListModel
@@ -136,6 +138,13 @@ class AnnotationPanel(QWidget):
         form.addRow(self.tr("Label:"), self.label)
         form.addRow(self.tr("Tags:"), self.tags)
         form.addRow(self.tr("Note:"), self.note)
+        # What detection noticed (a second printing, the group title): the
+        # program's words, kept apart from the reviewer's note and read-only.
+        self.remarks = SafeLabel()
+        self.remarks.setWordWrap(True)
+        self.remarks.setEnabled(False)
+        self.remarks.hide()
+        form.addRow(self.remarks)
         form.addRow(self.quote)
         form.addRow(self.delete)
         self.editor = box
@@ -262,6 +271,8 @@ class AnnotationPanel(QWidget):
                 self.tags.clear()
                 self.note.clear()
                 self.quote.clear()
+                self.remarks.clear()
+                self.remarks.hide()
                 self._paint_color(None)
                 return
             self.role.setCurrentIndex(max(0, self.role.findData(a.role)))
@@ -273,6 +284,9 @@ class AnnotationPanel(QWidget):
             if self.note.toPlainText() != a.note and not typing:
                 self.note.setPlainText(a.note)
             self.quote.setText(a.quote)
+            lines = remark_lines(list(a.remarks), catalogue(current_language()))
+            self.remarks.setText("\n".join(lines))
+            self.remarks.setVisible(bool(lines))
             self._paint_color(a)
         finally:
             for w in widgets:
