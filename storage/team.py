@@ -8,21 +8,13 @@ from typing import Any, Iterable
 
 import sqlite_utils
 
-from storage.records import _link
+from storage.links import LINK_COLUMNS, _link
+from storage.rows import Row, _rows
 from storage.types import Link
-
-Row = dict[str, Any]
 
 AGREED_COLUMNS = (
     "recommendation_id, stance, assessment, agreed_by, agreed_at, recorded_by, recorded_by_id, modified"
 )
-LINK_COLUMNS = "id, recommendation_id, response_id, stance, assessment, author, created, modified, author_id"
-
-
-def _rows(db: sqlite_utils.Database, sql: str, params: Iterable[Any] = ()) -> list[Row]:
-    cur = db.execute(sql, tuple(params))
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
 # --- authorship -----------------------------------------------------------------
