@@ -1,7 +1,9 @@
 """Shared fixtures. Core fixtures need no Qt; `qtbot` comes from pytest-qt."""
 from __future__ import annotations
 
+import contextlib
 import os
+import subprocess
 import shutil
 from pathlib import Path
 
@@ -93,3 +95,20 @@ def make_window(qtbot):
 def doc_by_file(lib, name: str) -> Document:
     """The document row whose file name starts with ``name``."""
     return lib.resolve_document(name)
+
+
+@contextlib.contextmanager
+def mounted_tmpfs(where: Path, size: str):
+    """A small file system of its own at ``where`` (needs root, as CI runs):
+    for filling a disk up for real. Skips the test where it cannot mount."""
+    where.mkdir(exist_ok=True)
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)

@@ -5,28 +5,19 @@ from __future__ import annotations
 
 import errno
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from app.cli import main
-from tests.conftest import LETTER, REPLY
+from tests.conftest import mounted_tmpfs, LETTER, REPLY
 
 
 @pytest.fixture
 def tiny_disk(tmp_path):
-    """A 3 MB file system of its own (needs root, as CI runs)."""
-    where = tmp_path / "disk"
-    where.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small file system needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(where)],
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    yield where
-    subprocess.run(["umount", "-l", str(where)], check=False)
+    """A 3 MB file system of its own."""
+    with mounted_tmpfs(tmp_path / "disk", "3m") as where:
+        yield where
 
 
 def _fill(disk: Path, leave: int = 0) -> Path:

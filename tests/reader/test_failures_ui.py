@@ -3,8 +3,6 @@ missing PDF, an exception that escapes a slot (details in the log file)."""
 from __future__ import annotations
 
 import errno
-import os
-import subprocess
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -13,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from app import annotations as uc
 from app.importer import import_files
 from app.library import Library
-from tests.conftest import REPORT, doc_by_file
+from tests.conftest import mounted_tmpfs, REPORT, doc_by_file
 from tests.reader.test_reader_ui import QUOTE_1A, _select_quote
 
 
@@ -23,16 +21,8 @@ def _boxes(window) -> list[str]:
 
 @pytest.fixture
 def small_disk(tmp_path):
-    where = tmp_path / "disk"
-    where.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small file system needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(where)],
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    yield where
-    subprocess.run(["umount", "-l", str(where)], check=False)
+    with mounted_tmpfs(tmp_path / "disk", "8m") as where:
+        yield where
 
 
 def test_disk_full_while_annotating_in_the_window(qtbot, small_disk, open_window):
