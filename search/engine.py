@@ -119,7 +119,7 @@ class SearchEngine:
         folder, ix = new_generation(self.root)
         if procs is None:  # starting processes only pays off on big rebuilds
             procs = rebuild_procs() if total >= 2000 else 1
-        writer = IndexWriter(folder, ix, library, fresh=True, procs=procs)
+        writer = IndexWriter(folder, ix, library, fresh=True, procs=procs, expected=total)
         done = 0
         try:
             for page in pages:

@@ -1,4 +1,6 @@
-"""The folded surface words of the index, with how often each occurs.
+"""The folded surface words of the index, with how many entries each occurs
+in (a page that writes a word two ways, "Thema" and "thema", counts twice:
+the counts only rank expansions and bound their cost).
 
 Prefix and fuzzy queries are expanded against these words rather than the
 stemmed index terms: ``organisat*`` must find ``organisaties`` even though
@@ -33,9 +35,10 @@ class Vocabulary:
         self.dirty = False
 
     # --- building -------------------------------------------------------------
-    def add(self, words: Iterable[str]) -> None:
+    def add_counts(self, counts: Counter[str]) -> None:
+        """Words with how many entries each was found in."""
         before = len(self.counts)
-        self.counts.update(words)
+        self.counts.update(counts)
         if len(self.counts) != before:
             self._sorted = None
         self.dirty = True

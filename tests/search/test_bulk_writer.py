@@ -1,0 +1,90 @@
+"""The rebuild writer (``search.bulk``) replaces two parts of Whoosh's own
+writer: how postings are sorted and how field lengths are looked up. An
+index it writes must hold exactly what stock Whoosh writes for the same
+entries: every term, posting, weight, position value, length and term
+statistic, and every stored field. A whoosh3 upgrade that changes those
+parts fails here instead of indexing wrongly.
+"""
+from __future__ import annotations
+
+import pytest
+
+from app import search_service
+from search import bulk, index
+from search.index import open_generation
+
+
+def _dump(lib) -> dict:
+    _folder, _state, ix = open_generation(lib.index_dir)
+    try:
+        with ix.reader() as reader:
+            n = reader.doc_count_all()
+            terms = {}
+            for fieldname, btext in reader.all_terms():
+                info = reader.term_info(fieldname, btext)
+                m = reader.postings(fieldname, btext)
+                postings = []
+                while m.is_active():
+                    postings.append((m.id(), round(m.weight(), 6), m.value()))
+                    m.next()
+                terms[(fieldname, btext)] = (
+                    postings, round(info.weight(), 6), info.doc_frequency(),
+                    info.min_length(), info.max_length(), round(info.max_weight(), 6),
+                )
+            lengths = {
+                name: [reader.doc_field_length(d, name, 0) for d in range(n)]
+                for name in reader.schema.scorable_names()
+            }
+            stored = [reader.stored_fields(d) for d in range(n)]
+            segments = len(reader.leaf_readers())
+    finally:
+        ix.close()
+    return {"terms": terms, "lengths": lengths, "stored": stored, "segments": segments}
+
+
+def _stock_writer(ix, **kwargs):
+    return ix.writer(**kwargs)
+
+
+@pytest.fixture
+def both(indexed_library, monkeypatch):
+    lib = indexed_library
+    built = []
+
+    class Counting(bulk.BulkWriter):
+        def __init__(self, ix, **kwargs):  # noqa: ANN001
+            super().__init__(ix, **kwargs)
+            built.append(self)
+
+    monkeypatch.setattr(index, "BulkWriter", Counting)
+    search_service.rebuild_index(lib, procs=1)
+    search_service.close_engine(lib)
+    ours = _dump(lib)
+    assert built, "the one-process rebuild did not use the bulk writer"
+    monkeypatch.setattr(index, "BulkWriter", _stock_writer)
+    search_service.rebuild_index(lib, procs=1)
+    search_service.close_engine(lib)
+    theirs = _dump(lib)
+    return ours, theirs
+
+
+def test_bulk_writer_writes_what_whoosh_writes(both):
+    ours, theirs = both
+    assert ours["segments"] == theirs["segments"] == 1
+    assert len(ours["terms"]) > 3_000  # the samples, not an empty index
+    assert ours["stored"] == theirs["stored"]
+    assert ours["lengths"] == theirs["lengths"]
+    assert ours["terms"].keys() == theirs["terms"].keys()
+    for key, value in theirs["terms"].items():
+        assert ours["terms"][key] == value, key
+
+
+def test_term_pool_sorts_postings_that_come_out_of_order():
+    pool = bulk.TermPool()
+    for item in [("b", b"x", 2, 1.0, b""), ("a", b"y", 5, 1.0, b""), ("a", b"y", 1, 2.0, b""),
+                 ("a", b"x", 3, 1.0, b"")]:
+        pool.add(item)
+    assert list(pool.iter_postings()) == [
+        ("a", b"x", 3, 1.0, b""), ("a", b"y", 1, 2.0, b""), ("a", b"y", 5, 1.0, b""),
+        ("b", b"x", 2, 1.0, b""),
+    ]
