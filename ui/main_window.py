@@ -11,7 +11,7 @@ import importlib
 import json
 import logging
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QByteArray, Qt, QThread, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.changes import Changes
 from app.domain import Document
-from app.importer import ImportReport, import_files
 from app.library import Library
 from ui import settings
 from ui.actions import ActionRegistry
@@ -38,6 +37,9 @@ from ui.messages import check_item, import_failure
 from ui.help import GuideDialog, KeysDialog, guide_path, guides
 from ui.library.view import LibraryView, sample_paths
 from ui.ops import OpRunner
+
+if TYPE_CHECKING:
+    from app.importer import ImportReport
 
 log = logging.getLogger(__name__)
 
@@ -242,6 +244,10 @@ class MainWindow(QMainWindow):
         self.import_paths(sample_paths())
 
     def import_paths(self, paths: list[Path], password: str | None = None) -> None:
+        # Read on the first import (not needed to show the window), here on
+        # the GUI thread rather than on the op's.
+        from app.importer import import_files
+
         def work(lib: Library, progress, cancelled) -> ImportReport:
             return import_files(
                 lib,
@@ -276,7 +282,14 @@ class MainWindow(QMainWindow):
             self._ask_password(outcome)
         self.sig_import_finished.emit(report)
         if len(report.imported) == 1 and not report.failed:
-            self.open_document(report.imported[0].document_id)
+            outcome = report.imported[0]
+            if self.tabs.currentWidget() is self.library_view:
+                self.open_document(outcome.document_id)
+            else:
+                # The reviewer is reading: an import ending in the background
+                # does not take the page away from them.
+                self.statusBar().showMessage(
+                    self.tr("Imported “{0}”: it is in the library.").format(outcome.title or outcome.path.name), 10000)
 
     def _ask_password(self, outcome) -> None:
         prompt = (

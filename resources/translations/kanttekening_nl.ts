@@ -1148,6 +1148,10 @@
         <translation>Sommige bestanden zijn niet geïmporteerd</translation>
     </message>
     <message>
+        <source>Imported “{0}”: it is in the library.</source>
+        <translation>“{0}” is geïmporteerd en staat in de bibliotheek.</translation>
+    </message>
+    <message>
         <source>“{0}” is encrypted. Password:</source>
         <translation>“{0}” is versleuteld. Wachtwoord:</translation>
     </message>

@@ -131,3 +131,18 @@ def test_window_title_names_the_library_and_the_open_document(qtbot, sample_libr
     qtbot.waitUntil(lambda: doc.title in window.windowTitle(), timeout=5000)
     window.tabs.setCurrentIndex(0)
     assert doc.title not in window.windowTitle()
+
+
+def test_one_imported_pdf_opens_from_the_library_but_never_takes_the_page_away(qtbot, library, make_window):
+    window = make_window(library)
+    with qtbot.waitSignal(window.sig_import_finished, timeout=60000):
+        window.import_paths([LETTER])
+    # From the library tab: the new document opens.
+    letter = window.tabs.currentWidget()
+    assert getattr(letter, "doc_id", None) == library.resolve_document(LETTER.name).id
+    # While reading it: the next import ends in the background and says so.
+    with qtbot.waitSignal(window.sig_import_finished, timeout=60000):
+        window.import_paths([MEETING])
+    assert window.tabs.currentWidget() is letter
+    assert window.tabs.count() == 2
+    assert "in the library" in window.statusBar().currentMessage()

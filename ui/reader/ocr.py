@@ -13,10 +13,17 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 
-from app.ocr_service import OcrReport, needs_ocr, recognise_document
 
 if TYPE_CHECKING:
+    from app.ocr_service import OcrReport
     from ui.main_window import MainWindow
+
+
+def _service() -> Any:
+    """``app.ocr_service``, read on first use (not needed to show the window)."""
+    from app import ocr_service
+
+    return ocr_service
 
 
 class _PageSignals(QObject):
@@ -52,7 +59,7 @@ class OcrController(QObject):
     # --- starting --------------------------------------------------------------------
     def _imported(self, report: Any) -> None:
         for outcome in report.imported:
-            if outcome.document_id and needs_ocr(self.window.lib, outcome.document_id):
+            if outcome.document_id and _service().needs_ocr(self.window.lib, outcome.document_id):
                 self.start(outcome.document_id)
 
     def _recognise_current(self) -> None:
@@ -60,7 +67,7 @@ class OcrController(QObject):
         doc_id = getattr(tab, "doc_id", None)
         if not doc_id:
             return
-        if not needs_ocr(self.window.lib, doc_id):
+        if not _service().needs_ocr(self.window.lib, doc_id):
             self.window.statusBar().showMessage(self.tr("Every page of this document has text."), 6000)
             return
         self.start(doc_id)
@@ -88,7 +95,7 @@ class OcrController(QObject):
         page_text = self.tr("page {0} of {1}")
 
         def work(lib, progress, cancelled) -> OcrReport:  # noqa: ANN001 - worker thread
-            return recognise_document(
+            return _service().recognise_document(
                 lib, doc_id, cancelled=cancelled,
                 progress=lambda done, total, _note: progress(done, total, page_text.format(done, total)),
                 on_page=lambda result: signals.sig_page.emit(doc_id, result.page_no),

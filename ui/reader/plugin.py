@@ -12,6 +12,7 @@ Keys (shown in the menus and tooltips):
 from __future__ import annotations
 
 import gc
+import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -22,20 +23,31 @@ from app.changes import Changes
 from app.domain import ROLES, UserError
 from ui import failures
 from ui.reader.render import RenderService
-from ui.reader.tab import ReaderTab
 from ui.widgets import plain_tooltip
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.reader.tab import ReaderTab
+
+# Started this long after the window is built, so the first screen is not
+# slowed by a process starting beside it; opening a document starts it at once.
+RENDER_START_DELAY_MS = 1500
+
+
+def _as_reader_tab(widget: Any) -> "ReaderTab | None":
+    """The widget if it is a document tab (the tab module is read on the
+    first open: until then no widget can be one)."""
+    module = sys.modules.get("ui.reader.tab")
+    return widget if module is not None and isinstance(widget, module.ReaderTab) else None
 
 class ReaderFeature(QObject):
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
         self.window = window
         self.service = RenderService(self)
-        # Started now so the first page opened later is painted without
-        # waiting for a process to start.
-        self.service.start()
+        # Started soon, so the first page opened later is painted without
+        # waiting for a process to start, but not before the window shows.
+        QTimer.singleShot(RENDER_START_DELAY_MS, self._start_renderer)
         self.service.sig_failed.connect(self._render_failed)
         self.actions: dict[str, QAction] = {}
         self._build_actions()
@@ -87,15 +99,18 @@ class ReaderFeature(QObject):
             if name != "codebook":
                 action.setEnabled(on)
 
+    def _start_renderer(self) -> None:
+        if not self.service.closed:  # not if the window closed before the delay ran out
+            self.service.start()
+
     # --- tabs ----------------------------------------------------------------------------
     def current_tab(self) -> ReaderTab | None:
-        tab = self.window.tabs.currentWidget()
-        return tab if isinstance(tab, ReaderTab) else None
+        return _as_reader_tab(self.window.tabs.currentWidget())
 
     def tab_for(self, doc_id: str) -> ReaderTab | None:
         for i in range(self.window.tabs.count()):
-            tab = self.window.tabs.widget(i)
-            if isinstance(tab, ReaderTab) and tab.doc_id == doc_id:
+            tab = _as_reader_tab(self.window.tabs.widget(i))
+            if tab is not None and tab.doc_id == doc_id:
                 return tab
         return None
 
@@ -111,6 +126,9 @@ class ReaderFeature(QObject):
             if not path.is_file():
                 failures.show(self.window, failures.missing_pdf(doc, path))
                 return None
+            from ui.reader.tab import ReaderTab  # on the first open: not needed to show the window
+
+            self._start_renderer()
             tab = ReaderTab(self.window, self.service, doc)
             tab.view.recognising = doc.id in self.ocr.running
             index = self.window.tabs.addTab(tab, _short(doc.title))
@@ -125,8 +143,8 @@ class ReaderFeature(QObject):
         """Each open document: its page, zoom (or fit) and selected annotation."""
         out = []
         for i in range(self.window.tabs.count()):
-            tab = self.window.tabs.widget(i)
-            if isinstance(tab, ReaderTab):
+            tab = _as_reader_tab(self.window.tabs.widget(i))
+            if tab is not None:
                 view = tab.view
                 out.append({"doc": tab.doc_id, "page": view.current_page, "zoom": view.zoom,
                             "fit": view.fit, "annotation": view.selected_annotation})
@@ -155,8 +173,8 @@ class ReaderFeature(QObject):
 
     def _on_changes(self, changes: Changes) -> None:
         for i in reversed(range(self.window.tabs.count())):
-            tab = self.window.tabs.widget(i)
-            if isinstance(tab, ReaderTab):
+            tab = _as_reader_tab(self.window.tabs.widget(i))
+            if tab is not None:
                 tab.on_changes(changes)
 
     def _tab_call(self, name: str, *args: Any) -> None:

@@ -93,6 +93,8 @@ class RenderService(QObject):
         self._ids = itertools.count(1)
         self._send_lock = threading.Lock()
         self._batch: list | None = None
+        self.closed = False
+        """Set by ``shutdown``: the window is going; nothing starts again."""
         self._starts: list[float] = []
         self._sig_reply.connect(self._on_reply)
 
@@ -123,6 +125,7 @@ class RenderService(QObject):
         return self._proc.pid if self._proc is not None else None
 
     def shutdown(self) -> None:
+        self.closed = True
         proc, conn = self._proc, self._conn
         self._proc = self._conn = None
         if conn is not None:

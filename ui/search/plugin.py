@@ -14,17 +14,22 @@ import logging
 import sys
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QProgressBar
 
 from app.changes import Changes
 from app.search_indexer import IndexerProcess
-from ui.search.debate import DebateView
 from ui.search.panel import SearchPanel
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.search.debate import DebateView
+
+# The indexer child starts this long after the window is built (or at the
+# first change or rebuild), so that the first screen does not share the
+# processor with a starting process.
+INDEXER_START_DELAY_MS = 1500
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +63,12 @@ class SearchFeature(QObject):
         window.sig_changes.connect(self._on_changes)
         # The listener runs on the indexer's reader thread: hand over by signal.
         self.indexer = IndexerProcess(window.lib.root, self.sig_index_event.emit)
-        self.indexer.start()
+        self._closing = False
+        QTimer.singleShot(INDEXER_START_DELAY_MS, self._start_indexer)
+
+    def _start_indexer(self) -> None:
+        if self.indexer.pid is None and not self._closing:
+            self.indexer.start()
 
     # --- actions -------------------------------------------------------------------------
     def _action(self, name: str, slot: Any) -> QAction:
@@ -136,14 +146,18 @@ class SearchFeature(QObject):
             self.tr("Match on page {0} ({1} of {2} pages)").format(page, pages.index(page) + 1, len(pages)), 3000)
 
     def show_debate(self) -> None:
+        from ui.search.debate import DebateView  # on first use: not needed to show the window
+
         self.debate = DebateView(self)
         self.debate.start()
 
     # --- the index ----------------------------------------------------------------------
     def _on_changes(self, _changes: Changes) -> None:
+        self._start_indexer()
         self.indexer.poke()
 
     def rebuild_index(self) -> None:
+        self._start_indexer()
         self.indexer.rebuild()
 
     def _on_index_event(self, event: dict) -> None:
@@ -175,6 +189,7 @@ class SearchFeature(QObject):
             log.warning("search indexer stopped (exit code %s); restarting", event.get("code"))
 
     def shutdown(self) -> None:
+        self._closing = True
         self.panel.shutdown()
         if self.debate is not None:
             self.debate.runner.stop()

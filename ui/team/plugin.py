@@ -9,7 +9,7 @@ one write gateway) and the status bar says what arrived and from whom.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from app.changes import Changes
 from app.library import Library
 from app.team import folder as tf
-from app.team import sync as team_sync
-from app.team.sync import SyncReport
+
+if TYPE_CHECKING:
+    from app.team.sync import SyncReport
 
 SETTLE_MS = 1500  # a sync tool writes a file in steps: wait until it is quiet
 SHARE_MS = 4000  # own edits are shared this long after the last one
@@ -120,6 +121,8 @@ class TeamPlugin(QObject):
         self.share.stop()
 
         def work(lib: Library, progress: Any, cancelled: Any) -> SyncReport:
+            from app.team import sync as team_sync  # on first use: not needed to show the window
+
             report = team_sync.sync(lib)
             self._merging = set(report.changes.links | report.changes.annotations)
             return report
@@ -172,6 +175,8 @@ class TeamPlugin(QObject):
 
     def join(self, folder: Path) -> None:
         def work(lib: Library, progress: Any, cancelled: Any) -> SyncReport:
+            from app.team import sync as team_sync
+
             return team_sync.join(lib, folder).sync
 
         def failed(message: str) -> None:
