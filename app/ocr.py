@@ -151,6 +151,60 @@ def parse_tsv(tsv: str, scale: float) -> tuple[list[OcrWord], dict[tuple[int, in
     return words, lines
 
 
+# A line of its own (Tesseract's block with one line) that starts this close
+# after an earlier line ends, on the same height, continues that line; in
+# line heights. A column gutter is wider.
+_SAME_LINE_GAP = 1.5
+
+
+def rejoin_split_lines(
+    words: list[OcrWord], lines: dict[tuple[int, int, int], tuple[float, float]]
+) -> list[OcrWord]:
+    """Words in reading order, with printed lines that Tesseract's layout
+    analysis cut in two made whole again.
+
+    Tesseract sometimes takes the end of a printed line for a block of its
+    own (on the sample scan, page 18: "... een democratie. Tegelijkerti" in
+    one block, "is waakzaamheid geboden: ... desinformatie" in the next,
+    listed after the rest of the paragraph), so the text read out of order
+    and a phrase over the cut was not found. A block holding one line whose
+    box sits on the height of an earlier line, and starts just after that
+    line's last word, is moved there (its words take that line's key)."""
+    order: list[tuple[int, int, int]] = []
+    by_line: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for w in words:
+        if w.line not in by_line:
+            order.append(w.line)
+            by_line[w.line] = []
+        by_line[w.line].append(w)
+    lines_in_block: dict[int, int] = {}
+    for key in order:
+        lines_in_block[key[0]] = lines_in_block.get(key[0], 0) + 1
+    placed: list[tuple[int, int, int]] = []
+    for key in order:
+        ws = by_line[key]
+        target = None
+        if lines_in_block[key[0]] == 1:
+            top, bottom = lines.get(key, (min(w.y0 for w in ws), max(w.y1 for w in ws)))
+            height = max(1e-6, bottom - top)
+            x0 = min(w.x0 for w in ws)
+            for other in placed:
+                if other[0] == key[0] or not by_line[other]:
+                    continue
+                o_top, o_bottom = lines.get(other, (by_line[other][0].y0, by_line[other][0].y1))
+                overlap = min(bottom, o_bottom) - max(top, o_top)
+                end = max(w.x1 for w in by_line[other])
+                if overlap > 0.5 * min(height, o_bottom - o_top) and 0 <= x0 - end <= _SAME_LINE_GAP * height:
+                    target = other
+                    break
+        if target is None:
+            placed.append(key)
+            continue
+        by_line[target].extend(OcrWord(w.x0, w.y0, w.x1, w.y1, w.text, w.confidence, target) for w in ws)
+        by_line[key] = []
+    return [w for key in placed for w in by_line[key]]
+
+
 def page_confidence(words: list[OcrWord]) -> float | None:
     """Mean word confidence weighted by word length (a wrong 'a' weighs less than a wrong word)."""
     total = sum(len(w.text) for w in words)
@@ -218,19 +272,26 @@ def run_tesseract(
         return tsv_path.read_text("utf-8", "replace")
 
 
-def recognise_page(
-    page: Any, page_no: int, language: str, cancelled: Callable[[], bool] = lambda: False
-) -> PageOcr:
-    """Recognise one PyMuPDF page (in the extraction child)."""
+def page_image(page: Any) -> tuple[bytes, int]:
+    """The grey PNG of a PyMuPDF page that Tesseract is given, and its resolution."""
     import pymupdf
 
-    start = time.monotonic()
     dpi = render_dpi(page)
     pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
     png = pix.tobytes("png")
     del pix
+    return png, dpi
+
+
+def recognise_page(
+    page: Any, page_no: int, language: str, cancelled: Callable[[], bool] = lambda: False
+) -> PageOcr:
+    """Recognise one PyMuPDF page (in the extraction child)."""
+    start = time.monotonic()
+    png, dpi = page_image(page)
     tsv = run_tesseract(png, tesseract_language(language), dpi, cancelled)
     words, lines = parse_tsv(tsv, 72.0 / dpi)
+    words = rejoin_split_lines(words, lines)
     conf = page_confidence(words)
     readable = [w for w in words if any(c.isalnum() for c in w.text)]
     state = "recognised" if readable and conf is not None and conf >= MIN_CONFIDENCE else "unreadable"

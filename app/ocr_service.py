@@ -146,6 +146,8 @@ def _store_page(lib: Library, doc_id: str, result: OcrPageResult) -> None:
             db, doc_id, result.page_no, text=result.text, state=result.state,
             confidence=result.confidence,
         )
+        if result.previous_text is not None:  # a word hyphenated over the page break, completed
+            records.set_page_text(db, doc_id, result.page_no - 1, result.previous_text)
     lib.changed(Changes.of(documents=[doc_id]))
 
 

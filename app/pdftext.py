@@ -102,31 +102,46 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+def join_page_break(text: str, next_text: str, vocab: set[str]) -> str:
+    """``text`` with a word hyphenated at the end of its page ("Mensen-" /
+    next page "rechtenraad") completed, so a search for the whole word finds
+    where it starts; the next page keeps its text as printed."""
+    lines = text.split("\n")
+    k = len(lines) - 1
+    while k >= 0 and _PAGE_NUMBER.match(lines[k]):
+        k -= 1
+    if k < 0 or not lines[k].rstrip().endswith(HYPHENS):
+        return text
+    following = [l for l in next_text.split("\n") if l.strip() and not _PAGE_NUMBER.match(l)]
+    if not following:
+        return text
+    joined, _rest = join_hyphenated(lines[k].rstrip(), following[0], vocab)
+    lines[k] = joined
+    return "\n".join(lines)
+
+
 def _join_across_pages(texts: list[str], vocab: set[str]) -> None:
-    """A word hyphenated at the end of a page ("Mensen-" / next page
-    "rechtenraad") is completed on the first page, so a search for the whole
-    word finds where it starts; the next page keeps its text as printed."""
     for i in range(len(texts) - 1):
-        lines = texts[i].split("\n")
-        k = len(lines) - 1
-        while k >= 0 and _PAGE_NUMBER.match(lines[k]):
-            k -= 1
-        if k < 0 or not lines[k].rstrip().endswith(HYPHENS):
-            continue
-        following = [l for l in texts[i + 1].split("\n") if l.strip() and not _PAGE_NUMBER.match(l)]
-        if not following:
-            continue
-        joined, _rest = join_hyphenated(lines[k].rstrip(), following[0], vocab)
-        lines[k] = joined
-        texts[i] = "\n".join(lines)
+        texts[i] = join_page_break(texts[i], texts[i + 1], vocab)
 
 
 def recognised_page_text(page: pymupdf.Page, vocab: set[str]) -> str:
     """The text of one page whose text layer OCR has just added, normalised
-    as ``page_texts`` does (``vocab`` grows with the words seen so far)."""
+    as ``page_texts`` does (``vocab`` grows with the words seen so far).
+
+    MuPDF makes nearly every line of the OCR layer a block of its own (each
+    line is its own text object), so joining words hyphenated at a line end
+    only inside a block, as for text pages, would join none ("Beleids-" /
+    "kader", "partner-" / "schappen" stayed apart). The layer is written in
+    Tesseract's reading order, so its lines are joined as one sequence."""
     blocks = _page_lines(page)
     vocab |= _vocabulary([blocks])
-    return "\n".join(_join_block(list(lines), vocab) for lines in blocks)
+    lines = [line for block in blocks for line in block]
+    k = len(lines)
+    while k > 0 and _PAGE_NUMBER.match(lines[k - 1]):
+        k -= 1  # the page number under the text continues no word ("mensenrechten-" / "24")
+    body = _join_block(lines[:k], vocab) if k else ""
+    return "\n".join([body, *lines[k:]] if body else lines[k:])
 
 
 def page_texts(doc: pymupdf.Document) -> list[str]:

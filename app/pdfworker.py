@@ -46,6 +46,9 @@ class OcrPageResult:
     words: int
     seconds: float
     message: str = ""
+    # The text of the page before, recognised earlier in the same run, when
+    # a word hyphenated at its end ends on this page (stored with this one).
+    previous_text: str | None = None
 
 
 @dataclass
@@ -143,7 +146,7 @@ def ocr_in_this_process(conn: Connection, req: OcrRequest) -> None:
     import pymupdf
 
     from app.ocr import OcrCancelled, lay_text_over, recognise_page
-    from app.pdftext import recognised_page_text
+    from app.pdftext import join_page_break, recognised_page_text
 
     pymupdf.TOOLS.mupdf_display_errors(False)
     stop = [False]
@@ -167,6 +170,7 @@ def ocr_in_this_process(conn: Connection, req: OcrRequest) -> None:
         doc.close()
         doc = pymupdf.open(req.source, filetype="pdf")
         page_nos = sorted(set(page_nos) | set(req.previous))
+    last: tuple[int, str] | None = None  # the page recognised just before, and its text
     try:
         for page_no in page_nos:
             if cancelled():
@@ -186,10 +190,15 @@ def ocr_in_this_process(conn: Connection, req: OcrRequest) -> None:
                 _save_atomically(doc, req.target)
                 text = recognised_page_text(doc[page_no - 1], vocab)
             state = result.state if text.strip() else "unreadable"
+            previous = None
+            if state == "recognised" and last is not None and last[0] == page_no - 1:
+                amended = join_page_break(last[1], text, vocab)
+                previous = amended if amended != last[1] else None
+            last = (page_no, text) if state == "recognised" else None
             conn.send((
                 "page",
                 OcrPageResult(page_no, state, result.confidence, text if state == "recognised" else "",
-                              len(result.words), result.seconds),
+                              len(result.words), result.seconds, previous_text=previous),
             ))
         conn.send(("done", ""))
     finally:

@@ -255,6 +255,11 @@ def set_page_ocr(
     )
 
 
+def set_page_text(db: sqlite_utils.Database, doc_id: str, page_no: int, text: str) -> None:
+    """Replace one page's text, flags unchanged."""
+    db.execute("UPDATE pages SET text = ? WHERE document_id = ? AND page_no = ?", (text, doc_id, page_no))
+
+
 def iter_all_pages(db: sqlite_utils.Database) -> Iterator[DocumentPage]:
     """Every page of every document, with the document's title, kind and language."""
     cur = db.execute(

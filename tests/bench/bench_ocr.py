@@ -130,7 +130,7 @@ def main():
     spin(200)
     from app import search_service
     from tests.ocr.test_ocr import QUERIES
-    search_service.sync_index(lib, timeout=120)
+    search_service.rebuild_index(lib)  # the window's index process may not have made one yet
     same, differ = 0, {}
     for q in QUERIES:
         a = search_service.match_pages(lib, q, text_id)
