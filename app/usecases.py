@@ -9,7 +9,6 @@ from typing import Any, Callable
 from app.changes import Changes
 from app.backups import fingerprints_in_backups
 from app.domain import KINDS, LANGUAGES, UserError, now_iso
-from app.importer import REMOVED, sha256_of, stray_files
 from app.library import Library
 from storage import records, schema_version
 from storage.migrations import LATEST
@@ -45,6 +44,8 @@ def remove_document(lib: Library, doc_id: str) -> Changes:
     file, unless a backup still holds the document (bringing that backup back
     must give a whole library): then the file goes when the last such backup
     is rotated out."""
+    from app.importer import REMOVED  # not needed to show the window
+
     doc = records.get_document(lib.db, doc_id)
     if doc is None:
         raise UserError("that document is no longer in the library")
@@ -71,6 +72,8 @@ def _item(what: str, status: str, detail: str) -> dict:
 
 def check_library(lib: Library) -> dict:
     """Integrity, schema version, files and index; ``ok`` is False on a problem."""
+    from app.importer import sha256_of, stray_files  # not needed to show the window
+
     items = []
     problems = records.integrity_problems(lib.db)
     detail = "; ".join(problems[:5]) or "integrity check passed"

@@ -7,8 +7,8 @@ installed packages, and ``sqlite_utils.recipes`` (which imports dateutil) for
 neither: it opens its connections itself and runs no sqlite-utils plugins
 (code from other packages has no business in the reviewer's library). So the
 window process gets a plugin manager without plugins, and the recipes module
-is read only if something uses it. The command line is not affected. (click
-itself stays: ``sqlite_utils.utils`` imports it directly.)
+is read only if something uses it, as is click (``sqlite_utils.utils`` uses it
+only inside its progress-bar helpers). The command line is not affected.
 """
 from __future__ import annotations
 
@@ -81,3 +81,25 @@ def skip_sqlite_utils_cli() -> None:
     recipes = package / "recipes.py"
     if recipes.is_file():
         sys.modules["sqlite_utils.recipes"] = _Deferred("sqlite_utils.recipes", recipes)
+    _defer_package("click")  # used by sqlite_utils.utils only inside its progress-bar helpers
+
+
+def _defer_package(name: str) -> None:
+    """Put a stand-in for package ``name`` in ``sys.modules`` that imports
+    the real package on the first use of one of its names. (Python 3.11's
+    ``LazyLoader`` loads on the ``import`` statement itself, which reads
+    ``__spec__``.)"""
+    if name in sys.modules or importlib.util.find_spec(name) is None:
+        return
+    sys.modules[name] = _DeferredPackage(name)
+
+
+class _DeferredPackage(types.ModuleType):
+    def __getattr__(self, attr: str) -> Any:
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        real = importlib.import_module(self.__name__)
+        self.__dict__.update(real.__dict__)
+        return getattr(real, attr)
