@@ -79,20 +79,9 @@ class _Lengths:
         self._reader = reader
         self._count = reader.doc_count_all()
 
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> Any:
-        return self._reader.doc_field_length(docnum, fieldname, default)
-
     def doc_field_length_reader(self, fieldname: str) -> Callable[[int], Any]:
-        fast = getattr(self._reader, "doc_field_length_reader", None)
-        if fast is not None:
-            get = fast(fieldname)
-        else:
-            plain = self._reader.doc_field_length
-
-            def get(docnum: int) -> Any:
-                return plain(docnum, fieldname)
-
-        table = [get(d) for d in range(self._count)]
+        length = self._reader.doc_field_length
+        table = [length(d, fieldname) for d in range(self._count)]
         return table.__getitem__
 
 
