@@ -1,9 +1,12 @@
-"""The rebuild writer (``search.bulk``) replaces two parts of Whoosh's own
-writer: how postings are sorted and how field lengths are looked up. An
-index it writes must hold exactly what stock Whoosh writes for the same
-entries: every term, posting, weight, position value, length and term
-statistic, and every stored field. A whoosh3 upgrade that changes those
-parts fails here instead of indexing wrongly.
+"""The rebuild writer (``search.bulk``) replaces how Whoosh's own writer
+files postings, sorts them and hands them to the postings writer (a block
+at a time, through that writer's buffer). An index it writes must hold
+exactly what stock Whoosh writes for the same entries: every term, posting,
+weight, position value, length and term statistic, every stored field, and
+byte for byte the same postings and term files. A whoosh3 upgrade that
+changes those parts fails here instead of indexing wrongly. Both ways of
+the bulk writer are checked: whole blocks, and one posting at a time (for a
+postings writer it does not know).
 """
 from __future__ import annotations
 
@@ -37,19 +40,33 @@ def _dump(lib) -> dict:
             }
             stored = [reader.stored_fields(d) for d in range(n)]
             segments = len(reader.leaf_readers())
+        # The files themselves: postings blocks and the term table, byte for byte.
+        raw = {}
+        for segment in ix._segments():
+            storage = segment.open_compound_file(ix.storage) if segment.is_compound() else ix.storage
+            for ext in (".pst", ".trm"):
+                with segment.open_file(storage, ext) as fh:
+                    raw[ext] = fh.read()
     finally:
         ix.close()
-    return {"terms": terms, "lengths": lengths, "stored": stored, "segments": segments}
+    return {"terms": terms, "lengths": lengths, "stored": stored, "segments": segments, "raw": raw}
 
 
 def _stock_writer(ix, **kwargs):
     return ix.writer(**kwargs)
 
 
-@pytest.fixture
-def both(indexed_library, monkeypatch):
+class _OtherPostingsWriter:
+    """Not the postings writer class the block step knows."""
+
+
+@pytest.fixture(params=["blocks", "one by one"])
+def both(request, indexed_library, monkeypatch):
     lib = indexed_library
     built = []
+    if request.param == "one by one":
+        # The path for a postings writer the block step does not know.
+        monkeypatch.setattr(bulk, "W3PostingsWriter", _OtherPostingsWriter)
 
     class Counting(bulk.BulkWriter):
         def __init__(self, ix, **kwargs):  # noqa: ANN001
@@ -77,6 +94,9 @@ def test_bulk_writer_writes_what_whoosh_writes(both):
     assert ours["terms"].keys() == theirs["terms"].keys()
     for key, value in theirs["terms"].items():
         assert ours["terms"][key] == value, key
+    assert ours["raw"].keys() == {".pst", ".trm"}
+    assert ours["raw"][".pst"] == theirs["raw"][".pst"]
+    assert ours["raw"][".trm"] == theirs["raw"][".trm"]
 
 
 def test_term_pool_sorts_postings_that_come_out_of_order():
