@@ -20,7 +20,7 @@ This module writes the same segment with far less of that:
 - **``add_document``** files a field's postings into the pool in one loop
   and otherwise does what ``SegmentWriter.add_document`` does (stored
   fields, lengths, columns). Schemas with spelling or vector fields, which
-  ours has none of, are refused (``BulkWriter.supports``).
+  ours has none of, are refused (``supports``).
 
 The block step sets the buffer of ``whoosh.codec.whoosh3.W3PostingsWriter``
 (its ``_ids``, ``_weights``, ``_values`` and statistics) directly; it is
@@ -42,6 +42,11 @@ from array import array
 from typing import Any, Callable, Iterable, Iterator
 
 from whoosh.codec.whoosh3 import W3FieldWriter, W3PostingsWriter
+
+from search.codec import BlockPostingsWriter
+
+# The postings writers whose buffer the block step knows (see the module).
+KNOWN_POSTINGS_WRITERS: tuple[type, ...] = (W3PostingsWriter, BlockPostingsWriter)
 from whoosh.fields import Schema
 from whoosh.writing import SegmentWriter
 
@@ -168,21 +173,22 @@ def _write_term(pw: W3PostingsWriter, cols: Columns, length: Callable[[int], int
                 pw._maxlength = max(lengths)
 
 
+def supports(schema: Schema) -> bool:
+    """Whether every field is one ``BulkWriter.add_document`` handles (no
+    spelling or vector fields)."""
+    return not any(f.separate_spelling() or f.vector for _, f in schema.items())
+
+
 class BulkWriter(SegmentWriter):
     """``SegmentWriter`` with the term pool and whole-block writing, for a
     rebuild into a new, empty index (no merging)."""
-
-    @staticmethod
-    def supports(schema: Schema) -> bool:
-        """Whether every field is one ``add_document`` here handles."""
-        return not any(f.separate_spelling() or f.vector for _, f in schema.items())
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)
         if self.segments:
             self.cancel()
             raise ValueError("BulkWriter writes only into an empty index")
-        if not self.supports(self.schema):
+        if not supports(self.schema):
             self.cancel()
             raise ValueError("BulkWriter does not write spelling or vector fields")
         self.pool = TermPool()  # type: ignore[assignment]  # the same interface (see the module)
@@ -243,7 +249,7 @@ class BulkWriter(SegmentWriter):
             fieldobj = schema[fieldname]
             fw.start_field(fieldname, fieldobj)
             pw = fw._postwriter
-            if type(pw) is not W3PostingsWriter or pw._byteids:
+            if pw is None or type(pw) not in KNOWN_POSTINGS_WRITERS or pw._byteids:
                 # Not the buffer this module knows: one posting at a time.
                 each = (lengths.doc_field_length_reader(fieldname)
                         if lengths is not None else (lambda _d: 0))

@@ -133,10 +133,39 @@ class Evaluator:
             self._cache.popitem(last=False)
         return found
 
-    def doc_set(self, fieldname: str, text: str) -> set[int]:
+    def doc_set(self, fieldname: str, text: Any) -> set[int]:
+        """The global doc ids of one term (a filter: no scores). ``text`` is
+        what the field's ``to_bytes`` takes (a page number for ``page``)."""
         if fieldname not in self.schema:
             return set()
-        return set(self.postings(fieldname, text)[0])
+        key = ("ids", fieldname, text)
+        found = self._cache.get(key)
+        if found is not None:
+            self._cache.move_to_end(key)
+            return set(found[0])
+        fieldobj = self.schema[fieldname]
+        btext = fieldobj.to_bytes(text)
+        out: list[int] = []
+        for seg, base in self.leaves:
+            if (fieldname, btext) not in seg:
+                continue
+            m = seg._terms.matcher(fieldname, btext, fieldobj.format)
+            deleted = seg.deleted_docs_set
+            while m.is_active():
+                if m._ids is None:
+                    if m._data is None:
+                        m._read_data()
+                    raw = m._data[0]
+                    m._ids = raw if m._byteids else list(accumulate(raw))
+                ids = m._ids
+                if deleted:
+                    ids = [d for d in ids if d not in deleted]
+                out.extend([d + base for d in ids] if base else ids)
+                m._next_block()
+        self._cache[key] = (out,)
+        if len(self._cache) > TERM_CACHE:
+            self._cache.popitem(last=False)
+        return set(out)
 
     # --- clauses ----------------------------------------------------------------------
     def words(self, terms: list[TermSpec]) -> Alternative:

@@ -14,42 +14,7 @@ import pytest
 
 from app import search_service
 from search import bulk, index
-from search.index import open_generation
-
-
-def _dump(lib) -> dict:
-    _folder, _state, ix = open_generation(lib.index_dir)
-    try:
-        with ix.reader() as reader:
-            n = reader.doc_count_all()
-            terms = {}
-            for fieldname, btext in reader.all_terms():
-                info = reader.term_info(fieldname, btext)
-                m = reader.postings(fieldname, btext)
-                postings = []
-                while m.is_active():
-                    postings.append((m.id(), round(m.weight(), 6), m.value()))
-                    m.next()
-                terms[(fieldname, btext)] = (
-                    postings, round(info.weight(), 6), info.doc_frequency(),
-                    info.min_length(), info.max_length(), round(info.max_weight(), 6),
-                )
-            lengths = {
-                name: [reader.doc_field_length(d, name, 0) for d in range(n)]
-                for name in reader.schema.scorable_names()
-            }
-            stored = [reader.stored_fields(d) for d in range(n)]
-            segments = len(reader.leaf_readers())
-        # The files themselves: postings blocks and the term table, byte for byte.
-        raw = {}
-        for segment in ix._segments():
-            storage = segment.open_compound_file(ix.storage) if segment.is_compound() else ix.storage
-            for ext in (".pst", ".trm"):
-                with segment.open_file(storage, ext) as fh:
-                    raw[ext] = fh.read()
-    finally:
-        ix.close()
-    return {"terms": terms, "lengths": lengths, "stored": stored, "segments": segments, "raw": raw}
+from tests.search.index_dump import dump as _dump
 
 
 def _stock_writer(ix, **kwargs):
@@ -66,7 +31,7 @@ def both(request, indexed_library, monkeypatch):
     built = []
     if request.param == "one by one":
         # The path for a postings writer the block step does not know.
-        monkeypatch.setattr(bulk, "W3PostingsWriter", _OtherPostingsWriter)
+        monkeypatch.setattr(bulk, "KNOWN_POSTINGS_WRITERS", (_OtherPostingsWriter,))
 
     class Counting(bulk.BulkWriter):
         def __init__(self, ix, **kwargs):  # noqa: ANN001

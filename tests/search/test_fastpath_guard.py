@@ -149,3 +149,24 @@ def test_fast_path_finds_the_phrases_whoosh_finds(guarded, text):
     theirs = searcher.search(_whoosh_query(text), limit=None)
     assert ours, text
     assert {h.key for h in ours} == {h["key"] for h in theirs}, text
+
+
+FILTERS = [
+    ("page:3", wq.NumericRange("page", 3, 3)), ("page:10-20", wq.NumericRange("page", 10, 20)),
+    ("page:1-94", wq.NumericRange("page", 1, 94)), ("page:90-200", wq.NumericRange("page", 90, 200)),
+    ("page:1-5000", wq.NumericRange("page", 1, 5000)),  # past the term-by-term limit
+    ("kind:page", wq.Term("kind", "page")), ("kind:annotation", wq.Term("kind", "annotation")),
+    ("kind:report", wq.Term("dkind", "report")), ("role:recommendation", wq.Term("role", "recommendation")),
+]
+
+
+@pytest.mark.parametrize("text,whoosh_query", FILTERS, ids=[f for f, _ in FILTERS])
+def test_filters_select_what_whoosh_selects(guarded, text, whoosh_query):
+    """Filters read the ids of their terms (the page range one term per
+    page): the same entries as Whoosh's own queries, deleted ones left out."""
+    lib, searcher = guarded
+    ours = search_service.engine(lib).search(parse_query(text), limit=100_000)
+    theirs = {searcher.stored_fields(d)["key"] for d in searcher.docs_for_query(whoosh_query)}
+    assert theirs, text
+    assert {h.key for h in ours.hits} == theirs, text
+    assert ours.total == len(theirs)

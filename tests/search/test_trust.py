@@ -14,6 +14,7 @@ import sys
 import pytest
 
 from app import search_service
+from search.index import SCHEMA_VERSION
 from app.cli import main
 from app.search_indexer import IndexerProcess
 from tests.conftest import LETTER, REPORT
@@ -51,7 +52,7 @@ def _plant(folder, marker) -> None:
     gen = folder / "gen-planted"
     gen.mkdir(parents=True, exist_ok=True)
     (folder / "CURRENT").write_text("gen-planted")
-    (gen / "state.json").write_text(json.dumps({"schema": 2, "seq": 10**9, "library": "x"}))
+    (gen / "state.json").write_text(json.dumps({"schema": SCHEMA_VERSION, "seq": 10**9, "library": "x"}))
     for name in ("words.pickle", "words.json", "_MAIN_1.toc", "_MAIN_0.toc", "MAIN_WRITELOCK"):
         (gen / name).write_bytes(payload)
 
