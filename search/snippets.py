@@ -9,39 +9,46 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from itertools import islice
 from dataclasses import dataclass, field
 
-from search.analysis import WORD, language_of, stem, term_of
+from search.analysis import WORD, _term, _term_cache, fold, language_of, stem
 
 OPEN, CLOSE = "«", "»"
 WINDOW_WORDS = 32
 
-Token = tuple[int, int, str, str]  # start, end, folded word, index term
-
 # Pages come back again and again while someone refines a query: keep the
-# analysed tokens of the most recent ones.
-_TOKENS: OrderedDict[tuple[str, str], list[Token]] = OrderedDict()
-_TOKENS_MAX = 2048
+# words of the most recent ones.
+_WORDS: OrderedDict[str, list[str]] = OrderedDict()
+_WORDS_MAX = 2048
 
 
-def tokens(text: str, language: str) -> list[Token]:
-    key = (language, text)
-    found = _TOKENS.get(key)
+def _words(text: str) -> list[str]:
+    """The words of ``text`` as written, in order (``WORD``'s matches)."""
+    found = _WORDS.get(text)
     if found is not None:
-        _TOKENS.move_to_end(key)
+        _WORDS.move_to_end(text)
         return found
-    found = []
-    for m in WORD.finditer(text):
-        folded, term = term_of(m.group(), language)
-        found.append((m.start(), m.end(), folded, term))
-    _TOKENS[key] = found
-    if len(_TOKENS) > _TOKENS_MAX:
-        _TOKENS.popitem(last=False)
+    found = _WORDS[text] = WORD.findall(text)
+    if len(_WORDS) > _WORDS_MAX:
+        _WORDS.popitem(last=False)
     return found
 
 
 def clear_cache() -> None:
-    _TOKENS.clear()
+    _WORDS.clear()
+    _SNIPPETS.clear()
+
+
+def _terms(words: list[str], language: str) -> list[str]:
+    """The index term of each word (through the analysis caches)."""
+    cache = _term_cache(language, True)
+    out = list(map(cache.get, words))
+    if None in out:
+        for i, t in enumerate(out):
+            if t is None:
+                out[i] = _term(words[i], language, True, cache)
+    return out  # type: ignore[return-value]  # no None is left
 
 
 @dataclass
@@ -60,28 +67,42 @@ class Highlight:
         return bool(self.surface or self.stems or self.phrases)
 
 
-def phrase_starts(toks: list[Token], phrase: tuple[str, ...], language: str) -> list[int]:
+def phrase_starts(terms: list[str], phrase: tuple[str, ...], language: str) -> list[int]:
     """Where the phrase's words stand together (compared as index terms)."""
     wanted = [stem(w, language) for w in phrase]
     n = len(wanted)
     first = wanted[0]
     return [
-        i for i in range(len(toks) - n + 1)
-        if toks[i][3] == first and all(toks[i + k][3] == wanted[k] for k in range(1, n))
+        i for i in range(len(terms) - n + 1)
+        if terms[i] == first and all(terms[i + k] == wanted[k] for k in range(1, n))
     ]
 
 
-def _matched_tokens(toks: list[Token], hl: Highlight, language: str) -> list[int]:
+def _matched(words: list[str], hl: Highlight, language: str) -> list[int]:
+    """The indexes of the words the query matched: decided once per
+    distinct word (its folded form or its index term), then looked up."""
     stems = hl.stems.get(language, set())
     surface = hl.surface
-    hits = {i for i, t in enumerate(toks) if t[3] in stems or t[2] in surface}
-    for phrase in hl.phrases:
-        for i in phrase_starts(toks, phrase, language):
-            hits.update(range(i, i + len(phrase)))
-    return sorted(hits)
+    cache = _term_cache(language, True)
+    matched = set()
+    for w in set(words):
+        t = cache.get(w)
+        if t is None:
+            t = _term(w, language, True, cache)
+        if t in stems or fold(w) in surface:
+            matched.add(w)
+    hits = [i for i, w in enumerate(words) if w in matched] if matched else []
+    if hl.phrases:
+        found = set(hits)
+        terms = _terms(words, language)
+        for phrase in hl.phrases:
+            for i in phrase_starts(terms, phrase, language):
+                found.update(range(i, i + len(phrase)))
+        hits = sorted(found)
+    return hits
 
 
-@dataclass
+@dataclass(frozen=True)
 class Snippet:
     """``text`` is plain text; ``marks`` are (start, end) offsets into it.
     ``source`` is where the window stands in the text it was made from:
@@ -110,7 +131,7 @@ class Snippet:
         return "".join(out)
 
 
-def _best_window(toks: list[Token], hits: list[int], window: int) -> int:
+def _best_window(words: list[str], hits: list[int], window: int) -> int:
     """The start of the window (a little before some hit) holding the most
     distinct matched words, then the most matches; a sliding window over
     the hits, linear in their number."""
@@ -118,10 +139,11 @@ def _best_window(toks: list[Token], hits: list[int], window: int) -> int:
     counts: dict[str, int] = {}
     lo = 0
     for hi, j in enumerate(hits):
-        counts[toks[j][2]] = counts.get(toks[j][2], 0) + 1
+        word = fold(words[j])
+        counts[word] = counts.get(word, 0) + 1
         # hits[lo..hi] must fit in one window
         while j - hits[lo] >= window - 4:
-            w = toks[hits[lo]][2]
+            w = fold(words[hits[lo]])
             counts[w] -= 1
             if not counts[w]:
                 del counts[w]
@@ -132,19 +154,45 @@ def _best_window(toks: list[Token], hits: list[int], window: int) -> int:
     return best_start
 
 
+# The snippets of the most recent (text, query): hits of one query often
+# share a text (a page in two versions of a document), and a query typed
+# on asks for the same ones again.
+_SNIPPETS: OrderedDict[tuple, "Snippet"] = OrderedDict()
+_SNIPPETS_MAX = 512
+
+
 def make_snippet(
     text: str, highlight: Highlight, language: str, window: int = WINDOW_WORDS
 ) -> Snippet:
     """The window of ``window`` words with the most distinct matched words."""
     language = language_of(language)
-    toks = tokens(text, language)
-    if not toks:
+    key = (
+        text, language, window, frozenset(highlight.surface),
+        frozenset((lang, frozenset(s)) for lang, s in highlight.stems.items()),
+        tuple(highlight.phrases),
+    )
+    found = _SNIPPETS.get(key)
+    if found is not None:
+        _SNIPPETS.move_to_end(key)
+        return found
+    found = _SNIPPETS[key] = _make_snippet(text, highlight, language, window)
+    if len(_SNIPPETS) > _SNIPPETS_MAX:
+        _SNIPPETS.popitem(last=False)
+    return found
+
+
+def _make_snippet(text: str, highlight: Highlight, language: str, window: int) -> Snippet:
+    words = _words(text)
+    if not words:
         return Snippet(_squash(text[:200]), [], (0, 0))
-    hits = _matched_tokens(toks, highlight, language) if highlight else []
-    best_start = _best_window(toks, hits, window) if hits else 0
-    end_tok = min(len(toks), best_start + window) - 1
-    begin = toks[best_start][0]
-    end = toks[end_tok][1]
+    hits = _matched(words, highlight, language) if highlight else []
+    best_start = _best_window(words, hits, window) if hits else 0
+    end_tok = min(len(words), best_start + window) - 1
+    # Where the window's words stand: the regex again, as far as the window
+    # (the words before it are skipped without leaving Python's C code).
+    spans = [m.span() for m in islice(WORD.finditer(text), best_start, end_tok + 1)]
+    begin = spans[0][0]
+    end = spans[-1][1]
     # Rebuild the window with whitespace squashed, keeping mark offsets right.
     out: list[str] = []
     marks: list[tuple[int, int]] = []
@@ -154,8 +202,7 @@ def make_snippet(
         length += 2
     cursor = begin
     hit_set = set(hits)
-    for j in range(best_start, end_tok + 1):
-        s, e = toks[j][0], toks[j][1]
+    for j, (s, e) in enumerate(spans, start=best_start):
         gap = _squash(text[cursor:s])
         out.append(gap)
         length += len(gap)
@@ -171,7 +218,7 @@ def make_snippet(
     if tail and not tail.isspace():
         out.append(tail)  # closing punctuation
         end += 1
-    if end_tok < len(toks) - 1:
+    if end_tok < len(words) - 1:
         out.append(" …")
     return Snippet("".join(out), marks, (begin, end))
 
