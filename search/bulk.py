@@ -110,7 +110,8 @@ class TermPool:
     def fields(self) -> Iterator[tuple[str, Iterator[tuple[bytes, Columns]]]]:
         """(field name, its (term, columns) in term order), by field name."""
         for fieldname in sorted(self._fields):
-            yield fieldname, self._sorted_terms(fieldname)
+            if self._fields[fieldname]:  # Whoosh starts no field without terms ("" tags, say)
+                yield fieldname, self._sorted_terms(fieldname)
 
     def _sorted_terms(self, fieldname: str) -> Iterator[tuple[bytes, Columns]]:
         terms = self._fields[fieldname]

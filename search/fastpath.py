@@ -23,6 +23,7 @@ from search.scoring import K1, _norms, average_length
 Scores = dict[int, float]
 TermSpec = tuple[str, str, float]  # field, term, boost
 TERM_CACHE = 256  # scored postings kept per searcher (typing repeats words)
+IDS_CACHE = 4096  # filter terms' doc ids kept (a page range is one term per page)
 
 
 @dataclass
@@ -68,10 +69,12 @@ class Evaluator:
         self.leaves = searcher.reader().leaf_readers()
         self.schema = searcher.schema
         self._cache: OrderedDict[tuple, tuple] = OrderedDict()
+        self._ids: OrderedDict[tuple, list[int]] = OrderedDict()
         self._averages: dict[str, float] = {}
 
     def clear(self) -> None:
         self._cache.clear()
+        self._ids.clear()
 
     def _average(self, fieldname: str) -> float:
         avg = self._averages.get(fieldname)
@@ -138,11 +141,11 @@ class Evaluator:
         what the field's ``to_bytes`` takes (a page number for ``page``)."""
         if fieldname not in self.schema:
             return set()
-        key = ("ids", fieldname, text)
-        found = self._cache.get(key)
+        key = (fieldname, text)
+        found = self._ids.get(key)
         if found is not None:
-            self._cache.move_to_end(key)
-            return set(found[0])
+            self._ids.move_to_end(key)
+            return set(found)
         fieldobj = self.schema[fieldname]
         btext = fieldobj.to_bytes(text)
         out: list[int] = []
@@ -162,9 +165,9 @@ class Evaluator:
                     ids = [d for d in ids if d not in deleted]
                 out.extend([d + base for d in ids] if base else ids)
                 m._next_block()
-        self._cache[key] = (out,)
-        if len(self._cache) > TERM_CACHE:
-            self._cache.popitem(last=False)
+        self._ids[key] = out
+        if len(self._ids) > IDS_CACHE:
+            self._ids.popitem(last=False)
         return set(out)
 
     # --- clauses ----------------------------------------------------------------------

@@ -8,9 +8,11 @@ the query expanded to or its stem is one of the query's stems.
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from itertools import islice
 from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from search.analysis import WORD, _term, _term_cache, fold, language_of, stem
 
@@ -23,21 +25,36 @@ _WORDS: OrderedDict[str, list[str]] = OrderedDict()
 _WORDS_MAX = 2048
 
 
-def _words(text: str) -> list[str]:
-    """The words of ``text`` as written, in order (``WORD``'s matches)."""
-    found = _WORDS.get(text)
-    if found is not None:
-        _WORDS.move_to_end(text)
-        return found
-    found = _WORDS[text] = WORD.findall(text)
-    if len(_WORDS) > _WORDS_MAX:
-        _WORDS.popitem(last=False)
+# Snippets are made on several threads (the window's search worker, the
+# reader marking a page): the caches are only read and changed under this.
+_LOCK = threading.Lock()
+
+
+def _cached(cache: OrderedDict, key: object, limit: int, make: Callable[[], Any]) -> Any:
+    """``cache[key]``, made by ``make()`` (outside the lock) when missing;
+    the least recently used entry goes past ``limit``."""
+    with _LOCK:
+        found = cache.get(key)
+        if found is not None:
+            cache.move_to_end(key)
+            return found
+    found = make()
+    with _LOCK:
+        cache[key] = found
+        if len(cache) > limit:
+            cache.popitem(last=False)
     return found
 
 
+def _words(text: str) -> list[str]:
+    """The words of ``text`` as written, in order (``WORD``'s matches)."""
+    return _cached(_WORDS, text, _WORDS_MAX, lambda: WORD.findall(text))
+
+
 def clear_cache() -> None:
-    _WORDS.clear()
-    _SNIPPETS.clear()
+    with _LOCK:
+        _WORDS.clear()
+        _SNIPPETS.clear()
 
 
 def _terms(words: list[str], language: str) -> list[str]:
@@ -171,14 +188,10 @@ def make_snippet(
         frozenset((lang, frozenset(s)) for lang, s in highlight.stems.items()),
         tuple(highlight.phrases),
     )
-    found = _SNIPPETS.get(key)
-    if found is not None:
-        _SNIPPETS.move_to_end(key)
-        return found
-    found = _SNIPPETS[key] = _make_snippet(text, highlight, language, window)
-    if len(_SNIPPETS) > _SNIPPETS_MAX:
-        _SNIPPETS.popitem(last=False)
-    return found
+    snippet: Snippet = _cached(
+        _SNIPPETS, key, _SNIPPETS_MAX, lambda: _make_snippet(text, highlight, language, window)
+    )
+    return snippet
 
 
 def _make_snippet(text: str, highlight: Highlight, language: str, window: int) -> Snippet:

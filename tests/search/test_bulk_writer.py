@@ -73,3 +73,40 @@ def test_term_pool_sorts_postings_that_come_out_of_order():
         ("a", b"x", 3, 1.0, b""), ("a", b"y", 1, 2.0, b""), ("a", b"y", 5, 1.0, b""),
         ("b", b"x", 2, 1.0, b""),
     ]
+
+
+def test_fields_without_terms_are_written_as_whoosh_writes_them(tmp_path):
+    """An entry whose tags, stance or label are empty gives those fields no
+    terms; Whoosh then writes no such field in the term table (and numbers
+    the others without it). Checked on a schema of our own field types."""
+    import whoosh.index
+    from whoosh.fields import ID, KEYWORD, Schema
+
+    from search.codec import BlockCodec
+    from search.fields import WordsText
+    from search.index import _as_analyzer
+    from search.analysis import analyzer
+
+    def schema():
+        return Schema(key=ID(stored=True), tags=KEYWORD(commas=True),
+                      body=WordsText(analyzer=_as_analyzer(analyzer("nl"))))
+
+    docs = [{"key": "a", "tags": "", "body": "het kabinet"}, {"key": "b", "tags": "", "body": ""},
+            {"key": "c", "body": "mensenrechten en het kabinet"}]
+    files = {}
+    for name, make in (("bulk", bulk.BulkWriter), ("stock", None)):
+        folder = tmp_path / name
+        folder.mkdir()
+        ix = whoosh.index.create_in(str(folder), schema(), indexname="MAIN")
+        w = make(ix, codec=BlockCodec()) if make else ix.writer(codec=BlockCodec())
+        for d in docs:
+            w.add_document(**d)
+        w.commit()
+        with ix.reader() as r:
+            fields = sorted(r.indexed_field_names())
+        (segment,) = ix._segments()
+        storage = segment.open_compound_file(ix.storage) if segment.is_compound() else ix.storage
+        files[name] = fields, [segment.open_file(storage, ext).read() for ext in (".trm", ".pst")]
+        ix.close()
+    assert files["bulk"] == files["stock"]
+    assert files["bulk"][0] == ["body", "key"]
