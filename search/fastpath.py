@@ -63,6 +63,19 @@ class Group:
         return False
 
 
+def _block_ids(m: Any) -> list[int]:
+    """The document numbers of a postings matcher's current block (in the
+    segment), read once: ``accumulate`` (C) instead of Whoosh's
+    ``delta_decode`` generator."""
+    if m._ids is None:
+        if m._data is None:
+            m._read_data()
+        raw = m._data[0]
+        m._ids = raw if m._byteids else list(accumulate(raw))
+    ids: list[int] = m._ids
+    return ids
+
+
 class Evaluator:
     def __init__(self, searcher: Any) -> None:
         self.searcher = searcher
@@ -104,15 +117,10 @@ class Evaluator:
             norms = _norms(seg, fieldname, self._average(fieldname))
             deleted = seg.deleted_docs_set
             while m.is_active():
-                if m._ids is None:
-                    if m._data is None:
-                        m._read_data()
-                    raw = m._data[0]
-                    # accumulate (C) instead of Whoosh's delta_decode generator
-                    m._ids = raw if m._byteids else list(accumulate(raw))
+                ids = _block_ids(m)
                 if m._weights is None:
                     m._read_weights()
-                ids, ws = m._ids, m._weights
+                ws = m._weights
                 scores = [idf * (w * k1p1) / (w + norms[d]) for d, w in zip(ids, ws)]
                 vals = None
                 if values:
@@ -155,12 +163,7 @@ class Evaluator:
             m = seg._terms.matcher(fieldname, btext, fieldobj.format)
             deleted = seg.deleted_docs_set
             while m.is_active():
-                if m._ids is None:
-                    if m._data is None:
-                        m._read_data()
-                    raw = m._data[0]
-                    m._ids = raw if m._byteids else list(accumulate(raw))
-                ids = m._ids
+                ids = _block_ids(m)
                 if deleted:
                     ids = [d for d in ids if d not in deleted]
                 out.extend([d + base for d in ids] if base else ids)
