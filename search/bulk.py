@@ -24,9 +24,10 @@ This module writes the same segment with far less of that:
 
 The block step sets the buffer of ``whoosh.codec.whoosh3.W3PostingsWriter``
 (its ``_ids``, ``_weights``, ``_values`` and statistics) directly; it is
-used only when the field writer and postings writer are exactly those
-classes, and otherwise the postings go through Whoosh's
-``add_postings`` one by one. ``tests/search/test_bulk_writer.py`` checks
+used only when the field writer is ``W3FieldWriter`` and the postings
+writer one of ``KNOWN_POSTINGS_WRITERS`` (Whoosh's, or ours of
+``search.codec``), and otherwise the postings go one by one through
+Whoosh's own calls. ``tests/search/test_bulk_writer.py`` checks
 that an index written this way holds exactly the postings, weights,
 positions, lengths and term statistics of one written by stock Whoosh, and
 byte for byte the same postings, so a whoosh3 upgrade that changes those
@@ -42,13 +43,13 @@ from array import array
 from typing import Any, Callable, Iterable, Iterator
 
 from whoosh.codec.whoosh3 import W3FieldWriter, W3PostingsWriter
+from whoosh.fields import Schema
+from whoosh.writing import SegmentWriter
 
 from search.codec import BlockPostingsWriter
 
 # The postings writers whose buffer the block step knows (see the module).
 KNOWN_POSTINGS_WRITERS: tuple[type, ...] = (W3PostingsWriter, BlockPostingsWriter)
-from whoosh.fields import Schema
-from whoosh.writing import SegmentWriter
 
 Posting = tuple[str, bytes, int, float, Any]
 # A term's postings: document numbers, weights, values (same length).
