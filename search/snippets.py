@@ -14,7 +14,7 @@ from itertools import islice
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from search.analysis import WORD, _term, _term_cache, fold, language_of, stem
+from search.analysis import WORD, _term, _term_cache, fold, language_of, stem, term_of
 
 OPEN, CLOSE = "«", "»"
 WINDOW_WORDS = 32
@@ -100,13 +100,10 @@ def _matched(words: list[str], hl: Highlight, language: str) -> list[int]:
     distinct word (its folded form or its index term), then looked up."""
     stems = hl.stems.get(language, set())
     surface = hl.surface
-    cache = _term_cache(language, True)
     matched = set()
     for w in set(words):
-        t = cache.get(w)
-        if t is None:
-            t = _term(w, language, True, cache)
-        if t in stems or fold(w) in surface:
+        folded, term = term_of(w, language)
+        if term in stems or folded in surface:
             matched.add(w)
     hits = [i for i, w in enumerate(words) if w in matched] if matched else []
     if hl.phrases:
