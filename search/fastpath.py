@@ -247,10 +247,8 @@ class LazyPositions:
         block = self.loaded.get(k)
         if block is None:
             m, position, base = self.blocks[k]
-            m._goto(position)
-            m._read_data()
-            raw = m._data[0]
-            ids = raw if m._byteids else list(accumulate(raw))
+            m._goto(position)  # forgets the block read before
+            ids = _block_ids(m)
             m._read_values()
             block = self.loaded[k] = dict(zip((d + base for d in ids), m._values))
         return block.get(doc)
